@@ -1,0 +1,102 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import styles from "~/styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { requestId: context.requestId };
+}
+
+function Document({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {title ? <title>{title}</title> : null}
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to main content
+        </a>
+        <header className="site-header">
+          <a href="/" className="brand">
+            POET Action Planner
+          </a>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>POET Action Planner: from survey evidence to better lives.</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return (
+    <Document>
+      <Outlet />
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <Document title="Page not found – POET Action Planner">
+        <h1>Page not found</h1>
+        <p>We could not find that page. It may have moved, or the link may be mistyped.</p>
+        <p>
+          <a href="/">Go to the home page</a>
+        </p>
+      </Document>
+    );
+  }
+  if (isRouteErrorResponse(error)) {
+    return (
+      <Document title="Something went wrong – POET Action Planner">
+        <h1>{error.status === 403 ? "You do not have access to this" : "Something went wrong"}</h1>
+        <p>{typeof error.data === "string" && error.data ? error.data : error.statusText}</p>
+        <p>
+          <a href="/">Go to the home page</a>
+        </p>
+      </Document>
+    );
+  }
+  const reference = rootData?.requestId ?? "not available";
+  return (
+    <Document title="Something went wrong – POET Action Planner">
+      <h1>Sorry, something went wrong on our side</h1>
+      <p>Nothing you saved has been lost. Please try again in a moment.</p>
+      <p>
+        If it keeps happening, tell your council’s support team this reference: <strong className="reference">{reference}</strong>
+      </p>
+      <p>
+        <a href="/">Go to the home page</a>
+      </p>
+    </Document>
+  );
+}

@@ -1,0 +1,106 @@
+// The one place that reads process.env: every setting, validated once at start-up.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+export type DatabaseProvider = "sqlite" | "postgresql";
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string;
+  databaseProvider: DatabaseProvider;
+  redisUrl: string | null;
+  sessionSecret: string;
+  /** Origins allowed to open collaboration sockets and post forms; empty = same origin only. */
+  allowedOrigins: string[];
+  seedDemo: boolean;
+  /** Set by `remix dev` (npm run dev): the app re-imports its build and tells the dev server. */
+  remixDevOrigin: string | null;
+};
+
+export class ConfigError extends Error {}
+
+const origin = z
+  .string()
+  .url()
+  .refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""), "must be an origin like https://plans.example.gov.uk (no path)")
+  .transform((value) => value.replace(/\/$/, ""));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATA_DIR: z.string().min(1).default("data"),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must start with file: (SQLite) or postgresql:// (PostgreSQL)")
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\//.test(v), "must start with redis:// or rediss://")
+    .optional(),
+  SESSION_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -hex 32)").optional(),
+  ALLOWED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const list = (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+      const parsed: string[] = [];
+      for (const item of list) {
+        const result = origin.safeParse(item);
+        if (!result.success) {
+          ctx.addIssue({ code: "custom", message: `"${item}" ${result.error.issues[0]?.message ?? "is not an origin"}; use a comma-separated list of origins` });
+          return z.NEVER;
+        }
+        parsed.push(result.data);
+      }
+      return parsed;
+    }),
+  REMIX_DEV_ORIGIN: z.string().url().optional(),
+  SEED_DEMO: z.enum(["true", "false"], { message: "must be true or false" }).optional(),
+});
+
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const name = String(issue.path[0] ?? "configuration");
+  return `Invalid configuration: ${name} ${issue.message.replace(/^Invalid input$/, "is not valid")}.`;
+}
+
+function keptSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, "session-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("hex");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** Parses the environment into a Config, or throws a ConfigError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = schema.safeParse(env);
+  if (!result.success) throw new ConfigError(describe(result.error));
+  const v = result.data;
+  const dataDir = path.resolve(v.DATA_DIR);
+  if (v.NODE_ENV === "production" && !v.SESSION_SECRET) {
+    throw new ConfigError("Invalid configuration: SESSION_SECRET is required when NODE_ENV=production (at least 32 characters; try: openssl rand -hex 32).");
+  }
+  const databaseUrl = v.DATABASE_URL ?? `file:${path.join(dataDir, "poet.db")}`;
+  return {
+    env: v.NODE_ENV,
+    port: v.PORT,
+    host: v.HOST,
+    dataDir,
+    databaseUrl,
+    databaseProvider: databaseUrl.startsWith("file:") ? "sqlite" : "postgresql",
+    redisUrl: v.REDIS_URL ?? null,
+    sessionSecret: v.SESSION_SECRET ?? keptSessionSecret(dataDir),
+    allowedOrigins: v.ALLOWED_ORIGINS,
+    // Production never seeds demo accounts, whatever SEED_DEMO says.
+    seedDemo: v.NODE_ENV !== "production" && v.SEED_DEMO !== "false",
+    remixDevOrigin: v.REMIX_DEV_ORIGIN ?? null,
+  };
+}

@@ -1,0 +1,100 @@
+// Builds the one HTTP server: health, static files, the Remix handler and the WebSocket upgrade.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import path from "node:path";
+import type { Duplex } from "node:stream";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import express from "express";
+import { WebSocketServer } from "ws";
+import { databaseProvider, pingDatabase } from "~/models/db.server";
+import type { Config } from "./config";
+import { log } from "./log";
+
+export type AppServer = {
+  server: http.Server;
+  /** Listens on config.port (0 = any free port) and resolves with the port. */
+  listen(): Promise<number>;
+  close(): Promise<void>;
+};
+
+export type BuildSource = () => Promise<ServerBuild> | ServerBuild;
+
+const root = path.resolve(import.meta.dirname, "..");
+const HEALTH_TIMEOUT_MS = 3000;
+
+async function health(_req: express.Request, res: express.Response) {
+  const provider = databaseProvider();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      pingDatabase(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${HEALTH_TIMEOUT_MS} ms`)), HEALTH_TIMEOUT_MS);
+      }),
+    ]);
+    res.status(200).json({ ok: true, db: provider });
+  } catch (error) {
+    log.warn("health check failed", { error: (error as Error).message });
+    res.status(503).json({ ok: false, db: provider, reason: `The database did not answer: ${(error as Error).message}` });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export function createAppServer(config: Config, build: BuildSource): AppServer {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+
+  app.use((req, res, next) => {
+    const requestId = randomUUID().slice(0, 8);
+    res.locals.requestId = requestId;
+    res.setHeader("X-Request-Id", requestId);
+    next();
+  });
+  app.get("/healthz", health);
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build: async () => build(),
+      mode: config.env === "production" ? "production" : "development",
+      getLoadContext: (_req, res) => ({ requestId: String(res.locals.requestId) }),
+    }),
+  );
+
+  const server = http.createServer(app);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? "/", "http://localhost");
+    if (!/^\/collab\/[^/]+$/.test(url.pathname)) {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      // The collaboration server replaces this (issue 4); until then, refuse politely.
+      ws.close(4503, "Live collaboration is not available on this server yet.");
+    });
+  });
+
+  return {
+    server,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(config.port, config.host, () => {
+          const address = server.address();
+          resolve(typeof address === "object" && address ? address.port : config.port);
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const client of wss.clients) client.close(1012, "The server is restarting; you will be reconnected.");
+        wss.close();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,80 @@
+// Process entry: configuration, database, demo seed, HTTP + WebSocket server, graceful shutdown.
+import { existsSync, watch } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
+import { connectDatabase, disconnectDatabase } from "~/models/db.server";
+import { ConfigError, loadConfig, type Config } from "./config";
+import { createAppServer } from "./http";
+import { log, setJsonLogs } from "./log";
+import { MigrationError, migrateDatabase } from "./migrate";
+import { seedDemo } from "./seed";
+
+const root = path.resolve(import.meta.dirname, "..");
+const buildPath = path.join(root, "build/index.js");
+
+async function importBuild(): Promise<ServerBuild> {
+  return import(`${pathToFileURL(buildPath).href}?t=${Date.now()}`);
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  setJsonLogs(config.env === "production");
+  if (!existsSync(buildPath)) fail(`The app is not built yet (${path.relative(root, buildPath)} is missing). Run: npm run build`);
+
+  try {
+    const applied = await migrateDatabase(config.databaseUrl);
+    if (applied.length) log.info(`Database migrated: ${applied.join(", ")}`);
+  } catch (error) {
+    if (error instanceof MigrationError) fail(error.message);
+    fail(`Could not open the database (${config.databaseProvider}): ${(error as Error).message}`);
+  }
+  await connectDatabase(config.databaseUrl);
+  const demo = config.seedDemo ? await seedDemo() : null;
+
+  let build = await importBuild();
+  const app = createAppServer(config, () => build);
+  const port = await app.listen();
+
+  if (config.remixDevOrigin) {
+    broadcastDevReady(build);
+    // `npm run dev` rebuilds app/ in place: re-import it instead of restarting, so sockets survive.
+    watch(path.join(root, "build/version.txt"), async () => {
+      build = await importBuild();
+      broadcastDevReady(build);
+    });
+  }
+
+  const url = `http://localhost:${port}`;
+  log.info(`POET Action Planner is running at ${url} (database: ${config.databaseProvider})`);
+  if (demo) log.info(`Demo council "${demo.orgName}": sign in at ${url}/login as ${demo.email} with password ${demo.password}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal} received: closing connections and saving work`);
+    await app.close();
+    await disconnectDatabase();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+process.on("unhandledRejection", (reason) => log.error("unhandled promise rejection", { reason: String(reason) }));
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

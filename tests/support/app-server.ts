@@ -1,0 +1,18 @@
+// Starts the real HTTP server (real Remix build, real database) on a free port for a test file.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { loadConfig } from "../../server/config";
+import { createAppServer, type AppServer } from "../../server/http";
+
+const buildFile = path.resolve(import.meta.dirname, "../../build/index.js");
+
+export type RunningApp = { app: AppServer; baseUrl: string; close: () => Promise<void> };
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+  const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: process.env.TEST_DATABASE_URL, SESSION_SECRET: "x".repeat(32), ...env });
+  const app = createAppServer(config, () => build);
+  const port = await app.listen();
+  return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
