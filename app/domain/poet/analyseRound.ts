@@ -1,0 +1,71 @@
+import type { Benchmark } from "./benchmark";
+import { buildFindings, type Finding, type Tally } from "./finding";
+import { allGroups, findGroup, groupsOf } from "./groups";
+import { answerVerdict, findProcessLinks, type ProcessLink } from "./links";
+import type { QuestionSet } from "./questionSet";
+import type { Respondent } from "./respondentFields";
+
+/** One row of a report table: `positive` of `total` people in `group` gave a good answer to `question`. */
+export type AggregateRow = { question: string; group: string; positive: number; total: number };
+
+export type RoundData = { kind: "respondents"; respondents: readonly Respondent[] } | { kind: "aggregate"; rows: readonly AggregateRow[] };
+
+/** A group present in the round; `people` is null for aggregate files, which do not say. */
+export type GroupSummary = { id: string; label: string; people: number | null };
+
+export type RoundAnalysis = { findings: Finding[]; links: ProcessLink[]; groups: GroupSummary[] };
+
+/** Compares one round with England for everyone and each group, and links process to outcomes. */
+export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmark: Benchmark): RoundAnalysis {
+  if (data.kind === "aggregate") return analyseAggregate(questionSet, data.rows, benchmark);
+  const groupIndex = new Map(allGroups.map((g, i) => [g.id, i]));
+  const questions = questionSet.questions;
+  const verdicts = questions.map(answerVerdict);
+  const people = allGroups.map(() => 0);
+  // asked[g][q]: people in the group the question was put to; positive and n count real answers.
+  const asked = allGroups.map(() => questions.map(() => 0));
+  const n = allGroups.map(() => questions.map(() => 0));
+  const positive = allGroups.map(() => questions.map(() => 0));
+  for (const person of data.respondents) {
+    const groups = groupsOf(person).map((id) => groupIndex.get(id) ?? -1).filter((g) => g >= 0);
+    for (const g of groups) people[g]++;
+    questions.forEach((question, q) => {
+      if (!question.surveys.includes(person.survey)) return;
+      const verdict = verdicts[q](person.answers[question.code]);
+      for (const g of groups) {
+        asked[g][q]++;
+        if (verdict === null) continue;
+        n[g][q]++;
+        if (verdict) positive[g][q]++;
+      }
+    });
+  }
+  const tallies: Tally[] = [];
+  allGroups.forEach((group, g) =>
+    questions.forEach((question, q) => {
+      if (asked[g][q] > 0) tallies.push({ question, group: group.id, positive: positive[g][q], n: n[g][q] });
+    }),
+  );
+  return {
+    findings: buildFindings(tallies, benchmark),
+    links: findProcessLinks(questionSet, data.respondents),
+    groups: allGroups.flatMap((group, g) => (people[g] > 0 ? [{ id: group.id, label: group.label, people: people[g] }] : [])),
+  };
+}
+
+function analyseAggregate(questionSet: QuestionSet, rows: readonly AggregateRow[], benchmark: Benchmark): RoundAnalysis {
+  const order = new Map(questionSet.questions.map((q, i) => [q.code, i]));
+  const groupOrder = new Map(allGroups.map((g, i) => [g.id, i]));
+  const tallies: Tally[] = [];
+  for (const row of rows) {
+    const question = questionSet.questions.find((q) => q.code === row.question);
+    if (question) tallies.push({ question, group: row.group, positive: row.positive, n: row.total });
+  }
+  tallies.sort((a, b) => (groupOrder.get(a.group) ?? 99) - (groupOrder.get(b.group) ?? 99) || (order.get(a.question.code) ?? 0) - (order.get(b.question.code) ?? 0));
+  const groupIds = [...new Set(tallies.map((t) => t.group))];
+  return {
+    findings: buildFindings(tallies, benchmark),
+    links: [],
+    groups: groupIds.map((id) => ({ id, label: findGroup(id)?.label ?? id, people: null })),
+  };
+}

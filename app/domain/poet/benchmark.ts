@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { missingHeadings, parseCsvText, type FileProblem } from "../csv/parseCsvText";
+import { matchGroup } from "./groups";
+import type { QuestionSet } from "./questionSet";
+
+/** A national reference figure for one question and group; n null when the national sample size is unknown. */
+export type BenchmarkValue = { question: string; group: string; percent: number; n: number | null };
+
+export type Benchmark = {
+  name: string;
+  questionSetVersion: string;
+  approximate: boolean;
+  source: string;
+  values: BenchmarkValue[];
+};
+
+/** The national figure to compare with: the group's own if given, else the figure for everyone. */
+export function findBenchmarkValue(benchmark: Benchmark, question: string, group: string): BenchmarkValue | undefined {
+  return (
+    benchmark.values.find((v) => v.question === question && v.group === group) ??
+    benchmark.values.find((v) => v.question === question && v.group === "all")
+  );
+}
+
+const percentCell = z.coerce.number({ invalid_type_error: "a number" }).min(0).max(100);
+const nCell = z.coerce.number().int().positive();
+
+/** Reads a council's benchmark CSV (`question, group, percent, n`, n optional), listing every bad row. */
+export function parseBenchmarkFile(
+  text: string,
+  questionSet: QuestionSet,
+  meta: { name: string; source?: string },
+): { ok: true; benchmark: Benchmark } | { ok: false; problems: FileProblem[] } {
+  const table = parseCsvText(text);
+  if (table.headings.length === 0) return { ok: false, problems: [{ row: null, column: null, value: null, message: "The benchmark file is empty." }] };
+  const problems = missingHeadings(table, ["question", "group", "percent"]);
+  if (problems.length > 0) return { ok: false, problems };
+  const codes = new Set(questionSet.questions.map((q) => q.code));
+  const seen = new Map<string, number>();
+  const values: BenchmarkValue[] = [];
+  for (const { row, cells } of table.rows) {
+    const problem = (column: string, value: string, message: string) => problems.push({ row, column, value, message: `Row ${row}, column \`${column}\`: ${message}` });
+    const code = cells.question.toUpperCase();
+    if (!codes.has(code)) problem("question", cells.question, `'${cells.question}' is not a question code in ${questionSet.version} — expected a code such as ${[...codes].slice(0, 3).join(", ")}.`);
+    const group = matchGroup(cells.group);
+    if (!group) problem("group", cells.group, `'${cells.group}' is not a group we know — expected all, Budget holders, Carers, 18-64, 65+ or a support reason or budget type.`);
+    const percent = cells.percent === "" ? null : percentCell.safeParse(cells.percent.replace(/%$/, ""));
+    if (!percent?.success) problem("percent", cells.percent, `'${cells.percent}' is not a percentage — expected a number from 0 to 100.`);
+    const n = (cells.n ?? "") === "" ? null : nCell.safeParse(cells.n.replace(/,/g, ""));
+    if (n && !n.success) problem("n", cells.n, `'${cells.n}' is not a number of people — expected a whole number above 0, or leave it blank.`);
+    if (!group || !codes.has(code) || !percent?.success || (n && !n.success)) continue;
+    const key = `${code}~${group}`;
+    const earlier = seen.get(key);
+    if (earlier) {
+      problem("question", cells.question, `${code} for ${group} is already given on row ${earlier}.`);
+      continue;
+    }
+    seen.set(key, row);
+    values.push({ question: code, group, percent: percent.data, n: n ? (n.success ? n.data : null) : null });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  if (values.length === 0) return { ok: false, problems: [{ row: null, column: null, value: null, message: "The benchmark file has headings but no figures." }] };
+  return { ok: true, benchmark: { name: meta.name, questionSetVersion: questionSet.version, approximate: false, source: meta.source ?? "Supplied by the council", values } };
+}

@@ -1,0 +1,13 @@
+export { adult2014 } from "./adult2014";
+export { analyseRound, type AggregateRow, type GroupSummary, type RoundAnalysis, type RoundData } from "./analyseRound";
+export { findBenchmarkValue, parseBenchmarkFile, type Benchmark, type BenchmarkValue } from "./benchmark";
+export { buildFindings, type Finding } from "./finding";
+export { findingId, parseFindingId } from "./findingId";
+export { allGroups, findGroup, groupsOf, matchGroup, type Group } from "./groups";
+export { normaliseLabel } from "./labels";
+export { type ProcessLink } from "./links";
+export { approximateNationalAdult2014, nationalBenchmarks } from "./nationalBenchmark";
+export { findQuestion, type ProcessCondition, type Question, type QuestionSet } from "./questionSet";
+export { getQuestionSet, questionSets } from "./questionSets";
+export * from "./respondentFields";
+export { classificationTitles, type Classification } from "./stats/classify";

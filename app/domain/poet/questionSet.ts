@@ -1,0 +1,46 @@
+import type { AnswerScale } from "./scales";
+import type { Survey } from "./respondentFields";
+
+export type QuestionKind = "outcome" | "carer-outcome" | "process";
+
+/** One survey question: how it reads, how it is answered, and what a positive answer says. */
+export type Question = {
+  code: string;
+  kind: QuestionKind;
+  surveys: readonly Survey[];
+  text: string;
+  easyRead: string;
+  scale: AnswerScale;
+  /** Labels that count as a good answer; "don't know" never counts. */
+  positive: readonly string[];
+  /** Finishes "More people here than across England …", e.g. "said their budget helped them feel safe". */
+  positivePhrase: string;
+  /** Easy-read version of the phrase, e.g. "said they feel safer". */
+  easyPhrase: string;
+};
+
+/** A way of splitting people by how the process went, for process → outcome links. */
+export type ProcessCondition = {
+  id: string;
+  /** Finishes "People who …", e.g. "knew their budget amount". */
+  phrase: string;
+  /** The process questions it is read from; with several, most answered ones must be positive. */
+  questions: readonly string[];
+};
+
+export type QuestionSet = {
+  version: string;
+  title: string;
+  questions: readonly Question[];
+  processConditions: readonly ProcessCondition[];
+};
+
+/** Builds a question with the scale's usual positive answers unless told otherwise. */
+export function question(spec: Omit<Question, "positive"> & { positive?: readonly string[] }): Question {
+  return { ...spec, positive: spec.positive ?? spec.scale.options.filter((o) => o.positive).map((o) => o.id) };
+}
+
+/** Finds a question by code, or undefined when the set has no such question. */
+export function findQuestion(questionSet: QuestionSet, code: string): Question | undefined {
+  return questionSet.questions.find((q) => q.code === code);
+}

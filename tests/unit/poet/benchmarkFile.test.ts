@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { adult2014 } from "~/domain/poet/adult2014";
+import { parseBenchmarkFile } from "~/domain/poet/benchmark";
+
+const meta = { name: "Regional 2016" };
+
+describe("a council's benchmark file", () => {
+  it("reads question, group, percent and an optional n", () => {
+    const result = parseBenchmarkFile("Question,Group,Percent,N\nO_SAFE,all,71,4000\no_dignity,Carers,80%,\nC_WELL,65+,70.5,\n", adult2014, meta);
+    expect(result).toEqual({
+      ok: true,
+      benchmark: expect.objectContaining({
+        approximate: false,
+        questionSetVersion: "adult-2014",
+        values: [
+          { question: "O_SAFE", group: "all", percent: 71, n: 4000 },
+          { question: "O_DIGNITY", group: "survey:carer", percent: 80, n: null },
+          { question: "C_WELL", group: "age:65-plus", percent: 70.5, n: null },
+        ],
+      }),
+    });
+  });
+
+  it("lists every bad row at once, with row, column and what was expected", () => {
+    const result = parseBenchmarkFile("question;group;percent;n\nO_SAFE;all;171;\nO_NOPE;all;50;\nO_QOL;martians;50;-3\nO_SAFE;all;70;\n", adult2014, meta);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.message)).toEqual([
+      "Row 2, column `percent`: '171' is not a percentage — expected a number from 0 to 100.",
+      "Row 3, column `question`: 'O_NOPE' is not a question code in adult-2014 — expected a code such as O_DIGNITY, O_QOL, O_INDEPENDENCE.",
+      "Row 4, column `group`: 'martians' is not a group we know — expected all, Budget holders, Carers, 18-64, 65+ or a support reason or budget type.",
+      "Row 4, column `n`: '-3' is not a number of people — expected a whole number above 0, or leave it blank.",
+    ]);
+  });
+
+  it("says which heading is missing, and says so when the file is empty", () => {
+    const missing = parseBenchmarkFile("question,group\nO_SAFE,all\n", adult2014, meta);
+    expect(missing.ok === false && missing.problems[0].message).toBe("The file needs a column headed `percent` (found: question, group).");
+    const empty = parseBenchmarkFile("", adult2014, meta);
+    expect(empty.ok === false && empty.problems[0].message).toBe("The benchmark file is empty.");
+  });
+
+  it("refuses the same question and group twice", () => {
+    const result = parseBenchmarkFile("question,group,percent\nO_SAFE,all,70\nO_SAFE,All,71\n", adult2014, meta);
+    expect(result.ok === false && result.problems[0].message).toBe("Row 3, column `question`: O_SAFE for all is already given on row 2.");
+  });
+});
