@@ -2,7 +2,6 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-// @ts-expect-error plain ESM script without types
 import { findChromium } from "./scripts/ensure-chromium.mjs";
 
 // scripts/test.mjs picks a free port and a fresh data folder; these defaults serve a direct run.

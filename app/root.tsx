@@ -10,6 +10,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { useNonce } from "~/components/Nonce";
+import { getPrincipal } from "~/services/auth.server";
 import styles from "~/styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -17,11 +19,63 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico" },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return { requestId: context.requestId };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const principal = await getPrincipal(request);
+  const who =
+    principal?.kind === "user"
+      ? { kind: "user" as const, name: principal.user.name }
+      : principal?.kind === "guest"
+        ? { kind: "guest" as const, name: principal.guest.displayName, workspaceId: principal.guest.workspaceId }
+        : null;
+  return { requestId: context.requestId, who };
+}
+
+function AccountNav() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const who = data?.who;
+  return (
+    <nav aria-label="Account" className="account-nav">
+      <ul>
+        {who?.kind === "user" ? (
+          <>
+            <li>
+              <a href="/">Your councils</a>
+            </li>
+            <li>
+              <a href="/account">{who.name}</a>
+            </li>
+          </>
+        ) : null}
+        {who?.kind === "guest" ? (
+          <li>
+            <a href={`/w/${who.workspaceId}`}>Guest: {who.name}</a>
+          </li>
+        ) : null}
+        {who ? (
+          <li>
+            <form method="post" action="/logout">
+              <button type="submit" className="link-button">
+                {who.kind === "guest" ? "Leave" : "Sign out"}
+              </button>
+            </form>
+          </li>
+        ) : (
+          <>
+            <li>
+              <a href="/join">Join a workshop</a>
+            </li>
+            <li>
+              <a href="/login">Sign in</a>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
 }
 
 function Document({ title, children }: { title?: string; children: ReactNode }) {
+  const nonce = useNonce();
   return (
     <html lang="en-GB">
       <head>
@@ -39,6 +93,7 @@ function Document({ title, children }: { title?: string; children: ReactNode }) 
           <a href="/" className="brand">
             POET Action Planner
           </a>
+          <AccountNav />
         </header>
         <main id="main" tabIndex={-1}>
           {children}
@@ -46,8 +101,8 @@ function Document({ title, children }: { title?: string; children: ReactNode }) 
         <footer className="site-footer">
           <p>POET Action Planner: from survey evidence to better lives.</p>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -5,7 +5,6 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-// @ts-expect-error plain ESM script without types
 import { derivePostgresSchema, writePostgresSchema } from "./prisma-generate.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");

@@ -80,7 +80,7 @@ function keptSessionSecret(dataDir: string): string {
 }
 
 /** Parses the environment into a Config, or throws a ConfigError whose message is one line naming the variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const result = schema.safeParse(env);
   if (!result.success) throw new ConfigError(describe(result.error));
   const v = result.data;

@@ -7,15 +7,23 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import express from "express";
 import { WebSocketServer } from "ws";
+import type { CollabControl } from "~/services/collabControl";
 import { databaseProvider, pingDatabase } from "~/models/db.server";
 import type { Config } from "./config";
 import { log } from "./log";
+import { originCheck, securityHeaders } from "./security";
 
 export type AppServer = {
   server: http.Server;
   /** Listens on config.port (0 = any free port) and resolves with the port. */
   listen(): Promise<number>;
   close(): Promise<void>;
+};
+
+/** The collaboration server as the HTTP layer sees it: the upgrade handler and the app-facing controls. */
+export type CollabEndpoint = CollabControl & {
+  handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+  shutdown(): Promise<void>;
 };
 
 export type BuildSource = () => Promise<ServerBuild> | ServerBuild;
@@ -42,7 +50,21 @@ async function health(_req: express.Request, res: express.Response) {
   }
 }
 
-export function createAppServer(config: Config, build: BuildSource): AppServer {
+/** Until a collaboration server is plugged in: every socket is refused with a reason, so none is ever open. */
+function refusingCollab(): CollabEndpoint {
+  const wss = new WebSocketServer({ noServer: true });
+  return {
+    handleUpgrade: (request, socket, head) =>
+      wss.handleUpgrade(request, socket, head, (ws) => ws.close(4503, "Live collaboration is not available on this server.")),
+    closeConnections: () => 0,
+    withDocument: async () => {
+      throw new Error("Live collaboration is not available on this server.");
+    },
+    shutdown: async () => wss.close(),
+  };
+}
+
+export function createAppServer(config: Config, build: BuildSource, collab: CollabEndpoint = refusingCollab()): AppServer {
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
@@ -54,6 +76,8 @@ export function createAppServer(config: Config, build: BuildSource): AppServer {
     next();
   });
   app.get("/healthz", health);
+  app.use(securityHeaders);
+  app.use(originCheck(config.allowedOrigins));
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.all(
@@ -61,22 +85,23 @@ export function createAppServer(config: Config, build: BuildSource): AppServer {
     createRequestHandler({
       build: async () => build(),
       mode: config.env === "production" ? "production" : "development",
-      getLoadContext: (_req, res) => ({ requestId: String(res.locals.requestId) }),
+      getLoadContext: (req, res) => ({
+        requestId: String(res.locals.requestId),
+        clientIp: req.ip ?? "",
+        cspNonce: String(res.locals.cspNonce),
+        collab,
+      }),
     }),
   );
 
   const server = http.createServer(app);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
   server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     if (!/^\/collab\/[^/]+$/.test(url.pathname)) {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => {
-      // The collaboration server replaces this (issue 4); until then, refuse politely.
-      ws.close(4503, "Live collaboration is not available on this server yet.");
-    });
+    collab.handleUpgrade(request, socket, head);
   });
 
   return {
@@ -89,12 +114,11 @@ export function createAppServer(config: Config, build: BuildSource): AppServer {
           resolve(typeof address === "object" && address ? address.port : config.port);
         });
       }),
-    close: () =>
-      new Promise((resolve) => {
-        for (const client of wss.clients) client.close(1012, "The server is restarting; you will be reconnected.");
-        wss.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await collab.shutdown();
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

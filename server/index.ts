@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { connectDatabase, disconnectDatabase } from "~/models/db.server";
+import { configureApp } from "~/services/appSettings.server";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { createAppServer } from "./http";
 import { log, setJsonLogs } from "./log";
@@ -41,6 +42,7 @@ async function main() {
     fail(`Could not open the database (${config.databaseProvider}): ${(error as Error).message}`);
   }
   await connectDatabase(config.databaseUrl);
+  configureApp({ sessionSecret: config.sessionSecret, secureCookies: config.env === "production", allowedOrigins: config.allowedOrigins });
   const demo = config.seedDemo ? await seedDemo() : null;
 
   let build = await importBuild();

@@ -1,17 +1,35 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { ROLE_LABELS } from "~/domain/access/permissions";
+import { listCouncilsForUser } from "~/models/organisation.server";
+import { getPrincipal } from "~/services/auth.server";
 
-export const meta: MetaFunction = () => [
-  { title: "POET Action Planner" },
-  { name: "description", content: "Turn your council's POET survey results into a co-produced action plan that people keep." },
-];
+export async function loader({ request }: LoaderFunctionArgs) {
+  const principal = await getPrincipal(request);
+  if (principal?.kind === "guest") throw redirect(`/w/${principal.guest.workspaceId}`);
+  if (principal?.kind !== "user") return { user: null, councils: [] };
+  return { user: principal.user, councils: await listCouncilsForUser(principal.user.id) };
+}
 
-export default function Home() {
+function Introduction() {
   return (
     <div className="home">
       <h1>Turn what people told you into better lives</h1>
       <p className="lead">
         POET Action Planner helps English councils and the people who draw on care and support turn POET survey
         results into a co-produced action plan — and keep it alive until the next survey.
+      </p>
+      <p className="button-row">
+        <Link className="button" to="/join">
+          Join a workshop with a code
+        </Link>
+        <Link className="button button--secondary" to="/login">
+          Sign in
+        </Link>
+        <Link className="button button--secondary" to="/signup">
+          Create an account
+        </Link>
       </p>
       <ol className="steps">
         <li>
@@ -30,3 +48,32 @@ export default function Home() {
     </div>
   );
 }
+
+export default function Home() {
+  const { user, councils } = useLoaderData<typeof loader>();
+  if (!user) return <Introduction />;
+  return (
+    <>
+      <h1>Your councils</h1>
+      {councils.length === 0 ? <p>You are not a member of a council yet. Ask a council owner for an invitation link, or set one up.</p> : null}
+      <ul className="card-list">
+        {councils.map((c) => (
+          <li key={c.id} className="card">
+            <h2>
+              <Link to={`/orgs/${c.slug}`}>{c.name}</Link>
+            </h2>
+            <p>Your role: {ROLE_LABELS[c.role]}</p>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/orgs/new">Set up a new council</Link>
+      </p>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [
+  { title: "POET Action Planner" },
+  { name: "description", content: "Turn your council's POET survey results into a co-produced action plan that people keep." },
+];

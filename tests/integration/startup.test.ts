@@ -10,7 +10,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 async function startServer(env: Record<string, string>) {
   try {
-    await run(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: root, env: { PATH: process.env.PATH!, ...env }, timeout: 20_000 });
+    await run(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: root, env: { PATH: process.env.PATH!, NODE_ENV: "test", ...env }, timeout: 20_000 });
     return { code: 0, stderr: "" };
   } catch (error) {
     const failure = error as { code: number; stderr: string };

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { configureApp } from "~/services/appSettings.server";
 import { loadConfig } from "../../server/config";
 import { createAppServer, type AppServer } from "../../server/http";
 
@@ -12,6 +13,7 @@ export type RunningApp = { app: AppServer; baseUrl: string; close: () => Promise
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: process.env.TEST_DATABASE_URL, SESSION_SECRET: "x".repeat(32), ...env });
+  configureApp({ sessionSecret: config.sessionSecret, secureCookies: false, allowedOrigins: config.allowedOrigins });
   const app = createAppServer(config, () => build);
   const port = await app.listen();
   return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };

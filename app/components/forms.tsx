@@ -1,0 +1,70 @@
+// Accessible form parts: labelled inputs whose errors are announced and linked (aria-invalid,
+// aria-describedby); conform moves focus to the first field with an error on submit.
+import { getInputProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+
+type InputType = "text" | "email" | "password" | "date" | "number" | "search";
+
+export function Field({
+  field,
+  label,
+  hint,
+  type = "text",
+  autoComplete,
+}: {
+  field: FieldMetadata<string | number | undefined>;
+  label: string;
+  hint?: string;
+  type?: InputType;
+  autoComplete?: string;
+}) {
+  const hintId = hint ? `${field.id}-hint` : undefined;
+  const props = getInputProps(field, { type, ariaDescribedBy: hintId });
+  return (
+    <div className={field.errors?.length ? "field field--error" : "field"}>
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrors id={field.errorId} errors={field.errors} />
+      <input {...props} key={props.key} autoComplete={autoComplete} aria-errormessage={field.errors?.length ? field.errorId : undefined} />
+    </div>
+  );
+}
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  return (
+    <p id={id} className="field-error" hidden={!errors?.length}>
+      {errors?.length ? (
+        <>
+          <span className="visually-hidden">Error: </span>
+          {errors.join(" ")}
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
+  if (!errors?.length) return <div id={id} />;
+  return (
+    <div id={id} className="error-summary" role="alert" tabIndex={-1}>
+      <h2>There is a problem</h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={error}>{error}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" | "warning" }) {
+  return (
+    <div className={`notice notice--${tone}`} role="status">
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+// Who may do what, as data (STYLE.md): a permission is "action:entity", granted per role.
+// Guests (workshop join codes) have member rights in one workspace only.
+
+export const ROLES = ["owner", "facilitator", "member", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+export type Actor = Role | "guest";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  owner: "Owner",
+  facilitator: "Facilitator",
+  member: "Co-producer (can edit)",
+  viewer: "Viewer (read only)",
+};
+
+export const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  owner: "Manages members, roles, imports and everything else.",
+  facilitator: "Runs workshops: join codes, focus, timer, voting; imports results.",
+  member: "Co-produces actions and updates progress.",
+  viewer: "Can read results and plans but not change them.",
+};
+
+const PERMISSIONS = [
+  "read:council",
+  "read:round",
+  "create:round",
+  "read:workspace",
+  "create:workspace",
+  "edit:workspace",
+  "facilitate:workspace",
+  "manage:joincode",
+  "export:plan",
+  "read:members",
+  "manage:members",
+  "read:audit",
+  "manage:benchmark",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ["read:council", "read:round", "read:workspace", "read:members"];
+const EDIT: Permission[] = [...READ, "edit:workspace", "export:plan"];
+const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark"];
+
+const GRANTS: Record<Actor, ReadonlySet<Permission>> = {
+  owner: new Set(PERMISSIONS),
+  facilitator: new Set(FACILITATE),
+  member: new Set(EDIT),
+  viewer: new Set(READ),
+  guest: new Set<Permission>(["read:workspace", "edit:workspace"]),
+};
+
+/** True when someone with this role (or a guest) holds the permission. */
+export function can(actor: Actor, permission: Permission): boolean {
+  return GRANTS[actor].has(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

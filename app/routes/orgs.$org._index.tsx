@@ -1,0 +1,121 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Field, FormErrors } from "~/components/forms";
+import { can } from "~/domain/access/permissions";
+import { listMembers } from "~/models/organisation.server";
+import { listRounds } from "~/models/round.server";
+import { createWorkspace, listWorkspaces } from "~/models/workspace.server";
+import { requireCouncil } from "~/services/auth.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org, role } = await requireCouncil(request, params.org, "read:council");
+  const [rounds, workspaces, members] = await Promise.all([listRounds(org.id), listWorkspaces(org.id), listMembers(org.id)]);
+  return {
+    org,
+    rounds: rounds.map((r) => ({ ...r, importedAt: r.importedAt.toISOString() })),
+    workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, actionCount: w._count.actions, rounds: w.rounds.map((r) => r.round.name) })),
+    memberCount: members.length,
+    canImport: can(role, "create:round"),
+    canCreatePlan: can(role, "create:workspace"),
+  };
+}
+
+const NewPlan = z.object({
+  name: z.string({ required_error: "Enter a name for the plan" }).trim().min(3, "Use at least 3 characters").max(100, "Use at most 100 characters"),
+  roundId: z.string().optional(),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { org, user } = await requireCouncil(request, params.org, "create:workspace");
+  const submission = parseWithZod(await request.formData(), { schema: NewPlan });
+  if (submission.status !== "success") return submission.reply();
+  const workspace = await createWorkspace({ orgId: org.id, name: submission.value.name, createdById: user.id, roundIds: submission.value.roundId ? [submission.value.roundId] : [] });
+  return redirect(`/w/${workspace.id}`);
+}
+
+export default function CouncilHome() {
+  const { org, rounds, workspaces, memberCount, canImport, canCreatePlan } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlan }), shouldRevalidate: "onBlur" });
+  return (
+    <>
+      <h1>{org.name}</h1>
+      {org.isDemo ? <p className="tag tag--synthetic">Demo council: all its data is synthetic</p> : null}
+      <section aria-labelledby="rounds-heading">
+        <h2 id="rounds-heading">POET survey rounds</h2>
+        {rounds.length === 0 ? <p>No POET results yet.</p> : null}
+        <ul className="card-list">
+          {rounds.map((round) => (
+            <li key={round.id} className="card">
+              <h3>
+                <Link to={`/orgs/${org.slug}/rounds/${round.id}`}>{round.name}</Link>
+              </h3>
+              <p>
+                {round.kind === "aggregate" ? "Report tables" : `${round.respondentCount.toLocaleString("en-GB")} people`} · imported{" "}
+                {new Date(round.importedAt).toLocaleDateString("en-GB")}
+                {round.isSynthetic ? " · synthetic demo data" : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+        {canImport ? (
+          <p>
+            <Link className="button" to={`/orgs/${org.slug}/rounds/new`}>
+              Import POET results
+            </Link>
+          </p>
+        ) : null}
+      </section>
+      <section aria-labelledby="plans-heading">
+        <h2 id="plans-heading">Action plans</h2>
+        {workspaces.length === 0 ? <p>No action plans yet.</p> : null}
+        <ul className="card-list">
+          {workspaces.map((w) => (
+            <li key={w.id} className="card">
+              <h3>
+                <Link to={`/w/${w.id}`}>{w.name}</Link>
+              </h3>
+              <p>
+                {w.actionCount} action{w.actionCount === 1 ? "" : "s"}
+                {w.rounds.length ? ` · evidence: ${w.rounds.join(", ")}` : ""}
+              </p>
+            </li>
+          ))}
+        </ul>
+        {canCreatePlan ? (
+          <details className="disclosure">
+            <summary>Start a new action plan</summary>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <Form method="post" {...getFormProps(form)}>
+              <Field field={fields.name} label="Plan name" hint="For example: Action plan 2026–27" />
+              {rounds.length ? (
+                <div className="field">
+                  <label htmlFor="plan-round">Evidence to work from</label>
+                  <select id="plan-round" name="roundId" defaultValue={rounds[0]?.id}>
+                    {rounds.map((r) => (
+                      <option key={r.id} value={r.id}>
+                        {r.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ) : null}
+              <button type="submit" className="button">
+                Create plan
+              </button>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+      <p>
+        {memberCount} member{memberCount === 1 ? "" : "s"} · <Link to={`/orgs/${org.slug}/members`}>see members</Link>
+      </p>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.org.name ?? "Council"} – POET Action Planner` }];

@@ -1,0 +1,117 @@
+// Who is asking: the signed session cookie, its database session, and the guards every loader,
+// action and socket uses. Outside your councils the answer is 404, never 403 (nothing leaks).
+import { createCookie, redirect } from "@remix-run/node";
+import { can, type Actor, type Permission, type Role } from "~/domain/access/permissions";
+import { findCouncilForMember } from "~/models/organisation.server";
+import { createSessionRecord, deleteSession, findSession, SESSION_DAYS } from "~/models/session.server";
+import { findWorkspaceForGuest, findWorkspaceForMember } from "~/models/workspace.server";
+import { appSettings } from "./appSettings.server";
+import { safeRedirect } from "./safeRedirect";
+
+export type UserPrincipal = { kind: "user"; sessionId: string; user: { id: string; email: string; name: string } };
+export type GuestPrincipal = { kind: "guest"; sessionId: string; guest: { id: string; displayName: string; workspaceId: string } };
+export type Principal = UserPrincipal | GuestPrincipal;
+
+function sessionCookie() {
+  const settings = appSettings();
+  return createCookie("poet_session", {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: settings.secureCookies,
+    path: "/",
+    secrets: [settings.sessionSecret],
+    maxAge: SESSION_DAYS * 86_400,
+  });
+}
+
+/** The principal for a raw Cookie header (pages and collaboration sockets share this). */
+export async function principalFromCookieHeader(cookieHeader: string | null | undefined): Promise<Principal | null> {
+  if (!cookieHeader) return null;
+  const sessionId: unknown = await sessionCookie().parse(cookieHeader);
+  if (typeof sessionId !== "string") return null;
+  const session = await findSession(sessionId);
+  if (!session) return null;
+  if (session.user) return { kind: "user", sessionId, user: session.user };
+  if (session.guest) return { kind: "guest", sessionId, guest: { id: session.guest.id, displayName: session.guest.displayName, workspaceId: session.guest.workspaceId } };
+  return null;
+}
+
+export function getPrincipal(request: Request): Promise<Principal | null> {
+  return principalFromCookieHeader(request.headers.get("Cookie"));
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+}
+
+/** A signed-in user (not a guest), or a redirect to sign in that comes back here. */
+export async function requireUser(request: Request): Promise<UserPrincipal> {
+  const principal = await getPrincipal(request);
+  if (principal?.kind !== "user") loginRedirect(request);
+  return principal;
+}
+
+export function notFound(what = "We could not find that page."): never {
+  throw new Response(what, { status: 404 });
+}
+
+export function forbidden(why: string): never {
+  throw new Response(why, { status: 403 });
+}
+
+/** The council and role of a member who holds the permission; 404 for non-members, 403 for a missing permission. */
+export async function requireCouncil(request: Request, slug: string | undefined, permission: Permission) {
+  const principal = await requireUser(request);
+  const access = slug ? await findCouncilForMember(slug, principal.user.id) : null;
+  if (!access) notFound();
+  if (!can(access.role, permission)) forbidden(`Your role in ${access.org.name} does not allow this. Ask an owner if you need it.`);
+  return { ...principal, org: access.org, role: access.role };
+}
+
+export type WorkspaceAccess = {
+  principal: Principal;
+  actor: Actor;
+  workspace: { id: string; name: string; orgId: string; org: { id: string; slug: string; name: string } };
+};
+
+/** Resolves access to one workspace for a member of its council or a guest of that workspace. */
+export async function workspaceAccessFor(principal: Principal, workspaceId: string): Promise<WorkspaceAccess | null> {
+  if (principal.kind === "user") {
+    const found = await findWorkspaceForMember(workspaceId, principal.user.id);
+    return found ? { principal, actor: found.role as Role, workspace: found.workspace } : null;
+  }
+  const workspace = await findWorkspaceForGuest(workspaceId, principal.guest.workspaceId);
+  return workspace ? { principal, actor: "guest", workspace } : null;
+}
+
+export async function requireWorkspace(request: Request, workspaceId: string | undefined, permission: Permission): Promise<WorkspaceAccess> {
+  const principal = await getPrincipal(request);
+  if (!principal) loginRedirect(request);
+  const access = workspaceId ? await workspaceAccessFor(principal, workspaceId) : null;
+  if (!access) notFound();
+  if (!can(access.actor, permission)) forbidden("Your role does not allow this. Ask the facilitator or an owner if you need it.");
+  return access;
+}
+
+export function displayNameOf(principal: Principal): string {
+  return principal.kind === "user" ? principal.user.name : principal.guest.displayName;
+}
+
+/** Starts a database session and redirects with its cookie. */
+export async function startSession(
+  request: Request,
+  context: { clientIp: string },
+  owner: { userId: string } | { guestId: string; expiresAt: Date },
+  redirectTo: string,
+) {
+  const record = await createSessionRecord({ ...owner, userAgent: request.headers.get("User-Agent") ?? "", ip: context.clientIp });
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": await sessionCookie().serialize(record.id, "guestId" in owner ? { expires: owner.expiresAt } : {}) } });
+}
+
+/** Ends this browser's session and returns the header that clears its cookie. */
+export async function endSession(request: Request): Promise<HeadersInit> {
+  const principal = await getPrincipal(request);
+  if (principal) await deleteSession(principal.sessionId);
+  return { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) };
+}
