@@ -1,0 +1,43 @@
+// The shape of a workspace's Y.Doc: three top-level maps and typed ways to reach them.
+import * as Y from "yjs";
+
+export const ACTIONS_KEY = "actions";
+export const NOTES_KEY = "notes";
+export const SESSION_KEY = "session";
+
+/** Field names inside one action's Y.Map. */
+export const ACTION_FIELDS = [
+  "title",
+  "description",
+  "status",
+  "rag",
+  "owner",
+  "partners",
+  "due",
+  "findingIds",
+  "mirIds",
+  "votes",
+  "order",
+  "createdBy",
+  "createdAt",
+] as const;
+export type ActionField = (typeof ACTION_FIELDS)[number];
+
+/** A value stored in an action's Y.Map: Y types for co-edited text and lists, plain values otherwise. */
+export type ActionMapValue = Y.Text | Y.Array<string> | Y.Map<number> | string | null;
+export type ActionMap = Y.Map<ActionMapValue>;
+
+/** action id → action map. */
+export function actionsOf(doc: Y.Doc): Y.Map<ActionMap> {
+  return doc.getMap<ActionMap>(ACTIONS_KEY);
+}
+
+/** finding id → the group's discussion of that finding. */
+export function notesOf(doc: Y.Doc): Y.Map<Y.Text> {
+  return doc.getMap<Y.Text>(NOTES_KEY);
+}
+
+/** Facilitator state: focus, timer, voting. */
+export function sessionOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(SESSION_KEY);
+}

@@ -1,0 +1,5 @@
+// The workspace document schema: what lives in a workspace's Y.Doc and how to read and write it safely.
+export * from "./actions";
+export * from "./document";
+export * from "./schema";
+export * from "./session";

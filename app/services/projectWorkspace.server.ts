@@ -1,0 +1,108 @@
+// Derives the Action table of a workspace from its document and records who changed status, owner,
+// due date or RAG. The table is a projection: re-running this on the same document changes nothing.
+import type * as Y from "yjs";
+import { readActions, totalVotes, type ActionView } from "~/domain/workspace";
+import { databaseProvider, db, type Db } from "~/models/db.server";
+
+export const TRACKED_FIELDS = ["status", "owner", "due", "rag"] as const;
+export type TrackedField = (typeof TRACKED_FIELDS)[number];
+
+export type Actor = { actorId: string | null; actorName: string; at: Date };
+/** Who made a change ("created" / "deleted" for the action itself), when the caller knows. */
+export type ActorLookup = (actionId: string, field: TrackedField | "created" | "deleted") => Actor | null;
+
+export type ProjectionResult = { upserted: number; deleted: number; events: number };
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type Row = {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  rag: string;
+  owner: string;
+  partners: string;
+  due: string | null;
+  findingIds: string;
+  mirIds: string;
+  votes: number;
+  order: string;
+  createdBy: string;
+  createdAt: Date;
+  valid: boolean;
+  problems: string;
+};
+
+const UNKNOWN_ACTOR = "Someone (not recorded)";
+
+function toRow(view: ActionView): Row {
+  const createdAt = new Date(view.createdAt);
+  return {
+    id: view.id,
+    title: view.title,
+    description: view.description,
+    status: view.status,
+    rag: view.rag,
+    owner: view.owner,
+    partners: JSON.stringify(view.partners),
+    due: view.due,
+    findingIds: JSON.stringify(view.findingIds),
+    mirIds: JSON.stringify(view.mirIds),
+    votes: totalVotes(view),
+    order: view.order,
+    createdBy: view.createdBy,
+    createdAt: Number.isNaN(createdAt.getTime()) ? new Date(0) : createdAt,
+    valid: view.valid,
+    problems: view.problems.join("\n"),
+  };
+}
+
+function sameRow(a: Row, b: Row): boolean {
+  return (Object.keys(a) as (keyof Row)[]).every((key) => {
+    const x = a[key];
+    const y = b[key];
+    return x instanceof Date && y instanceof Date ? x.getTime() === y.getTime() : x === y;
+  });
+}
+
+/** Brings the Action rows in line with the document and appends one ActionEvent per tracked change. */
+export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor: ActorLookup = () => null): Promise<ProjectionResult> {
+  const rows = readActions(doc).map(toRow);
+  return db().$transaction(
+    async (tx) => {
+      await lockProjection(tx, workspaceId);
+      const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true } });
+      if (!workspace) return { upserted: 0, deleted: 0, events: 0 };
+      const existing = new Map<string, Row>(
+        (await tx.action.findMany({ where: { workspaceId }, omit: { workspaceId: true, updatedAt: true } })).map((row) => [row.id, row]),
+      );
+      const events: Array<{ actionId: string; field: string; fromValue: string | null; toValue: string | null; actorId: string | null; actorName: string; at: Date }> = [];
+      const event = (actionId: string, field: TrackedField | "created" | "deleted", fromValue: string | null, toValue: string | null) => {
+        const actor = actorFor(actionId, field);
+        events.push({ actionId, field, fromValue, toValue, actorId: actor?.actorId ?? null, actorName: actor?.actorName ?? UNKNOWN_ACTOR, at: actor?.at ?? new Date() });
+      };
+      let upserted = 0;
+      for (const row of rows) {
+        const before = existing.get(row.id);
+        existing.delete(row.id);
+        if (before && sameRow(before, row)) continue;
+        if (!before) event(row.id, "created", null, row.title);
+        else for (const field of TRACKED_FIELDS) if (before[field] !== row[field]) event(row.id, field, before[field], row[field]);
+        await tx.action.upsert({ where: { workspaceId_id: { workspaceId, id: row.id } }, create: { workspaceId, ...row }, update: row });
+        upserted++;
+      }
+      const gone = [...existing.keys()];
+      for (const id of gone) event(id, "deleted", existing.get(id)!.title, null);
+      if (gone.length) await tx.action.deleteMany({ where: { workspaceId, id: { in: gone } } });
+      if (events.length) await tx.actionEvent.createMany({ data: events.map((e) => ({ workspaceId, ...e })) });
+      return { upserted, deleted: gone.length, events: events.length };
+    },
+    { maxWait: 10_000, timeout: 30_000 },
+  );
+}
+
+/** Two instances projecting one workspace take turns, so an event is never recorded twice. */
+async function lockProjection(tx: Tx, workspaceId: string): Promise<void> {
+  if (databaseProvider() !== "postgresql") return;
+  await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `projection:${workspaceId}`);
+}

@@ -1,0 +1,42 @@
+// The one door into the collaboration server: who is asking, may they edit, and is the page theirs.
+import type http from "node:http";
+import { z } from "zod";
+
+export type Principal = { userId: string | null; guestId: string | null; displayName: string; canEdit: boolean };
+
+export type AuthenticationResult = { ok: true; principal: Principal } | { ok: false; code: number; reason: string };
+
+/** Decides from the upgrade request (cookie, join-code session) whether this person may open this workspace. */
+export type Authenticate = (request: http.IncomingMessage, workspaceId: string) => Promise<AuthenticationResult>;
+
+export const workspaceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a workspace id");
+
+/** The workspace id in `/collab/<id>` (query string ignored), or null when the path is anything else. */
+export function workspaceIdFromUrl(url: string | undefined): string | null {
+  const path = new URL(url ?? "/", "http://localhost").pathname;
+  const match = /^\/collab\/([^/]+)$/.exec(path);
+  if (!match) return null;
+  const parsed = workspaceIdSchema.safeParse(decodeURIComponent(match[1]!));
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Browsers always send Origin on WebSocket upgrades; a missing one means a non-browser client, which a
+ * cross-site page cannot impersonate, so it passes and authentication alone decides.
+ * An empty allow-list means "same origin as the Host header".
+ */
+export function originAllowed(request: http.IncomingMessage, allowedOrigins: string[]): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  if (allowedOrigins.length > 0) return allowedOrigins.includes(origin.replace(/\/$/, ""));
+  const host = request.headers.host;
+  if (!host || !URL.canParse(origin)) return false;
+  return new URL(origin).host === host;
+}
+
+/** A key that groups a person's sockets for the per-user limit and for closeConnections. */
+export function personKey(principal: Principal): string | null {
+  if (principal.userId) return `user:${principal.userId}`;
+  if (principal.guestId) return `guest:${principal.guestId}`;
+  return null;
+}

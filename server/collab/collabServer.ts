@@ -1,0 +1,199 @@
+// The collaboration server: registers authentication, limits, the document registry, persistence,
+// projection and fan-out in one place and exposes what the HTTP server and the app need.
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import type * as Y from "yjs";
+import { WebSocketServer, type WebSocket } from "ws";
+import { log as serverLog } from "../log";
+import { originAllowed, personKey, workspaceIdFromUrl, type Authenticate } from "./authentication";
+import { CloseCode } from "./closeCodes";
+import { Connection } from "./connection";
+import { DocumentRegistry } from "./documentRegistry";
+import { LocalFanout, RedisFanout, type Fanout } from "./fanout";
+import { resolveLimits, type Limits } from "./limits";
+import type { CollabLog } from "./log";
+import type { ServerOrigin } from "./origins";
+import { DocumentStore, type DocumentStorage } from "./persistence";
+import { ProjectionScheduler } from "./projectionScheduler";
+import { UpdateJournal } from "./updateJournal";
+
+export type CollabServerOptions = {
+  authenticate: Authenticate;
+  /** Origins allowed to open sockets; empty = same origin as the Host header. */
+  allowedOrigins: string[];
+  redisUrl?: string | null;
+  /** Prefix of the Redis channels (one per document); lets several deployments or tests share a Redis. */
+  redisChannelPrefix?: string;
+  limits?: Partial<Limits>;
+  unloadGraceMs?: number;
+  compactionThreshold?: number;
+  projectionDebounceMs?: number;
+  log?: CollabLog;
+  /** Storage override (tests use it to simulate a failing database). */
+  storage?: DocumentStorage;
+};
+
+export type ConnectionFilter = { userId?: string; guestId?: string; workspaceId?: string };
+
+export type CollabServer = {
+  handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Applies a server-side change (typed origin), resolved once it is durable and broadcast. */
+  withDocument(workspaceId: string, fn: (doc: Y.Doc) => void, origin: ServerOrigin): Promise<void>;
+  /** Closes matching sockets (every given field must match) so they reconnect and are checked again. */
+  closeConnections(filter: ConnectionFilter, reason: string): number;
+  loadedDocumentCount(): number;
+  /** Stops accepting, writes everything, closes sockets with 1012 and resolves. */
+  shutdown(): Promise<void>;
+};
+
+export const DEFAULTS = {
+  unloadGraceMs: 30_000,
+  compactionThreshold: 500,
+  projectionDebounceMs: 500,
+  redisChannelPrefix: "poet:collab:",
+} as const;
+
+/** Builds the collaboration server; nothing listens until the HTTP server passes upgrades to handleUpgrade. */
+export function createCollabServer(options: CollabServerOptions): CollabServer {
+  const log = options.log ?? serverLog;
+  const limits = resolveLimits(options.limits);
+  const storage = options.storage ?? new DocumentStore();
+  const journal = new UpdateJournal(storage);
+  const fanout: Fanout = options.redisUrl
+    ? new RedisFanout(options.redisUrl, options.redisChannelPrefix ?? DEFAULTS.redisChannelPrefix, log)
+    : new LocalFanout();
+  const projection = new ProjectionScheduler(options.projectionDebounceMs ?? DEFAULTS.projectionDebounceMs, log);
+  const registry = new DocumentRegistry({
+    journal,
+    storage,
+    fanout,
+    projection,
+    limits,
+    log,
+    compactionThreshold: options.compactionThreshold ?? DEFAULTS.compactionThreshold,
+    unloadGraceMs: options.unloadGraceMs ?? DEFAULTS.unloadGraceMs,
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
+  const connections = new Set<Connection>();
+  const perPerson = new Map<string, number>();
+  let stopping = false;
+
+  const sweep = setInterval(() => {
+    for (const connection of connections) connection.checkAlive();
+  }, limits.pingIntervalMs);
+  sweep.unref();
+
+  function countFor(key: string | null, delta: number) {
+    if (!key) return;
+    const next = (perPerson.get(key) ?? 0) + delta;
+    if (next <= 0) perPerson.delete(key);
+    else perPerson.set(key, next);
+  }
+
+  function refuse(ws: WebSocket, code: number, reason: string, request: http.IncomingMessage) {
+    log.info("collab connection refused", { code, reason, url: request.url, origin: request.headers.origin });
+    ws.close(code, reason);
+  }
+
+  async function accept(ws: WebSocket, request: http.IncomingMessage, workspaceId: string) {
+    ws.on("error", () => undefined);
+    if (stopping) return refuse(ws, CloseCode.serverRestarting, "The server is restarting; you will be reconnected.", request);
+    if (!originAllowed(request, options.allowedOrigins)) {
+      return refuse(ws, CloseCode.forbidden, `Connections from ${request.headers.origin} are not allowed.`, request);
+    }
+    // Frames that arrive while we authenticate are kept by the Connection, so listen before awaiting.
+    const early: Buffer[] = [];
+    const keep = (data: Buffer) => early.push(data);
+    ws.on("message", keep);
+    let result;
+    try {
+      result = await options.authenticate(request, workspaceId);
+    } catch (error) {
+      log.error("collab authentication failed", { workspaceId, error: (error as Error).message });
+      result = { ok: false as const, code: CloseCode.internalError, reason: "Could not check your access; try again." };
+    }
+    ws.off("message", keep);
+    if (!result.ok) return refuse(ws, result.code, result.reason, request);
+    if (stopping || ws.readyState !== ws.OPEN) return refuse(ws, CloseCode.serverRestarting, "The server is restarting; you will be reconnected.", request);
+
+    const key = personKey(result.principal);
+    if (key && (perPerson.get(key) ?? 0) >= limits.maxSocketsPerUser) {
+      return refuse(ws, CloseCode.tooManyConnections, "You have too many open connections; close some tabs and try again.", request);
+    }
+    const connection = new Connection(ws, workspaceId, result.principal, limits, log);
+    connections.add(connection);
+    countFor(key, 1);
+    connection.onClose(() => {
+      connections.delete(connection);
+      countFor(key, -1);
+    });
+    for (const frame of early) ws.emit("message", frame, true);
+
+    let document;
+    try {
+      document = await registry.acquire(workspaceId);
+    } catch {
+      connection.close(CloseCode.internalError, "Could not open this plan; retrying.");
+      return;
+    }
+    if (!connection.isOpen) return registry.release(document);
+    if (stopping) return connection.close(CloseCode.serverRestarting, "The server is restarting; you will be reconnected.");
+    if (document.connections.size >= limits.maxSocketsPerDocument) {
+      connection.close(CloseCode.tooManyConnections, "Too many people are connected to this plan right now; try again shortly.");
+      return registry.release(document);
+    }
+    document.addConnection(connection);
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      const workspaceId = workspaceIdFromUrl(request.url);
+      if (!workspaceId) {
+        socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+        return;
+      }
+      socket.on("error", () => undefined);
+      wss.handleUpgrade(request, socket, head, (ws) => {
+        accept(ws, request, workspaceId).catch((error: Error) => {
+          log.error("collab connection failed", { workspaceId, error: error.message });
+          ws.close(CloseCode.internalError, "Unexpected server error; retrying.");
+        });
+      });
+    },
+
+    async withDocument(workspaceId, fn, origin) {
+      if (stopping) throw new Error("The collaboration server is shutting down.");
+      const document = await registry.acquire(workspaceId);
+      await document.write(fn, origin);
+    },
+
+    closeConnections(filter, reason) {
+      let closed = 0;
+      for (const connection of [...connections]) {
+        const { principal } = connection;
+        if (filter.userId !== undefined && principal.userId !== filter.userId) continue;
+        if (filter.guestId !== undefined && principal.guestId !== filter.guestId) continue;
+        if (filter.workspaceId !== undefined && connection.workspaceId !== filter.workspaceId) continue;
+        if (filter.userId === undefined && filter.guestId === undefined && filter.workspaceId === undefined) continue;
+        connection.close(CloseCode.accessChanged, reason);
+        closed++;
+      }
+      return closed;
+    },
+
+    loadedDocumentCount: () => registry.loadedCount,
+
+    async shutdown() {
+      if (stopping) return;
+      stopping = true;
+      clearInterval(sweep);
+      // What clients send from now on is re-sent by their next sync, wherever they reconnect.
+      for (const connection of connections) connection.detach();
+      await journal.drain();
+      for (const connection of [...connections]) connection.close(CloseCode.serverRestarting, "The server is restarting; you will be reconnected.");
+      await registry.unloadAll();
+      await fanout.close();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,149 @@
+// One browser socket: rate limit, liveness, a queue for frames that arrive before the document is ready.
+import type { WebSocket } from "ws";
+import type { Principal } from "./authentication";
+import { MessageRateLimiter, type Limits } from "./limits";
+import type { CollabLog } from "./log";
+import type { ConnectionOrigin } from "./origins";
+
+export type FrameHandler = (connection: Connection, frame: Uint8Array) => void;
+
+const MAX_QUEUED_FRAMES = 1000;
+/** A socket this far behind is not reading; closing it protects the server's memory. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+let nextId = 1;
+
+export class Connection {
+  readonly id = nextId++;
+  /** Awareness client ids this socket introduced; it may speak only for these. */
+  readonly controlledClientIds = new Set<number>();
+  readonly origin: ConnectionOrigin;
+  private readonly limiter: MessageRateLimiter;
+  private queue: Uint8Array[] = [];
+  private handler: FrameHandler | null = null;
+  private alive = true;
+  private closed = false;
+  private finished = false;
+  private readonly closeListeners: Array<() => void> = [];
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly workspaceId: string,
+    readonly principal: Principal,
+    limits: Limits,
+    private readonly log: CollabLog,
+  ) {
+    this.limiter = new MessageRateLimiter(limits.messagesPerSecond);
+    this.origin = {
+      source: "connection",
+      connection: this,
+      author: { userId: principal.userId, guestId: principal.guestId, displayName: principal.displayName },
+    };
+    socket.binaryType = "nodebuffer";
+    socket.on("message", (data, isBinary) => this.receive(data, isBinary));
+    socket.on("pong", () => {
+      this.alive = true;
+    });
+    socket.on("close", () => this.finish());
+    socket.on("error", (error) => {
+      this.log.warn("collab socket error", { workspaceId, connection: this.id, error: error.message });
+      this.close(1009, "That message was too large or malformed.");
+    });
+  }
+
+  get isOpen(): boolean {
+    return !this.closed;
+  }
+
+  get canEdit(): boolean {
+    return this.principal.canEdit;
+  }
+
+  /** Starts delivering frames (and the ones queued while the document loaded) to the handler. */
+  attach(handler: FrameHandler): void {
+    this.handler = handler;
+    const queued = this.queue;
+    this.queue = [];
+    for (const frame of queued) {
+      if (this.closed) return;
+      handler(this, frame);
+    }
+  }
+
+  /** Stops delivering frames (shutdown): what a client sends now is re-sent by its next sync. */
+  detach(): void {
+    this.handler = null;
+    this.queue = [];
+  }
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(1008, "Your connection fell too far behind; reconnecting.");
+      return;
+    }
+    this.socket.send(frame, { binary: true }, (error) => {
+      if (error) this.close(1011, "Could not send to this connection.");
+    });
+  }
+
+  /** Closes with a code and a reason the person (or the client library) can act on; the reason is logged. */
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (code !== 1000 && code !== 1012) this.log.info("collab socket closed by server", { workspaceId: this.workspaceId, connection: this.id, code, reason });
+    try {
+      // RFC 6455 allows 123 bytes of reason.
+      this.socket.close(code, Buffer.from(reason).subarray(0, 123).toString());
+    } catch {
+      this.socket.terminate();
+    }
+    this.finish();
+  }
+
+  onClose(listener: () => void): void {
+    if (this.finished) listener();
+    else this.closeListeners.push(listener);
+  }
+
+  /** Called by the server's ping sweep; a socket that missed the previous pong is terminated. */
+  checkAlive(): void {
+    if (this.closed) return;
+    if (!this.alive) {
+      this.log.info("collab socket did not answer ping", { workspaceId: this.workspaceId, connection: this.id });
+      this.socket.terminate();
+      this.finish();
+      return;
+    }
+    this.alive = false;
+    try {
+      this.socket.ping();
+    } catch {
+      this.socket.terminate();
+      this.finish();
+    }
+  }
+
+  private receive(data: unknown, isBinary: boolean): void {
+    if (this.closed) return;
+    if (!isBinary || !Buffer.isBuffer(data)) {
+      this.close(1003, "Only binary y-websocket messages are accepted.");
+      return;
+    }
+    if (!this.limiter.take()) {
+      this.close(4008, "Too many messages per second from this connection.");
+      return;
+    }
+    const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    if (this.handler) this.handler(this, frame);
+    else if (this.queue.length < MAX_QUEUED_FRAMES) this.queue.push(frame);
+    else this.close(1008, "Too many messages before the document was ready.");
+  }
+
+  private finish(): void {
+    this.closed = true;
+    if (this.finished) return;
+    this.finished = true;
+    const listeners = this.closeListeners.splice(0);
+    for (const listener of listeners) listener();
+  }
+}

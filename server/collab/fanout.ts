@@ -1,0 +1,147 @@
+// Fan-out between instances: each applied update and awareness change is published on the document's
+// Redis channel as raw bytes; other instances apply and broadcast it. Gaps and reconnects trigger a
+// resync from the database. Without Redis, LocalFanout keeps the same interface and does nothing.
+import { randomBytes } from "node:crypto";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { Redis } from "ioredis";
+import { z } from "zod";
+import type { CollabLog } from "./log";
+import type { Author } from "./origins";
+
+export type FanoutKind = "update" | "awareness";
+export type FanoutMessage = { kind: FanoutKind; frame: Uint8Array; author: Author | null };
+export type FanoutHandlers = { message(message: FanoutMessage): void; resync(): void };
+
+export interface Fanout {
+  /** Resolves once messages for the workspace will be delivered (call before loading it from the database). */
+  subscribe(workspaceId: string, handlers: FanoutHandlers): Promise<void>;
+  unsubscribe(workspaceId: string): void;
+  publish(workspaceId: string, kind: FanoutKind, frame: Uint8Array, author: Author | null): void;
+  close(): Promise<void>;
+}
+
+export class LocalFanout implements Fanout {
+  async subscribe(): Promise<void> {}
+  unsubscribe(): void {}
+  publish(): void {}
+  async close(): Promise<void> {}
+}
+
+const VERSION = 1;
+const KINDS: FanoutKind[] = ["update", "awareness"];
+const authorSchema = z.object({ userId: z.string().nullable(), guestId: z.string().nullable(), displayName: z.string() });
+const SUBSCRIBE_TIMEOUT_MS = 2000;
+
+type Subscription = { handlers: FanoutHandlers; lastSeq: Map<string, number> };
+
+export class RedisFanout implements Fanout {
+  private readonly instanceId = randomBytes(16);
+  private readonly instanceKey = this.instanceId.toString("hex");
+  private readonly publisher: Redis;
+  private readonly subscriber: Redis;
+  private readonly subscriptions = new Map<string, Subscription>();
+  private readonly sequence = new Map<string, number>();
+  private connectedOnce = false;
+
+  constructor(
+    url: string,
+    private readonly prefix: string,
+    private readonly log: CollabLog,
+  ) {
+    const options = { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true };
+    this.publisher = new Redis(url, options);
+    this.subscriber = new Redis(url, { ...options, maxRetriesPerRequest: null, enableAutoPipelining: false });
+    for (const client of [this.publisher, this.subscriber]) {
+      client.on("error", (error: Error) => this.log.warn("redis error", { error: error.message }));
+    }
+    this.subscriber.on("ready", () => {
+      if (this.connectedOnce) {
+        this.log.info("redis reconnected: resynchronising loaded documents", { documents: this.subscriptions.size });
+        for (const subscription of this.subscriptions.values()) {
+          subscription.lastSeq.clear();
+          subscription.handlers.resync();
+        }
+      }
+      this.connectedOnce = true;
+    });
+    this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+  }
+
+  async subscribe(workspaceId: string, handlers: FanoutHandlers): Promise<void> {
+    this.subscriptions.set(workspaceId, { handlers, lastSeq: new Map() });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        this.subscriber.subscribe(this.channel(workspaceId)),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error("no answer from Redis")), SUBSCRIBE_TIMEOUT_MS);
+        }),
+      ]);
+    } catch (error) {
+      // Keep going on the database alone; the reconnect handler resyncs once Redis is back.
+      this.log.warn("redis subscribe failed", { workspaceId, error: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  unsubscribe(workspaceId: string): void {
+    this.subscriptions.delete(workspaceId);
+    this.sequence.delete(workspaceId);
+    this.subscriber.unsubscribe(this.channel(workspaceId)).catch(() => undefined);
+  }
+
+  publish(workspaceId: string, kind: FanoutKind, frame: Uint8Array, author: Author | null): void {
+    const seq = (this.sequence.get(workspaceId) ?? 0) + 1;
+    this.sequence.set(workspaceId, seq);
+    const encoder = encoding.createEncoder();
+    encoding.writeUint8(encoder, VERSION);
+    encoding.writeUint8(encoder, KINDS.indexOf(kind));
+    encoding.writeUint8Array(encoder, this.instanceId);
+    encoding.writeVarUint(encoder, seq);
+    encoding.writeVarString(encoder, author ? JSON.stringify(author) : "");
+    encoding.writeUint8Array(encoder, frame);
+    const message = Buffer.from(encoding.toUint8Array(encoder));
+    this.publisher.publish(this.channel(workspaceId), message).catch((error: Error) => {
+      this.log.warn("redis publish failed", { workspaceId, error: error.message });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.subscriptions.clear();
+    await Promise.allSettled([this.subscriber.quit(), this.publisher.quit()]);
+    this.subscriber.disconnect();
+    this.publisher.disconnect();
+  }
+
+  private channel(workspaceId: string): string {
+    return `${this.prefix}doc:${workspaceId}`;
+  }
+
+  private receive(channel: string, message: Buffer): void {
+    const workspaceId = channel.slice(`${this.prefix}doc:`.length);
+    const subscription = this.subscriptions.get(workspaceId);
+    if (!subscription) return;
+    try {
+      const decoder = decoding.createDecoder(new Uint8Array(message.buffer, message.byteOffset, message.byteLength));
+      if (decoding.readUint8(decoder) !== VERSION) return;
+      const kind = KINDS[decoding.readUint8(decoder)];
+      const source = Buffer.from(decoding.readUint8Array(decoder, 16)).toString("hex");
+      if (source === this.instanceKey || !kind) return;
+      const seq = decoding.readVarUint(decoder);
+      const authorText = decoding.readVarString(decoder);
+      const frame = decoding.readTailAsUint8Array(decoder);
+      const last = subscription.lastSeq.get(source);
+      subscription.lastSeq.set(source, seq);
+      const author = authorText ? authorSchema.parse(JSON.parse(authorText)) : null;
+      subscription.handlers.message({ kind, frame, author });
+      if (last !== undefined && seq !== last + 1) {
+        this.log.info("redis gap detected: resynchronising from the database", { workspaceId, expected: last + 1, got: seq });
+        subscription.handlers.resync();
+      }
+    } catch (error) {
+      this.log.warn("ignored a malformed fan-out message", { workspaceId, error: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,113 @@
+// Durable storage of workspace documents: append-only DocUpdate rows, compacted into one DocSnapshot.
+import * as Y from "yjs";
+import { databaseProvider, db, type Db } from "~/models/db.server";
+import { LOAD_ORIGIN } from "./origins";
+
+export type UpdateRow = { workspaceId: string; data: Uint8Array<ArrayBuffer>; authorId: string | null; authorName: string | null };
+export type LoadedState = { rows: number; bytes: number };
+export type CompactionResult = { rowsRead: number; snapshotBytes: number };
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const READ_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
+
+/** The storage the collaboration server needs; DocumentStore is the Prisma one, tests may wrap it to fail. */
+export interface DocumentStorage {
+  append(rows: UpdateRow[]): Promise<void>;
+  loadInto(doc: Y.Doc, workspaceId: string): Promise<LoadedState>;
+  compact(workspaceId: string): Promise<CompactionResult>;
+  /** What the database holds that a document with this state vector lacks (empty update when nothing). */
+  missingSince(workspaceId: string, stateVector: Uint8Array): Promise<Uint8Array>;
+}
+
+export class DocumentStore implements DocumentStorage {
+  /** One INSERT for a whole group commit. */
+  async append(rows: UpdateRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await db().docUpdate.createMany({ data: rows });
+  }
+
+  async loadInto(doc: Y.Doc, workspaceId: string): Promise<LoadedState> {
+    const { snapshot, rows } = await this.read(workspaceId);
+    let bytes = 0;
+    doc.transact(() => {
+      if (snapshot) {
+        Y.applyUpdate(doc, snapshot.data, LOAD_ORIGIN);
+        bytes += snapshot.data.byteLength;
+      }
+      for (const row of rows) {
+        Y.applyUpdate(doc, row.data, LOAD_ORIGIN);
+        bytes += row.data.byteLength;
+      }
+    }, LOAD_ORIGIN);
+    return { rows: rows.length, bytes };
+  }
+
+  async missingSince(workspaceId: string, stateVector: Uint8Array): Promise<Uint8Array> {
+    const doc = new Y.Doc({ gc: true });
+    try {
+      await this.loadInto(doc, workspaceId);
+      return Y.encodeStateAsUpdate(doc, stateVector);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /**
+   * Folds the snapshot and every update row it can see into one new snapshot and deletes exactly the rows
+   * it read, in one transaction. Rows appended meanwhile are left for next time. Two compactions of one
+   * document are serialised (PostgreSQL: an advisory lock; SQLite: its single writer makes the loser roll back).
+   */
+  async compact(workspaceId: string): Promise<CompactionResult> {
+    return db().$transaction(async (tx) => {
+      await lockWorkspace(tx, "compaction", workspaceId);
+      const { snapshot, rows } = await readRows(tx, workspaceId);
+      if (rows.length === 0) return { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
+      const doc = new Y.Doc({ gc: true });
+      try {
+        doc.transact(() => {
+          if (snapshot) Y.applyUpdate(doc, snapshot.data);
+          for (const row of rows) Y.applyUpdate(doc, row.data);
+        });
+        const data = ownBytes(Y.encodeStateAsUpdate(doc));
+        const stateVector = ownBytes(Y.encodeStateVector(doc));
+        await tx.docSnapshot.upsert({
+          where: { workspaceId },
+          create: { workspaceId, data, stateVector },
+          update: { data, stateVector },
+        });
+        const ids = rows.map((row) => row.id);
+        for (let i = 0; i < ids.length; i += 1000) {
+          await tx.docUpdate.deleteMany({ where: { workspaceId, id: { in: ids.slice(i, i + 1000) } } });
+        }
+        return { rowsRead: rows.length, snapshotBytes: data.byteLength };
+      } finally {
+        doc.destroy();
+      }
+    }, READ_OPTIONS);
+  }
+
+  private read(workspaceId: string) {
+    // One transaction so a compaction committing between the two reads cannot hide rows from us.
+    // The Db type is the SQLite client's, which only names Serializable; PostgreSQL's client accepts RepeatableRead.
+    const isolationLevel = (databaseProvider() === "postgresql" ? "RepeatableRead" : "Serializable") as "Serializable";
+    return db().$transaction((tx) => readRows(tx, workspaceId), { ...READ_OPTIONS, isolationLevel });
+  }
+}
+
+/** Prisma's Bytes want an ArrayBuffer-backed array; Yjs's are, but are typed more loosely. */
+export function ownBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
+  return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
+}
+
+async function readRows(tx: Tx, workspaceId: string) {
+  const snapshot = await tx.docSnapshot.findUnique({ where: { workspaceId }, select: { data: true } });
+  const rows = await tx.docUpdate.findMany({ where: { workspaceId }, orderBy: { id: "asc" }, select: { id: true, data: true } });
+  return { snapshot, rows };
+}
+
+/** Serialises one kind of maintenance on one workspace across instances (PostgreSQL; SQLite already has one writer). */
+export async function lockWorkspace(tx: Tx, purpose: string, workspaceId: string): Promise<void> {
+  if (databaseProvider() !== "postgresql") return;
+  await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `${purpose}:${workspaceId}`);
+}

@@ -1,0 +1,315 @@
+// One loaded workspace document: its Y.Doc, awareness and sockets, and the rule that an update is
+// written to the database before anyone else sees it.
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import { ActionAuthors } from "./actionAuthors";
+import { CloseCode } from "./closeCodes";
+import { Connection } from "./connection";
+import type { FanoutMessage } from "./fanout";
+import type { Limits } from "./limits";
+import type { CollabLog } from "./log";
+import { authorOf, originOf, type Author, type FanoutOrigin, type ServerOrigin, type TransactionOrigin } from "./origins";
+import { ownBytes, type DocumentStorage } from "./persistence";
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, type ClientMessage } from "./protocol";
+import type { UpdateJournal } from "./updateJournal";
+import type { Fanout } from "./fanout";
+
+export type SharedDocumentHooks = {
+  /** No sockets and no server writes in progress: the registry may start the grace period. */
+  idle(document: SharedDocument): void;
+  /** An update became durable (the projection debounces on this). */
+  persisted(document: SharedDocument): void;
+  /** A write failed: the registry drops this copy so the next use reloads from the database. */
+  broken(document: SharedDocument): void;
+};
+
+export type SharedDocumentDeps = {
+  journal: UpdateJournal;
+  storage: DocumentStorage;
+  fanout: Fanout;
+  limits: Limits;
+  log: CollabLog;
+  compactionThreshold: number;
+  hooks: SharedDocumentHooks;
+};
+
+/** Marks awareness changes that came from another instance, so they are not published back. */
+const FANOUT_AWARENESS = Symbol("fanout-awareness");
+
+export class SharedDocument {
+  readonly ydoc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  readonly connections = new Set<Connection>();
+  readonly authors = new ActionAuthors(this.ydoc);
+  private readonly awarenessOwners = new Map<number, Connection | "remote">();
+  private leases = 0;
+  private rowsStored = 0;
+  private bytesStored = 0;
+  private compacting: Promise<void> | null = null;
+  private resyncing: Promise<void> | null = null;
+  private resyncAgain = false;
+  private isBroken = false;
+
+  constructor(
+    readonly workspaceId: string,
+    private readonly deps: SharedDocumentDeps,
+  ) {
+    this.awareness.setLocalState(null);
+    this.ydoc.on("update", (update: Uint8Array, origin: unknown) => this.updated(update, originOf(origin)));
+    this.awareness.on("update", (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
+      this.awarenessChanged(changes, origin),
+    );
+  }
+
+  get broken(): boolean {
+    return this.isBroken;
+  }
+
+  get idle(): boolean {
+    return this.connections.size === 0 && this.leases === 0;
+  }
+
+  /** Reads the stored state; called once, before any socket is attached. */
+  async load(): Promise<void> {
+    const loaded = await this.deps.storage.loadInto(this.ydoc, this.workspaceId);
+    this.rowsStored = loaded.rows;
+    this.bytesStored = loaded.bytes;
+  }
+
+  addConnection(connection: Connection): void {
+    this.connections.add(connection);
+    connection.onClose(() => this.removeConnection(connection));
+    connection.send(encodeSyncStep1(this.ydoc));
+    if (this.awareness.getStates().size > 0) connection.send(encodeAwareness(this.awareness));
+    connection.attach((conn, frame) => this.receive(conn, frame));
+  }
+
+  /** A server-side write: applied with a typed origin, resolved once it is durable (and broadcast). */
+  async write(fn: (doc: Y.Doc) => void, origin: ServerOrigin): Promise<void> {
+    this.leases++;
+    try {
+      this.ydoc.transact(() => fn(this.ydoc), origin);
+      await this.deps.journal.settled();
+      if (this.isBroken) throw new Error("The change could not be saved.");
+    } finally {
+      this.leases--;
+      if (this.idle) this.deps.hooks.idle(this);
+    }
+  }
+
+  /** Applies what another instance published. */
+  applyFanout(message: FanoutMessage): void {
+    if (this.isBroken) return;
+    try {
+      const parsed = parseClientMessage(message.frame);
+      if (parsed.kind === "update") {
+        const origin: FanoutOrigin = { source: "fanout", author: message.author };
+        Y.applyUpdate(this.ydoc, parsed.update, origin);
+      } else if (parsed.kind === "awareness") {
+        for (const entry of parsed.entries) {
+          if (!(this.awarenessOwners.get(entry.clientId) instanceof Connection)) this.awarenessOwners.set(entry.clientId, "remote");
+        }
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, parsed.update, FANOUT_AWARENESS);
+      }
+    } catch (error) {
+      this.deps.log.warn("could not apply a fan-out message; resynchronising", { workspaceId: this.workspaceId, error: (error as Error).message });
+      void this.resync();
+    }
+  }
+
+  /** Catches up from the database by state vector (after a Redis gap or reconnect). */
+  resync(): Promise<void> {
+    if (this.resyncing) {
+      this.resyncAgain = true;
+      return this.resyncing;
+    }
+    this.resyncing = (async () => {
+      do {
+        this.resyncAgain = false;
+        const missing = await this.deps.storage.missingSince(this.workspaceId, Y.encodeStateVector(this.ydoc));
+        if (this.isBroken) return;
+        Y.applyUpdate(this.ydoc, missing, { source: "fanout", author: null } satisfies FanoutOrigin);
+      } while (this.resyncAgain);
+    })()
+      .catch((error: Error) => this.deps.log.warn("resync from the database failed", { workspaceId: this.workspaceId, error: error.message }))
+      .finally(() => {
+        this.resyncing = null;
+      });
+    return this.resyncing;
+  }
+
+  /** Folds update rows into the snapshot (one at a time per document). */
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting;
+    const bytesBefore = this.bytesStored;
+    this.compacting = this.deps.storage
+      .compact(this.workspaceId)
+      .then((result) => {
+        this.rowsStored = Math.max(0, this.rowsStored - result.rowsRead);
+        this.bytesStored = result.snapshotBytes + Math.max(0, this.bytesStored - bytesBefore);
+      })
+      .catch((error: Error) => this.deps.log.warn("compaction failed; will retry later", { workspaceId: this.workspaceId, error: error.message }))
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const connection of [...this.connections]) connection.close(code, reason);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+
+  private receive(connection: Connection, frame: Uint8Array): void {
+    if (this.isBroken) return;
+    let message: ClientMessage;
+    try {
+      message = parseClientMessage(frame);
+    } catch (error) {
+      this.deps.log.warn("malformed collab message", { workspaceId: this.workspaceId, connection: connection.id, error: (error as Error).message });
+      connection.close(CloseCode.invalidData, `Malformed message: ${(error as Error).message}`);
+      return;
+    }
+    switch (message.kind) {
+      case "sync-step-1":
+        return this.answerSyncStep1(connection, message.stateVector);
+      case "sync-step-2":
+      case "update":
+        return this.applyClientUpdate(connection, message.update);
+      case "awareness":
+        return this.applyClientAwareness(connection, message);
+      case "query-awareness":
+        return connection.send(encodeAwareness(this.awareness));
+    }
+  }
+
+  private answerSyncStep1(connection: Connection, stateVector: Uint8Array): void {
+    let reply: Uint8Array;
+    try {
+      reply = encodeSyncStep2(this.ydoc, stateVector);
+    } catch (error) {
+      connection.close(CloseCode.invalidData, `Malformed state vector: ${(error as Error).message}`);
+      return;
+    }
+    // The reply may hold updates still being written: send it only once they are durable.
+    this.deps.journal.settled().then(
+      () => {
+        if (!this.isBroken) connection.send(reply);
+      },
+      () => undefined,
+    );
+  }
+
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    if (!connection.canEdit) return; // read-only: dropped (its sync step 1 is still answered)
+    if (this.bytesStored + update.byteLength > this.deps.limits.maxDocumentBytes) {
+      connection.close(CloseCode.documentTooLarge, "This plan has reached its size limit; that change was not saved.");
+      return;
+    }
+    try {
+      Y.applyUpdate(this.ydoc, update, connection.origin);
+    } catch (error) {
+      this.deps.log.warn("could not apply a client update", { workspaceId: this.workspaceId, connection: connection.id, error: (error as Error).message });
+      connection.close(CloseCode.invalidData, "That change could not be applied (malformed update).");
+    }
+  }
+
+  private applyClientAwareness(connection: Connection, message: Extract<ClientMessage, { kind: "awareness" }>): void {
+    for (const { clientId } of message.entries) {
+      const owner = this.awarenessOwners.get(clientId);
+      const foreign =
+        clientId === this.ydoc.clientID ||
+        (owner instanceof Connection && owner !== connection && !samePerson(owner, connection) && owner.isOpen);
+      if (foreign) {
+        this.deps.log.warn("awareness for another connection's client id", { workspaceId: this.workspaceId, connection: connection.id, clientId });
+        connection.close(CloseCode.policyViolation, "Awareness may only describe your own session.");
+        return;
+      }
+    }
+    for (const { clientId } of message.entries) {
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner instanceof Connection && owner !== connection) owner.controlledClientIds.delete(clientId);
+      this.awarenessOwners.set(clientId, connection);
+      connection.controlledClientIds.add(clientId);
+    }
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+    } catch (error) {
+      connection.close(CloseCode.invalidData, `Malformed awareness update: ${(error as Error).message}`);
+    }
+  }
+
+  private updated(update: Uint8Array, origin: TransactionOrigin): void {
+    if (origin.source === "load") return;
+    const frame = encodeUpdate(update);
+    if (origin.source === "fanout") {
+      this.broadcast(frame);
+      return;
+    }
+    const author = authorOf(origin) as Author;
+    this.bytesStored += update.byteLength;
+    this.deps.journal
+      .append({
+        workspaceId: this.workspaceId,
+        data: ownBytes(update),
+        authorId: author.userId ?? (author.guestId ? `guest:${author.guestId}` : null),
+        authorName: author.displayName,
+      })
+      .then(
+        () => {
+          if (this.isBroken) return;
+          this.rowsStored++;
+          this.broadcast(frame);
+          this.deps.fanout.publish(this.workspaceId, "update", frame, author);
+          this.deps.hooks.persisted(this);
+          if (this.rowsStored >= this.deps.compactionThreshold) void this.compact();
+        },
+        (error: unknown) => this.saveFailed(origin, error),
+      );
+  }
+
+  private saveFailed(origin: TransactionOrigin, error: unknown): void {
+    if (origin.source === "connection") {
+      origin.connection.close(CloseCode.saveFailed, "Your latest change could not be saved. Reconnecting to try again.");
+    }
+    if (this.isBroken) return;
+    this.isBroken = true;
+    this.deps.log.error("could not save a document update; reloading the document", { workspaceId: this.workspaceId, error: String(error) });
+    // Others never saw the lost update; they reconnect to a copy reloaded from the database.
+    this.closeAll(CloseCode.saveFailed, "This plan is reloading after a save failed. Reconnecting.");
+    this.deps.hooks.broken(this);
+  }
+
+  private awarenessChanged({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    const frame = encodeAwareness(this.awareness, changed);
+    for (const clientId of removed) {
+      const owner = this.awarenessOwners.get(clientId);
+      if (owner instanceof Connection) owner.controlledClientIds.delete(clientId);
+      this.awarenessOwners.delete(clientId);
+    }
+    this.broadcast(frame);
+    if (origin !== FANOUT_AWARENESS) this.deps.fanout.publish(this.workspaceId, "awareness", frame, null);
+  }
+
+  private removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return;
+    const controlled = [...connection.controlledClientIds].filter((id) => this.awarenessOwners.get(id) === connection);
+    if (controlled.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, controlled, null);
+    if (this.idle) this.deps.hooks.idle(this);
+  }
+
+  private broadcast(frame: Uint8Array): void {
+    for (const connection of this.connections) connection.send(frame);
+  }
+}
+
+function samePerson(a: Connection, b: Connection): boolean {
+  const same = (x: string | null, y: string | null) => x !== null && x === y;
+  return same(a.principal.userId, b.principal.userId) || same(a.principal.guestId, b.principal.guestId);
+}

@@ -1,0 +1,68 @@
+// Group commit: every update accepted during one event-loop tick is written in one INSERT, and only
+// then may it be broadcast. One write is in flight at a time; the next tick's updates wait their turn.
+import type { DocumentStorage, UpdateRow } from "./persistence";
+
+type Batch = { rows: UpdateRow[]; promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
+
+function newBatch(): Batch {
+  let resolve!: () => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  // A failed batch is handled by whoever appended to it; this stops Node reporting it as unhandled.
+  promise.catch(() => undefined);
+  return { rows: [], promise, resolve, reject };
+}
+
+export class UpdateJournal {
+  private queued: Batch | null = null;
+  private inFlight: Promise<void> | null = null;
+  private scheduled = false;
+
+  constructor(private readonly storage: DocumentStorage) {}
+
+  /** Resolves once the row is durable; rejects if its batch could not be written. */
+  append(row: UpdateRow): Promise<void> {
+    if (!this.queued) this.queued = newBatch();
+    this.queued.rows.push(row);
+    this.schedule();
+    return this.queued.promise;
+  }
+
+  /** Settles when everything appended so far is written (rejects if that write failed). */
+  settled(): Promise<void> {
+    return this.queued?.promise ?? this.inFlight ?? Promise.resolve();
+  }
+
+  /** Waits until nothing is queued or being written, whatever the outcome. */
+  async drain(): Promise<void> {
+    while (this.queued || this.inFlight) await this.settled().catch(() => undefined);
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.queued;
+    if (!batch) return;
+    this.queued = null;
+    this.inFlight = batch.promise;
+    try {
+      await this.storage.append(batch.rows);
+      batch.resolve();
+    } catch (error) {
+      batch.reject(error);
+    } finally {
+      this.inFlight = null;
+      if (this.queued) this.schedule();
+    }
+  }
+}

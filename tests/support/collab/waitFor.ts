@@ -1,0 +1,9 @@
+// Polls a condition until it holds (or fails the test with a description after the timeout).
+export async function waitFor(condition: () => boolean | Promise<boolean>, description: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await condition()) return;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for: ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, 15));
+  }
+}
