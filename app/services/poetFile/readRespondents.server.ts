@@ -1,0 +1,100 @@
+import { z } from "zod";
+import type { QuestionSet } from "~/domain/poet/questionSet";
+import { respondentFields, type Respondent } from "~/domain/poet/respondentFields";
+import { scaleLabels } from "~/domain/poet/scales";
+import { mapColumns, unknownColumnsWarning } from "./columns.server";
+import { labelCell } from "./labelCell.server";
+import type { ProblemList } from "./problemList.server";
+import type { RawTable } from "./rawTable.server";
+
+export type RespondentSummary = { people: number; holders: number; carers: number; text: string };
+
+const ID = "respondent_id";
+
+/** Checks every row of a respondent file and returns the people in it; problems go to the list. */
+export function readRespondents(
+  table: RawTable,
+  questionSet: QuestionSet,
+  problems: ProblemList,
+  onProgress?: (fraction: number) => void,
+): { respondents: Respondent[]; warnings: string[]; summary: RespondentSummary } {
+  const fieldColumns = respondentFields.map((f) => f.column);
+  const codes = questionSet.questions.map((q) => q.code);
+  const columns = mapColumns(table.headings, [ID, ...fieldColumns, ...codes], problems);
+  const warnings = unknownColumnsWarning(columns.unknown);
+  if (!columns.index.has("survey")) problems.add({ row: 1, column: "survey", value: null, message: "The file needs a column headed `survey` saying whether each row is a budget holder or a carer." });
+  const asked = codes.filter((code) => columns.index.has(code));
+  if (asked.length === 0) problems.add({ row: 1, column: null, value: null, message: `The file has no question columns — expected columns headed with question codes such as ${codes.slice(0, 3).join(", ")}.` });
+  if (!columns.index.has(ID)) warnings.push("There is no `respondent_id` column, so each person is known by their row number (row-2, row-3, …).");
+
+  const shape: Record<string, z.ZodTypeAny> = {};
+  for (const f of respondentFields) {
+    if (columns.index.has(f.column)) shape[f.column] = labelCell({ what: `a ${f.title.toLowerCase()} we know`, expected: f.values.map((v) => v.label), match: f.match, required: f.required });
+  }
+  for (const q of questionSet.questions) {
+    if (columns.index.has(q.code)) shape[q.code] = labelCell({ what: "an answer this question allows", expected: scaleLabels(q.scale), match: q.scale.match });
+  }
+  const rowSchema = z.object(shape);
+  const headingOf = (name: string) => table.headings[columns.index.get(name) ?? -1] ?? name;
+  const firstRowOfId = new Map<string, number>();
+  const respondents: Respondent[] = [];
+  const misplaced = { count: 0, survey: "" };
+
+  table.rows.forEach(({ row, cells }, i) => {
+    if (i % 2000 === 0) onProgress?.(i / table.rows.length);
+    const cell = (name: string) => cells[columns.index.get(name) ?? -1] ?? "";
+    const id = columns.index.has(ID) ? cell(ID).trim() : `row-${row}`;
+    if (id === "") problems.cell(row, headingOf(ID), "", "this cell is empty — every person needs an id.");
+    const earlier = firstRowOfId.get(id);
+    if (id !== "" && earlier !== undefined) problems.cell(row, headingOf(ID), id, `'${id}' is already used on row ${earlier} — each person needs their own id.`);
+    else if (id !== "") firstRowOfId.set(id, row);
+
+    const input = Object.fromEntries(Object.keys(shape).map((name) => [name, cell(name)]));
+    const parsed = rowSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const name = String(issue.path[0]);
+        problems.cell(row, headingOf(name), cell(name).trim(), issue.message);
+      }
+      return;
+    }
+    const values = parsed.data as Record<string, string | null>;
+    const survey = values.survey === "carer" ? "carer" : "holder";
+    const answers: Record<string, string> = {};
+    for (const q of questionSet.questions) {
+      const answer = values[q.code];
+      if (answer === null || answer === undefined) continue;
+      if (!q.surveys.includes(survey)) {
+        misplaced.count++;
+        misplaced.survey = survey;
+        continue;
+      }
+      answers[q.code] = answer;
+    }
+    respondents.push({
+      id,
+      survey,
+      ageBand: (values.age_band ?? null) as Respondent["ageBand"],
+      supportReason: (values.support_reason ?? null) as Respondent["supportReason"],
+      budgetManagement: (values.budget_management ?? null) as Respondent["budgetManagement"],
+      answers,
+    });
+  });
+  if (misplaced.count > 0) {
+    warnings.push(`${misplaced.count} answers were given to questions that are not asked in that person's survey (for example a carer answering a budget holder's outcome question); they are not counted.`);
+  }
+  onProgress?.(1);
+  return { respondents, warnings, summary: summarise(respondents) };
+}
+
+function summarise(respondents: readonly Respondent[]): RespondentSummary {
+  const carers = respondents.filter((r) => r.survey === "carer").length;
+  const holders = respondents.length - carers;
+  const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+  return {
+    people: respondents.length,
+    holders,
+    carers,
+    text: `${plural(respondents.length, "person", "people")}: ${plural(holders, "budget holder", "budget holders")}, ${plural(carers, "carer", "carers")}`,
+  };
+}
