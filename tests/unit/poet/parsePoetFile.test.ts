@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { fileSha256, MAX_FILE_BYTES, parsePoetFile, type ParsePoetFileResult } from "~/services/poetFile/index.server";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(path.join(import.meta.dirname, "../../fixtures/poet", name)));
-const parse = (fileName: string, bytes = fixture(fileName), onProgress?: (f: number) => void) =>
+const parse = (fileName: string, bytes: Uint8Array = fixture(fileName), onProgress?: (f: number) => void) =>
   parsePoetFile({ fileName, bytes, questionSetVersion: "adult-2014", onProgress });
 const messages = (result: ParsePoetFileResult) => (result.ok ? [] : result.problems.map((p) => p.message));
 
