@@ -71,9 +71,7 @@ export default function Account() {
 
       <section aria-labelledby="devices-heading">
         <h2 id="devices-heading">Where you are signed in</h2>
-        <p>
-          Signed in on {sessions.length} device{sessions.length === 1 ? "" : "s"}.
-        </p>
+        <p>{`Signed in on ${sessions.length} device${sessions.length === 1 ? "" : "s"}.`}</p>
         <ul className="plain-list">
           {sessions.map((s) => (
             <li key={s.id} className="row-between">

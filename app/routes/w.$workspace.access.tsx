@@ -102,9 +102,7 @@ export default function WorkshopAccess() {
         <ul className="plain-list">
           {guests.map((g) => (
             <li key={g.id} className="row-between">
-              <span>
-                {g.displayName} · joined with {g.code} at {new Date(g.joinedAt).toLocaleTimeString("en-GB")}
-              </span>
+              <span>{`${g.displayName} · joined with ${g.code} at ${new Date(g.joinedAt).toLocaleTimeString("en-GB")}`}</span>
               <Form method="post">
                 <input type="hidden" name="intent" value="remove-guest" />
                 <input type="hidden" name="guestId" value={g.id} />

@@ -1,0 +1,50 @@
+// A browser-like HTTP client for integration tests: keeps the session cookie and sends our Origin.
+export class Visitor {
+  private cookies = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private remember(response: Response) {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair, ...attributes] = header.split(";");
+      const [name, ...rest] = pair!.split("=");
+      const value = rest.join("=");
+      const expired = attributes.some((a) => /max-age=0\b/i.test(a.trim()) || /expires=Thu, 01 Jan 1970/i.test(a));
+      if (expired || value === "") this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), value);
+    }
+  }
+
+  get sessionCookie(): string | undefined {
+    return this.cookies.get("poet_session");
+  }
+
+  async get(path: string): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, { redirect: "manual", headers: { Cookie: this.cookieHeader() } });
+    this.remember(response);
+    return response;
+  }
+
+  async post(path: string, form: Record<string, string>, headers: Record<string, string> = { Origin: this.baseUrl }): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: this.cookieHeader(), "Content-Type": "application/x-www-form-urlencoded", ...headers },
+      body: new URLSearchParams(form),
+    });
+    this.remember(response);
+    return response;
+  }
+
+  /** Signs in through the real form; throws unless it redirected. */
+  async signIn(email: string, password: string): Promise<this> {
+    const response = await this.post("/login", { email, password, redirectTo: "/" });
+    if (response.status !== 302) throw new Error(`sign-in failed for ${email}: ${response.status} ${await response.text()}`);
+    return this;
+  }
+}
+
+export const location = (response: Response) => response.headers.get("Location") ?? "";
