@@ -219,28 +219,38 @@ export class SharedDocument {
   }
 
   private applyClientAwareness(connection: Connection, message: Extract<ClientMessage, { kind: "awareness" }>): void {
-    for (const { clientId } of message.entries) {
+    // y-websocket clients relay every awareness change they receive, so stale echoes of other people's
+    // states are normal and harmless; only an entry that would change someone else's state is refused.
+    const effective = message.entries.filter((entry) => this.wouldApply(entry.clientId, entry.clock, entry.state));
+    for (const { clientId } of effective) {
       const owner = this.awarenessOwners.get(clientId);
       const foreign =
         clientId === this.ydoc.clientID ||
-        (owner instanceof Connection && owner !== connection && !samePerson(owner, connection) && owner.isOpen);
+        (owner instanceof Connection && owner !== connection && owner.isOpen && !samePerson(owner, connection));
       if (foreign) {
         this.deps.log.warn("awareness for another connection's client id", { workspaceId: this.workspaceId, connection: connection.id, clientId });
         connection.close(CloseCode.policyViolation, "Awareness may only describe your own session.");
         return;
       }
     }
-    for (const { clientId } of message.entries) {
+    for (const { clientId } of effective) {
       const owner = this.awarenessOwners.get(clientId);
       if (owner instanceof Connection && owner !== connection) owner.controlledClientIds.delete(clientId);
       this.awarenessOwners.set(clientId, connection);
       connection.controlledClientIds.add(clientId);
     }
+    if (effective.length === 0) return;
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
     } catch (error) {
       connection.close(CloseCode.invalidData, `Malformed awareness update: ${(error as Error).message}`);
     }
+  }
+
+  /** Mirrors applyAwarenessUpdate's rule: a newer clock, or a removal at the same clock. */
+  private wouldApply(clientId: number, clock: number, state: unknown): boolean {
+    const current = this.awareness.meta.get(clientId)?.clock ?? 0;
+    return current < clock || (current === clock && state === null && this.awareness.getStates().has(clientId));
   }
 
   private updated(update: Uint8Array, origin: TransactionOrigin): void {

@@ -1,0 +1,159 @@
+// Compaction, unloading, server-side writes and failed writes: the document people see is the one on disk.
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createAction, readActions, updateAction } from "~/domain/workspace";
+import { db } from "~/models/db.server";
+import { DocumentStore, type UpdateRow } from "../../../server/collab/persistence";
+import { startCollab, type RunningCollab } from "../../support/collab/collabHarness";
+import { rowCount, storedDoc, storedText } from "../../support/collab/storedDocument";
+import { connectClient, type TestClient } from "../../support/collab/testClient";
+import { waitFor } from "../../support/collab/waitFor";
+
+let running: RunningCollab[] = [];
+let clients: TestClient[] = [];
+const start = async (...args: Parameters<typeof startCollab>) => {
+  const server = await startCollab(...args);
+  running.push(server);
+  return server;
+};
+const client = (...args: Parameters<typeof connectClient>) => {
+  const c = connectClient(...args);
+  clients.push(c);
+  return c;
+};
+afterEach(async () => {
+  for (const c of clients) c.destroy();
+  clients = [];
+  for (const r of running) await r.stop();
+  running = [];
+});
+
+describe("compaction", () => {
+  it("past the threshold, rows fold into one snapshot and the document stays identical", async () => {
+    const server = await start({ compactionThreshold: 20, unloadGraceMs: 60_000 });
+    const alice = client(server.url, "ws-compact", { as: "alice" });
+    await alice.synced();
+    for (let i = 0; i < 75; i++) alice.type(String(i % 10));
+    const expected = alice.text();
+    await waitFor(async () => (await storedText("ws-compact")) === expected, "all typing stored");
+    await waitFor(async () => (await db().docSnapshot.count({ where: { workspaceId: "ws-compact" } })) === 1, "a snapshot was written");
+    await waitFor(async () => (await rowCount("ws-compact")) < 20, "rows were folded in");
+    const late = client(server.url, "ws-compact", { as: "late" });
+    await late.synced();
+    await waitFor(() => late.text() === expected, "a late joiner sees the same text");
+    const snapshot = await db().docSnapshot.findUniqueOrThrow({ where: { workspaceId: "ws-compact" } });
+    const fromSnapshot = new Y.Doc();
+    Y.applyUpdate(fromSnapshot, snapshot.data);
+    expect(Y.encodeStateVector(fromSnapshot)).toEqual(new Uint8Array(snapshot.stateVector));
+  });
+
+  it("concurrent compactions and appends lose nothing", async () => {
+    const store = new DocumentStore();
+    const source = new Y.Doc();
+    const text = source.getText("body");
+    const rows: UpdateRow[] = [];
+    source.on("update", (update: Uint8Array) => rows.push({ workspaceId: "ws-race", data: new Uint8Array(update), authorId: null, authorName: "test" }));
+    for (let i = 0; i < 300; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+    const work: Promise<unknown>[] = [];
+    for (let i = 0; i < rows.length; i += 30) {
+      work.push(store.append(rows.slice(i, i + 30)));
+      work.push(store.compact("ws-race").catch(() => undefined)); // a loser may roll back; it must not lose rows
+    }
+    await Promise.all(work);
+    await store.compact("ws-race");
+    expect(await rowCount("ws-race")).toBe(0);
+    expect(await storedText("ws-race")).toBe(text.toString());
+  });
+});
+
+describe("unloading", () => {
+  it("a document nobody uses is persisted and unloaded after the grace period", async () => {
+    const server = await start({ unloadGraceMs: 100 });
+    const alice = client(server.url, "ws-unload", { as: "alice" });
+    await alice.synced();
+    alice.type("keep me");
+    await waitFor(async () => (await storedText("ws-unload")) === "keep me", "stored");
+    expect(server.collab.loadedDocumentCount()).toBe(1);
+    alice.destroy();
+    await waitFor(() => server.collab.loadedDocumentCount() === 0, "unloaded after the grace period");
+    expect(await rowCount("ws-unload")).toBe(0); // compacted on unload
+    expect(await storedText("ws-unload")).toBe("keep me");
+    const bob = client(server.url, "ws-unload", { as: "bob" });
+    await bob.synced();
+    await waitFor(() => bob.text() === "keep me", "reloaded from the snapshot");
+  });
+
+  it("concurrent first connections load the document once", async () => {
+    const server = await start();
+    const people = ["a", "b", "c", "d", "e"].map((as) => client(server.url, "ws-once", { as }));
+    await Promise.all(people.map((p) => p.synced()));
+    expect(server.collab.loadedDocumentCount()).toBe(1);
+    people[0]!.type("x");
+    await waitFor(() => people.every((p) => p.text() === "x"), "all five share one document");
+  });
+});
+
+describe("server-side writes", () => {
+  it("withDocument changes reach connected people and are stored with the server actor", async () => {
+    const server = await start();
+    const alice = client(server.url, "ws-server-write", { as: "alice" });
+    await alice.synced();
+    let actionId = "";
+    await server.collab.withDocument(
+      "ws-server-write",
+      (doc) => {
+        actionId = createAction(doc, { title: "Ring every budget holder", createdBy: "Admin" });
+      },
+      { source: "server", actorId: "u-admin", actorName: "Admin" },
+    );
+    await waitFor(() => readActions(alice.doc).some((a) => a.id === actionId), "alice sees the new action");
+    const row = await db().docUpdate.findFirstOrThrow({ where: { workspaceId: "ws-server-write" }, orderBy: { id: "desc" } });
+    expect(row).toMatchObject({ authorId: "u-admin", authorName: "Admin" });
+    const stored = await storedDoc("ws-server-write");
+    expect(readActions(stored).map((a) => a.title)).toEqual(["Ring every budget holder"]);
+
+    await server.collab.withDocument("ws-server-write", (doc) => updateAction(doc, actionId, { status: "in-progress" }), {
+      source: "server",
+      actorId: "u-admin",
+      actorName: "Admin",
+    });
+    await waitFor(() => readActions(alice.doc)[0]?.status === "in-progress", "alice sees the status change live");
+  });
+
+  it("withDocument works on a document nobody has open, and it unloads again", async () => {
+    const server = await start({ unloadGraceMs: 50 });
+    await server.collab.withDocument("ws-cold", (doc) => doc.getText("body").insert(0, "from a form"), { source: "server", actorId: null, actorName: "System" });
+    expect(await storedText("ws-cold")).toBe("from a form");
+    await waitFor(() => server.collab.loadedDocumentCount() === 0, "unloaded");
+  });
+});
+
+describe("a failed write", () => {
+  it("is never broadcast: the sender is closed with a reason, and their change is saved on retry", async () => {
+    let failing = false;
+    const real = new DocumentStore();
+    const storage = {
+      append: (rows: UpdateRow[]) => (failing ? Promise.reject(new Error("disk full")) : real.append(rows)),
+      loadInto: real.loadInto.bind(real),
+      compact: real.compact.bind(real),
+      missingSince: real.missingSince.bind(real),
+    };
+    const server = await start({ storage });
+    const alice = client(server.url, "ws-fail", { as: "alice" });
+    const bob = client(server.url, "ws-fail", { as: "bob" });
+    await Promise.all([alice.synced(), bob.synced()]);
+    alice.type("saved. ");
+    await waitFor(() => bob.text() === "saved. ", "bob sees the first edit");
+    failing = true;
+    alice.type("unsaved");
+    await waitFor(() => alice.closes.length > 0, "alice is told");
+    expect(alice.closes[0]).toEqual({ code: 4500, reason: "Your latest change could not be saved. Reconnecting to try again." });
+    expect(bob.text()).toBe("saved. ");
+    expect(await storedText("ws-fail")).toBe("saved. ");
+    failing = false;
+    // Alice's client reconnects to a reloaded document and re-sends what the server lacks.
+    await waitFor(() => bob.text() === "saved. unsaved", "once the database works again, bob gets it", 15_000);
+    expect(await storedText("ws-fail")).toBe("saved. unsaved");
+    expect(server.logs.some((line) => line.includes("could not save a document update"))).toBe(true);
+  });
+});

@@ -1,0 +1,46 @@
+// A collaboration server in its own process, for tests that kill it or run two of them.
+// Run: DATABASE_URL=… [REDIS_URL=… COLLAB_CHANNEL_PREFIX=…] node --import tsx tests/support/collab/serverProcess.ts
+// Prints one line {"port":N} when it listens; SIGTERM shuts down gracefully; "memory" on stdin prints memory use.
+import http from "node:http";
+import { connectDatabase, disconnectDatabase } from "~/models/db.server";
+import { createCollabServer } from "../../../server/collab";
+import { testAuthenticator } from "./testAuthenticator";
+
+const env = process.env;
+const databaseUrl = env.DATABASE_URL;
+if (!databaseUrl) {
+  console.error("DATABASE_URL is required");
+  process.exit(2);
+}
+await connectDatabase(databaseUrl);
+const quiet = env.COLLAB_QUIET === "1";
+const noop = () => undefined;
+const collab = createCollabServer({
+  authenticate: testAuthenticator,
+  allowedOrigins: [],
+  redisUrl: env.REDIS_URL || null,
+  redisChannelPrefix: env.COLLAB_CHANNEL_PREFIX,
+  unloadGraceMs: Number(env.COLLAB_UNLOAD_GRACE_MS ?? 30_000),
+  limits: env.COLLAB_MESSAGES_PER_SECOND ? { messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND) } : undefined,
+  log: quiet ? { info: noop, warn: noop, error: console.error } : undefined,
+});
+const server = http.createServer((_req, res) => res.writeHead(404).end());
+server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
+server.listen(0, "127.0.0.1", () => {
+  process.stdout.write(JSON.stringify({ port: (server.address() as { port: number }).port }) + "\n");
+});
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (text: string) => {
+  if (text.includes("memory")) {
+    global.gc?.();
+    const usage = process.memoryUsage();
+    process.stdout.write(JSON.stringify({ memory: { rss: usage.rss, heapUsed: usage.heapUsed }, documents: collab.loadedDocumentCount() }) + "\n");
+  }
+});
+process.on("SIGTERM", async () => {
+  await collab.shutdown();
+  server.closeAllConnections();
+  server.close();
+  await disconnectDatabase();
+  process.exit(0);
+});

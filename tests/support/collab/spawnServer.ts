@@ -1,0 +1,44 @@
+// Starts tests/support/collab/serverProcess.ts as a child process and waits for its port.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import readline from "node:readline";
+
+export type ServerChild = { child: ChildProcess; port: number; url: string; lines: readline.Interface; stop(): Promise<void>; kill(): Promise<void> };
+
+const entry = path.resolve(import.meta.dirname, "serverProcess.ts");
+const root = path.resolve(import.meta.dirname, "../../..");
+
+export async function spawnCollabServer(env: Record<string, string>, script = entry): Promise<ServerChild> {
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script], {
+    cwd: root,
+    env: { ...process.env, COLLAB_QUIET: "1", ...env },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the server process did not print its port within 20 s")), 20_000);
+    child.once("exit", (code) => reject(new Error(`the server process exited early (code ${code})`)));
+    lines.on("line", (line) => {
+      const parsed = JSON.parse(line) as { port?: number };
+      if (parsed.port) {
+        clearTimeout(timer);
+        resolve(parsed.port);
+      }
+    });
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return {
+    child,
+    port,
+    url: `ws://127.0.0.1:${port}/collab`,
+    lines,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
