@@ -1,7 +1,7 @@
-import { z } from "zod";
 import type { QuestionSet } from "~/domain/poet/questionSet";
 import { respondentFields, type Respondent } from "~/domain/poet/respondentFields";
 import { scaleLabels } from "~/domain/poet/scales";
+import { cellChecker, type CellResult } from "./cellChecker.server";
 import { mapColumns, unknownColumnsWarning } from "./columns.server";
 import { labelCell } from "./labelCell.server";
 import type { ProblemList } from "./problemList.server";
@@ -27,14 +27,14 @@ export function readRespondents(
   if (asked.length === 0) problems.add({ row: 1, column: null, value: null, message: `The file has no question columns — expected columns headed with question codes such as ${codes.slice(0, 3).join(", ")}.` });
   if (!columns.index.has(ID)) warnings.push("There is no `respondent_id` column, so each person is known by their row number (row-2, row-3, …).");
 
-  const shape: Record<string, z.ZodTypeAny> = {};
+  const checkers = new Map<string, (raw: string) => CellResult<string | null>>();
   for (const f of respondentFields) {
-    if (columns.index.has(f.column)) shape[f.column] = labelCell({ what: `a ${f.title.toLowerCase()} we know`, expected: f.values.map((v) => v.label), match: f.match, required: f.required });
+    if (columns.index.has(f.column)) checkers.set(f.column, cellChecker(labelCell({ what: `a ${f.title.toLowerCase()} we know`, expected: f.values.map((v) => v.label), match: f.match, required: f.required })));
   }
   for (const q of questionSet.questions) {
-    if (columns.index.has(q.code)) shape[q.code] = labelCell({ what: "an answer this question allows", expected: scaleLabels(q.scale), match: q.scale.match });
+    if (columns.index.has(q.code)) checkers.set(q.code, cellChecker(labelCell({ what: "an answer this question allows", expected: scaleLabels(q.scale), match: q.scale.match })));
   }
-  const rowSchema = z.object(shape);
+  const checks = [...checkers].map(([name, check]) => ({ name, index: columns.index.get(name) ?? -1, check }));
   const headingOf = (name: string) => table.headings[columns.index.get(name) ?? -1] ?? name;
   const firstRowOfId = new Map<string, number>();
   const respondents: Respondent[] = [];
@@ -49,16 +49,18 @@ export function readRespondents(
     if (id !== "" && earlier !== undefined) problems.cell(row, headingOf(ID), id, `'${id}' is already used on row ${earlier} — each person needs their own id.`);
     else if (id !== "") firstRowOfId.set(id, row);
 
-    const input = Object.fromEntries(Object.keys(shape).map((name) => [name, cell(name)]));
-    const parsed = rowSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const name = String(issue.path[0]);
-        problems.cell(row, headingOf(name), cell(name).trim(), issue.message);
+    const values: Record<string, string | null> = {};
+    let rowIsGood = true;
+    for (const { name, index, check } of checks) {
+      const raw = cells[index] ?? "";
+      const result = check(raw);
+      if (result.ok) values[name] = result.value;
+      else {
+        rowIsGood = false;
+        problems.cell(row, headingOf(name), raw.trim(), result.message);
       }
-      return;
     }
-    const values = parsed.data as Record<string, string | null>;
+    if (!rowIsGood) return;
     const survey = values.survey === "carer" ? "carer" : "holder";
     const answers: Record<string, string> = {};
     for (const q of questionSet.questions) {
