@@ -1,5 +1,6 @@
 // Accessible form parts: labelled inputs whose errors are announced and linked (aria-invalid,
-// aria-describedby); conform moves focus to the first field with an error on submit.
+// aria-describedby). Validation runs on the server with the same zod schema (works without
+// JavaScript; conform shows the reply and moves focus to the first field with an error).
 import { getInputProps, type FieldMetadata } from "@conform-to/react";
 import type { ReactNode } from "react";
 
@@ -19,7 +20,7 @@ export function Field({
   autoComplete?: string;
 }) {
   const hintId = hint ? `${field.id}-hint` : undefined;
-  const props = getInputProps(field, { type, ariaDescribedBy: hintId });
+  const { key: _key, ...props } = getInputProps(field, { type, ariaDescribedBy: hintId });
   return (
     <div className={field.errors?.length ? "field field--error" : "field"}>
       <label htmlFor={field.id}>{label}</label>
@@ -29,7 +30,7 @@ export function Field({
         </p>
       ) : null}
       <FieldErrors id={field.errorId} errors={field.errors} />
-      <input {...props} key={props.key} autoComplete={autoComplete} aria-errormessage={field.errors?.length ? field.errorId : undefined} />
+      <input {...props} autoComplete={autoComplete} aria-errormessage={field.errors?.length ? field.errorId : undefined} />
     </div>
   );
 }

@@ -57,8 +57,6 @@ export default function Account() {
   const [form, fields] = useForm({
     id: "change-password",
     lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePassword }),
-    shouldRevalidate: "onBlur",
   });
   const others = sessions.filter((s) => !s.current).length;
   return (

@@ -47,8 +47,6 @@ export default function JoinWorkshop() {
   const [form, fields] = useForm({
     lastResult,
     defaultValue: { code },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: Join }),
-    shouldRevalidate: "onBlur",
   });
   return (
     <div className="narrow">

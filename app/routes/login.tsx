@@ -49,9 +49,6 @@ export default function Login() {
   const navigation = useNavigation();
   const [form, fields] = useForm({
     lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignIn }),
-    shouldValidate: "onSubmit",
-    shouldRevalidate: "onInput",
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";
   return (

@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { valid, name } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: Reset }), shouldRevalidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult });
   if (!valid) {
     return (
       <div className="narrow">
