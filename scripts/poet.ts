@@ -5,10 +5,10 @@ import { analyseRound, type RoundData } from "~/domain/poet/analyseRound";
 import { parseBenchmarkFile, type Benchmark } from "~/domain/poet/benchmark";
 import { nationalBenchmarks } from "~/domain/poet/nationalBenchmark";
 import { getQuestionSet } from "~/domain/poet/questionSets";
-import type { FileProblem } from "~/domain/csv/parseCsvText";
+import type { FileProblem } from "~/domain/poet/csvText";
 import { parsePoetFile } from "~/services/poetFile/index.server";
 import { decodeText } from "~/services/poetFile/decodeText.server";
-import { analysisText } from "./poet/printAnalysis";
+import { analysisText } from "~/domain/poet/analysisText";
 
 const USAGE = "Usage: npm run poet -- analyse <file.csv|file.xlsx> [--benchmark <benchmark.csv>] [--question-set adult-2014] [--json]";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { missingHeadings, parseCsvText, type FileProblem } from "../csv/parseCsvText";
+import { missingHeadings, parseCsvText, type FileProblem } from "../poet/csvText";
 import { mirThemes, type MirKind, type MirStatement, type MirThemeId } from "./statements";
 
 const themeIds = mirThemes.map((t) => t.id);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { missingHeadings, parseCsvText, type FileProblem } from "../csv/parseCsvText";
+import { missingHeadings, parseCsvText, type FileProblem } from "./csvText";
 import { matchGroup } from "./groups";
 import type { QuestionSet } from "./questionSet";
 

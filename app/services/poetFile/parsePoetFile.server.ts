@@ -1,4 +1,4 @@
-import type { FileProblem } from "~/domain/csv/parseCsvText";
+import type { FileProblem } from "~/domain/poet/csvText";
 import type { AggregateRow } from "~/domain/poet/analyseRound";
 import { normaliseLabel } from "~/domain/poet/labels";
 import { getQuestionSet, questionSets } from "~/domain/poet/questionSets";

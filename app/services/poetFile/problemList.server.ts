@@ -1,4 +1,4 @@
-import type { FileProblem } from "~/domain/csv/parseCsvText";
+import type { FileProblem } from "~/domain/poet/csvText";
 import { MAX_LISTED_PROBLEMS } from "./limits.server";
 
 /** Collects problems with a file: keeps the first 200 in full and counts all of them. */
