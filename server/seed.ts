@@ -1,7 +1,9 @@
-// First-run demo: a fictional council, a facilitator account and an empty action plan.
-// Never runs in production (config.seedDemo is false there).
+// First-run demo: a fictional council, a facilitator account, a synthetic POET round imported through
+// the same code as the web page, and an action plan working from it. Never runs in production.
 import { hash } from "@node-rs/argon2";
+import { adult2014, generateDemoRound, respondentsToCsv } from "~/domain/poet";
 import { db } from "~/models/db.server";
+import { importPoetRound } from "~/services/importPoetRound.server";
 
 export const DEMO = {
   orgSlug: "demo",
@@ -10,6 +12,9 @@ export const DEMO = {
   name: "Demo Facilitator",
   password: "northmoor-demo-2026",
   workspaceName: "Action plan 2026 (demo)",
+  roundName: "POET 2026 (synthetic)",
+  seed: 2026,
+  respondents: 812,
 } as const;
 
 export type DemoSignIn = { orgName: string; email: string; password: string };
@@ -21,15 +26,25 @@ export async function seedDemo(): Promise<DemoSignIn | null> {
   if (!existing) {
     if ((await client.organisation.count()) > 0) return null;
     const passwordHash = await hash(DEMO.password);
-    await client.$transaction(async (tx) => {
+    const { org, user } = await client.$transaction(async (tx) => {
       const org = await tx.organisation.create({ data: { slug: DEMO.orgSlug, name: DEMO.orgName, isDemo: true } });
-      const user = await tx.user.upsert({
-        where: { email: DEMO.email },
-        update: {},
-        create: { email: DEMO.email, name: DEMO.name, passwordHash },
-      });
+      const user = await tx.user.upsert({ where: { email: DEMO.email }, update: {}, create: { email: DEMO.email, name: DEMO.name, passwordHash } });
       await tx.membership.create({ data: { orgId: org.id, userId: user.id, role: "owner" } });
-      await tx.workspace.create({ data: { orgId: org.id, name: DEMO.workspaceName, createdById: user.id } });
+      return { org, user };
+    });
+    const { respondents } = generateDemoRound({ seed: DEMO.seed, respondents: DEMO.respondents });
+    const csv = new TextEncoder().encode(respondentsToCsv(adult2014, respondents));
+    const imported = await importPoetRound({
+      orgId: org.id,
+      importedBy: { id: user.id, email: user.email },
+      roundName: DEMO.roundName,
+      fileName: "northmoor-poet-2026-synthetic.csv",
+      bytes: csv,
+      isSynthetic: true,
+    });
+    if (imported.status !== "imported") throw new Error(`The demo POET round did not import: ${JSON.stringify(imported).slice(0, 500)}`);
+    await client.workspace.create({
+      data: { orgId: org.id, name: DEMO.workspaceName, createdById: user.id, rounds: { create: { roundId: imported.roundId } } },
     });
   }
   return { orgName: DEMO.orgName, email: DEMO.email, password: DEMO.password };

@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { analyseRound, getQuestionSet, nationalBenchmarks, type Benchmark, type BenchmarkValue, type RoundAnalysis } from "~/domain/poet";
+import type { Respondent } from "~/domain/poet/respondentFields";
 import { db } from "./db.server";
 
 export async function listRounds(orgId: string) {
@@ -6,4 +9,60 @@ export async function listRounds(orgId: string) {
     select: { id: true, name: true, kind: true, respondentCount: true, isSynthetic: true, importedAt: true, fileName: true },
     orderBy: { importedAt: "desc" },
   });
+}
+
+/** One round of this council (scope in the query), or null. */
+export async function findRound(orgId: string, roundId: string) {
+  return db().poetRound.findFirst({
+    where: { id: roundId, orgId },
+    include: { benchmark: true },
+  });
+}
+
+const Answers = z.record(z.string());
+const BenchmarkValues = z.array(z.object({ question: z.string(), group: z.string(), percent: z.number(), n: z.number().nullable() }));
+
+export type RoundEvidence = { analysis: RoundAnalysis; benchmark: Benchmark; questionSetVersion: string };
+
+// Rounds never change once imported, so their analysis is kept (a few at most) instead of recomputed per page.
+const cache = new Map<string, RoundEvidence>();
+const CACHE_SIZE = 8;
+
+/** The findings and process links of one round of this council, against its benchmark; null if not this council's. */
+export async function loadRoundEvidence(orgId: string, roundId: string): Promise<RoundEvidence | null> {
+  const round = await findRound(orgId, roundId);
+  if (!round) return null;
+  const cached = cache.get(round.id);
+  if (cached) return cached;
+  const questionSet = getQuestionSet(round.questionSetVersion);
+  if (!questionSet) throw new Error(`Round ${round.id} uses unknown question set ${round.questionSetVersion}`);
+  const benchmark: Benchmark = round.benchmark
+    ? {
+        name: round.benchmark.name,
+        questionSetVersion: round.benchmark.questionSetVersion,
+        approximate: round.benchmark.isApproximate,
+        source: round.benchmark.source,
+        values: BenchmarkValues.parse(JSON.parse(round.benchmark.values)) as BenchmarkValue[],
+      }
+    : nationalBenchmarks[round.questionSetVersion]!;
+  let analysis: RoundAnalysis;
+  if (round.kind === "aggregate") {
+    const rows = await db().aggregateRow.findMany({ where: { roundId: round.id }, select: { question: true, group: true, positive: true, total: true } });
+    analysis = analyseRound(questionSet, { kind: "aggregate", rows }, benchmark);
+  } else {
+    const rows = await db().respondent.findMany({ where: { roundId: round.id } });
+    const respondents: Respondent[] = rows.map((r) => ({
+      id: r.externalId,
+      survey: r.survey as Respondent["survey"],
+      ageBand: (r.ageBand || null) as Respondent["ageBand"],
+      supportReason: (r.supportReason || null) as Respondent["supportReason"],
+      budgetManagement: (r.budgetManagement || null) as Respondent["budgetManagement"],
+      answers: Answers.parse(JSON.parse(r.answers)),
+    }));
+    analysis = analyseRound(questionSet, { kind: "respondents", respondents }, benchmark);
+  }
+  const evidence = { analysis, benchmark, questionSetVersion: round.questionSetVersion };
+  cache.set(round.id, evidence);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return evidence;
 }
