@@ -54,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Account() {
   const { user, sessions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof ChangePassword>>({
     id: "change-password",
     lastResult: actionData?.result,
   });

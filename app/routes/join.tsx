@@ -44,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function JoinWorkshop() {
   const { code } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof Join>>({
     lastResult,
     defaultValue: { code },
   });

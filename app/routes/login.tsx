@@ -47,7 +47,7 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
+  const [form, fields] = useForm<z.input<typeof SignIn>>({
     lastResult,
   });
   const redirectTo = searchParams.get("redirectTo") ?? "";

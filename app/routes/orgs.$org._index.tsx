@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CouncilHome() {
   const { org, rounds, workspaces, memberCount, canImport, canCreatePlan } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult });
+  const [form, fields] = useForm<z.input<typeof NewPlan>>({ lastResult });
   return (
     <>
       <h1>{org.name}</h1>

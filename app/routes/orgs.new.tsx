@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewCouncilPage() {
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult });
+  const [form, fields] = useForm<z.input<typeof NewCouncil>>({ lastResult });
   return (
     <div className="narrow">
       <h1>Set up your council</h1>

@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { valid, name } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({ lastResult });
+  const [form, fields] = useForm<z.input<typeof Reset>>({ lastResult });
   if (!valid) {
     return (
       <div className="narrow">

@@ -39,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SignUpPage() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm({ lastResult });
+  const [form, fields] = useForm<z.input<typeof SignUp>>({ lastResult });
   return (
     <div className="narrow">
       <h1>Create an account</h1>
