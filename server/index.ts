@@ -5,6 +5,8 @@ import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { connectDatabase, disconnectDatabase } from "~/models/db.server";
 import { configureApp } from "~/services/appSettings.server";
+import { createCollabServer } from "./collab";
+import { authenticateSocket } from "./collabAuth";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { createAppServer } from "./http";
 import { log, setJsonLogs } from "./log";
@@ -46,7 +48,8 @@ async function main() {
   const demo = config.seedDemo ? await seedDemo() : null;
 
   let build = await importBuild();
-  const app = createAppServer(config, () => build);
+  const collab = createCollabServer({ authenticate: authenticateSocket, allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl });
+  const app = createAppServer(config, () => build, collab);
   const port = await app.listen();
 
   if (config.remixDevOrigin) {

@@ -4,17 +4,20 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { configureApp } from "~/services/appSettings.server";
 import { loadConfig } from "../../server/config";
+import { createCollabServer, type CollabServer } from "../../server/collab";
+import { authenticateSocket } from "../../server/collabAuth";
 import { createAppServer, type AppServer } from "../../server/http";
 
 const buildFile = path.resolve(import.meta.dirname, "../../build/index.js");
 
-export type RunningApp = { app: AppServer; baseUrl: string; close: () => Promise<void> };
+export type RunningApp = { app: AppServer; collab: CollabServer; baseUrl: string; close: () => Promise<void> };
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: process.env.TEST_DATABASE_URL, SESSION_SECRET: "x".repeat(32), ...env });
   configureApp({ sessionSecret: config.sessionSecret, secureCookies: false, allowedOrigins: config.allowedOrigins });
-  const app = createAppServer(config, () => build);
+  const collab = createCollabServer({ authenticate: authenticateSocket, allowedOrigins: config.allowedOrigins, redisUrl: null, unloadGraceMs: 200, projectionDebounceMs: 50 });
+  const app = createAppServer(config, () => build, collab);
   const port = await app.listen();
-  return { app, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return { app, collab, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };
 }
