@@ -33,6 +33,20 @@ const KINDS: FanoutKind[] = ["update", "awareness"];
 const authorSchema = z.object({ userId: z.string().nullable(), guestId: z.string().nullable(), displayName: z.string() });
 const SUBSCRIBE_TIMEOUT_MS = 2000;
 
+/** version, kind, 16-byte instance id, per-document sequence number, author JSON, then the websocket frame as is. */
+export function encodeFanoutMessage(instanceId: Uint8Array, seq: number, kind: FanoutKind, frame: Uint8Array, author: Author | null): Buffer {
+  const encoder = encoding.createEncoder();
+  encoding.writeUint8(encoder, VERSION);
+  encoding.writeUint8(encoder, KINDS.indexOf(kind));
+  encoding.writeUint8Array(encoder, instanceId);
+  encoding.writeVarUint(encoder, seq);
+  encoding.writeVarString(encoder, author ? JSON.stringify(author) : "");
+  encoding.writeUint8Array(encoder, frame);
+  return Buffer.from(encoding.toUint8Array(encoder));
+}
+
+export const fanoutChannel = (prefix: string, workspaceId: string) => `${prefix}doc:${workspaceId}`;
+
 type Subscription = { handlers: FanoutHandlers; lastSeq: Map<string, number> };
 
 export class RedisFanout implements Fanout {
@@ -51,7 +65,7 @@ export class RedisFanout implements Fanout {
   ) {
     const options = { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true };
     this.publisher = new Redis(url, options);
-    this.subscriber = new Redis(url, { ...options, maxRetriesPerRequest: null, enableAutoPipelining: false });
+    this.subscriber = new Redis(url, { ...options, maxRetriesPerRequest: null, enableAutoPipelining: false, connectionName: `${prefix}subscriber` });
     for (const client of [this.publisher, this.subscriber]) {
       client.on("error", (error: Error) => this.log.warn("redis error", { error: error.message }));
     }
@@ -73,7 +87,8 @@ export class RedisFanout implements Fanout {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.subscriber.subscribe(this.channel(workspaceId)),
+        // A SUBSCRIBE sent before the connection's ready check would make that check fail.
+        this.ready().then(() => this.subscriber.subscribe(this.channel(workspaceId))),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error("no answer from Redis")), SUBSCRIBE_TIMEOUT_MS);
         }),
@@ -86,6 +101,11 @@ export class RedisFanout implements Fanout {
     }
   }
 
+  private ready(): Promise<void> {
+    if (this.subscriber.status === "ready") return Promise.resolve();
+    return new Promise((resolve) => this.subscriber.once("ready", () => resolve()));
+  }
+
   unsubscribe(workspaceId: string): void {
     this.subscriptions.delete(workspaceId);
     this.sequence.delete(workspaceId);
@@ -95,14 +115,7 @@ export class RedisFanout implements Fanout {
   publish(workspaceId: string, kind: FanoutKind, frame: Uint8Array, author: Author | null): void {
     const seq = (this.sequence.get(workspaceId) ?? 0) + 1;
     this.sequence.set(workspaceId, seq);
-    const encoder = encoding.createEncoder();
-    encoding.writeUint8(encoder, VERSION);
-    encoding.writeUint8(encoder, KINDS.indexOf(kind));
-    encoding.writeUint8Array(encoder, this.instanceId);
-    encoding.writeVarUint(encoder, seq);
-    encoding.writeVarString(encoder, author ? JSON.stringify(author) : "");
-    encoding.writeUint8Array(encoder, frame);
-    const message = Buffer.from(encoding.toUint8Array(encoder));
+    const message = encodeFanoutMessage(this.instanceId, seq, kind, frame, author);
     this.publisher.publish(this.channel(workspaceId), message).catch((error: Error) => {
       this.log.warn("redis publish failed", { workspaceId, error: error.message });
     });
@@ -116,7 +129,7 @@ export class RedisFanout implements Fanout {
   }
 
   private channel(workspaceId: string): string {
-    return `${this.prefix}doc:${workspaceId}`;
+    return fanoutChannel(this.prefix, workspaceId);
   }
 
   private receive(channel: string, message: Buffer): void {

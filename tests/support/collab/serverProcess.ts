@@ -15,6 +15,9 @@ if (!databaseUrl) {
 await connectDatabase(databaseUrl);
 const quiet = env.COLLAB_QUIET === "1";
 const noop = () => undefined;
+// stdout carries only JSON lines for the parent; logs go to stderr.
+const toStderr = (level: string) => (message: string, fields?: Record<string, unknown>) =>
+  console.error(`[collab ${process.pid}] ${level} ${message}${fields ? " " + JSON.stringify(fields) : ""}`);
 const collab = createCollabServer({
   authenticate: testAuthenticator,
   allowedOrigins: [],
@@ -22,7 +25,7 @@ const collab = createCollabServer({
   redisChannelPrefix: env.COLLAB_CHANNEL_PREFIX,
   unloadGraceMs: Number(env.COLLAB_UNLOAD_GRACE_MS ?? 30_000),
   limits: env.COLLAB_MESSAGES_PER_SECOND ? { messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND) } : undefined,
-  log: quiet ? { info: noop, warn: noop, error: console.error } : undefined,
+  log: quiet ? { info: noop, warn: noop, error: toStderr("error") } : { info: toStderr("info"), warn: toStderr("warn"), error: toStderr("error") },
 });
 const server = http.createServer((_req, res) => res.writeHead(404).end());
 server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));

@@ -1,0 +1,92 @@
+// Real server processes: kill -9 loses nothing anyone saw, and two instances sharing the database and
+// Redis keep people on different instances in sync.
+import { randomBytes } from "node:crypto";
+import { afterEach, describe, expect, it } from "vitest";
+import { spawnCollabServer, type ServerChild } from "../../support/collab/spawnServer";
+import { storedText } from "../../support/collab/storedDocument";
+import { connectClient, type TestClient } from "../../support/collab/testClient";
+import { waitFor } from "../../support/collab/waitFor";
+
+const REDIS_URL = "redis://127.0.0.1:6379";
+let children: ServerChild[] = [];
+let clients: TestClient[] = [];
+const spawn = async (env: Record<string, string> = {}) => {
+  const child = await spawnCollabServer({ DATABASE_URL: process.env.TEST_DATABASE_URL!, ...env });
+  children.push(child);
+  return child;
+};
+const client = (...args: Parameters<typeof connectClient>) => {
+  const c = connectClient(...args);
+  clients.push(c);
+  return c;
+};
+afterEach(async () => {
+  for (const c of clients) c.destroy();
+  clients = [];
+  await Promise.all(children.map((c) => c.kill()));
+  children = [];
+});
+
+describe("server processes", () => {
+  it("kill -9 mid-edit loses no update that another person had received", async () => {
+    const first = await spawn();
+    const writer = client(first.url, "ws-kill", { as: "writer" });
+    const watcher = client(first.url, "ws-kill", { as: "watcher" });
+    await Promise.all([writer.synced(), watcher.synced()]);
+    // The writer types without pause; once the watcher has seen a good part of it, the server is killed.
+    let typing = true;
+    let n = 0;
+    const typer = setInterval(() => {
+      if (!typing) return;
+      for (let i = 0; i < 5; i++) writer.type(`${n++ % 10}`);
+    }, 1);
+    await waitFor(() => watcher.text().length >= 400, "the watcher has received a lot of typing");
+    await first.kill();
+    const seen = watcher.text();
+    typing = false;
+    clearInterval(typer);
+    writer.destroy();
+    watcher.destroy();
+
+    const second = await spawn();
+    const reader = client(second.url, "ws-kill", { as: "reader" });
+    await reader.synced();
+    expect(reader.text().startsWith(seen)).toBe(true);
+    expect(await storedText("ws-kill")).toBe(reader.text());
+  });
+
+  it("people on two instances sharing the database and Redis edit together", async () => {
+    const prefix = `test:${randomBytes(4).toString("hex")}:`;
+    const env = { REDIS_URL, COLLAB_CHANNEL_PREFIX: prefix };
+    const [one, two] = await Promise.all([spawn(env), spawn(env)]);
+    const alice = client(one.url, "ws-two", { as: "alice" });
+    const bob = client(two.url, "ws-two", { as: "bob" });
+    await Promise.all([alice.synced(), bob.synced()]);
+    alice.type("from one. ");
+    await waitFor(() => bob.text() === "from one. ", "bob on instance two sees alice's edit");
+    bob.type("from two.");
+    await waitFor(() => alice.text() === "from one. from two.", "alice on instance one sees bob's edit");
+    alice.provider.awareness.setLocalStateField("user", { name: "Alice" });
+    await waitFor(() => (bob.provider.awareness.getStates().get(alice.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name === "Alice", "presence crosses instances");
+    for (let i = 0; i < 30; i++) {
+      alice.type("a");
+      bob.type("b");
+    }
+    await waitFor(() => alice.text().length === 79 && alice.text() === bob.text(), "both converge under concurrent typing");
+    expect(await storedText("ws-two")).toBe(alice.text());
+    const late = client(two.url, "ws-two", { as: "late" });
+    await late.synced();
+    await waitFor(() => late.text() === alice.text(), "a late joiner on instance two gets everything");
+  });
+
+  it("graceful stop writes everything and tells people the server is restarting", async () => {
+    const server = await spawn();
+    const alice = client(server.url, "ws-graceful", { as: "alice" });
+    await alice.synced();
+    alice.type("typed just before the restart");
+    await waitFor(async () => (await storedText("ws-graceful")) === "typed just before the restart", "stored");
+    await server.stop();
+    await waitFor(() => alice.closes.length > 0, "alice was told");
+    expect(alice.closes[0]).toEqual({ code: 1012, reason: "The server is restarting; you will be reconnected." });
+  });
+});
