@@ -60,6 +60,9 @@ function refusingCollab(): CollabEndpoint {
     withDocument: async () => {
       throw new Error("Live collaboration is not available on this server.");
     },
+    readDocument: async () => {
+      throw new Error("Live collaboration is not available on this server.");
+    },
     shutdown: async () => wss.close(),
   };
 }

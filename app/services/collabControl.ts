@@ -9,4 +9,6 @@ export type CollabControl = {
   closeConnections(filter: ConnectionFilter, reason: string): number;
   /** Changes a workspace document on the server: persisted and shared like any participant's edit. */
   withDocument(workspaceId: string, change: (doc: Y.Doc) => void, origin: ServerOrigin): Promise<void>;
+  /** Reads the current document (the live one, or loaded from the database) without changing it. */
+  readDocument<T>(workspaceId: string, reader: (doc: Y.Doc) => T): Promise<T>;
 };

@@ -39,6 +39,8 @@ export type CollabServer = {
   handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Applies a server-side change (typed origin), resolved once it is durable and broadcast. */
   withDocument(workspaceId: string, fn: (doc: Y.Doc) => void, origin: ServerOrigin): Promise<void>;
+  /** Reads the current document (loaded from the database if needed) without changing it. */
+  readDocument<T>(workspaceId: string, reader: (doc: Y.Doc) => T): Promise<T>;
   /** Closes matching sockets (every given field must match) so they reconnect and are checked again. */
   closeConnections(filter: ConnectionFilter, reason: string): number;
   loadedDocumentCount(): number;
@@ -164,7 +166,23 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     async withDocument(workspaceId, fn, origin) {
       if (stopping) throw new Error("The collaboration server is shutting down.");
       const document = await registry.acquire(workspaceId);
-      await document.write(fn, origin);
+      try {
+        await document.write(fn, origin);
+        // A form post redirects to a page that reads the Action table: project now, not after the debounce.
+        await projection.flush(document);
+      } finally {
+        registry.release(document);
+      }
+    },
+
+    async readDocument(workspaceId, reader) {
+      if (stopping) throw new Error("The collaboration server is shutting down.");
+      const document = await registry.acquire(workspaceId);
+      try {
+        return reader(document.ydoc);
+      } finally {
+        registry.release(document);
+      }
     },
 
     closeConnections(filter, reason) {
