@@ -4,12 +4,14 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type RunningApp } from "../../support/app-server";
+import { importDemoRound } from "../../support/evidence";
 import { Visitor } from "../../support/visitor";
-import { createWorld, PASSWORD, type World } from "../../support/world";
+import { createWorld, PASSWORD } from "../../support/world";
 
 type Who = "anonymous" | "outsider" | "viewer" | "member" | "facilitator" | "owner" | "guest" | "guestElsewhere";
 const EVERYONE: Who[] = ["anonymous", "outsider", "viewer", "member", "facilitator", "owner", "guest", "guestElsewhere"];
 type Expect = Record<Who, number>;
+type World = Awaited<ReturnType<typeof createWorld>> & { roundA: string };
 type Rule = { path: (w: World) => string; expect: Expect };
 
 const all = (status: number): Expect => Object.fromEntries(EVERYONE.map((w) => [w, status])) as Expect;
@@ -32,6 +34,9 @@ const RULES: Record<string, Rule> = {
   "orgs.$org._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}`, expect: councilPage() },
   "orgs.$org.members.tsx": { path: (w) => `/orgs/${w.a.org.slug}/members`, expect: councilPage() },
   "orgs.$org.audit.tsx": { path: (w) => `/orgs/${w.a.org.slug}/audit`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
+  "orgs.$org.rounds.new.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/new`, expect: councilPage({ viewer: 403, member: 403 }) },
+  "orgs.$org.rounds.$round._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}`, expect: councilPage() },
+  "orgs.$org.rounds.$round.findings.$finding.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}/findings/O_SAFE~all`, expect: councilPage() },
   "w.$workspace._index.tsx": { path: (w) => `/w/${w.a.workspace.id}`, expect: workspacePage() },
   "w.$workspace.access.tsx": { path: (w) => `/w/${w.a.workspace.id}/access`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
 };
@@ -43,7 +48,8 @@ describe("permission matrix", () => {
 
   beforeAll(async () => {
     running = await startTestApp();
-    world = await createWorld();
+    const base = await createWorld();
+    world = { ...base, roundA: await importDemoRound(base.a.org.id, { respondents: 120 }) };
     const as = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
     visitors.anonymous = new Visitor(running.baseUrl);
     [visitors.outsider, visitors.viewer, visitors.member, visitors.facilitator, visitors.owner] = await Promise.all(

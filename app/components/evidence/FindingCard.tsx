@@ -1,0 +1,44 @@
+import { Link } from "@remix-run/react";
+import { intervalText, percentText, pointsText } from "./format";
+import { IntervalChart } from "./IntervalChart";
+import type { FindingView } from "./types";
+
+export function findingPath(orgSlug: string, roundId: string, findingId: string): string {
+  return `/orgs/${orgSlug}/rounds/${roundId}/findings/${encodeURIComponent(findingId)}`;
+}
+
+/** One finding: the question, its sentence (plain or easy read), the figures and the interval chart. */
+export function FindingCard({ finding, href, easy }: { finding: FindingView; href: string; easy: boolean }) {
+  const f = finding;
+  return (
+    <li className={`card finding-card finding-card--${f.classification}`}>
+      <h3>
+        <Link to={href}>{easy ? f.easyQuestion : f.questionText}</Link>
+      </h3>
+      <p className={easy ? "finding-card__sentence finding-card__sentence--easy" : "finding-card__sentence"}>{easy ? f.easyRead : f.sentence}</p>
+      <dl className="figures">
+        <div>
+          <dt>Here</dt>
+          <dd>{percentText(f.percent)}</dd>
+        </div>
+        <div>
+          <dt>95% interval</dt>
+          <dd>{intervalText(f.ciLow, f.ciHigh)}</dd>
+        </div>
+        <div>
+          <dt>England</dt>
+          <dd>{percentText(f.national)}</dd>
+        </div>
+        <div>
+          <dt>Difference</dt>
+          <dd>{pointsText(f.difference)}</dd>
+        </div>
+        <div>
+          <dt>Answers</dt>
+          <dd>{f.n.toLocaleString("en-GB")}</dd>
+        </div>
+      </dl>
+      <IntervalChart subject={easy ? f.easyQuestion : f.questionText} figures={f} />
+    </li>
+  );
+}

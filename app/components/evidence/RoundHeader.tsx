@@ -1,0 +1,52 @@
+import { Link } from "@remix-run/react";
+import { peopleText } from "./format";
+
+export type RoundSummary = { id: string; name: string; kind: string; respondentCount: number; isSynthetic: boolean; importedAt: string };
+export type BenchmarkSummary = { name: string; approximate: boolean; source: string };
+
+/** What the figures on an evidence page are about and compared with. */
+export function BenchmarkLabel({ benchmark }: { benchmark: BenchmarkSummary }) {
+  return (
+    <p className="benchmark-label">
+      Compared with:{" "}
+      {benchmark.approximate ? <strong>approximate national figures from published POET reports</strong> : <strong>{benchmark.name}</strong>}
+      {benchmark.approximate ? null : ` (${benchmark.source})`}
+    </p>
+  );
+}
+
+/** The title block of a round's pages: name, people, synthetic label, benchmark. */
+export function RoundHeader({ round, benchmark, heading }: { round: RoundSummary; benchmark: BenchmarkSummary; heading?: string }) {
+  return (
+    <header className="round-header">
+      <h1>{heading ?? round.name}</h1>
+      <p className="round-header__facts">
+        {round.kind === "aggregate" ? "From report tables" : peopleText(round.respondentCount)} · imported {new Date(round.importedAt).toLocaleDateString("en-GB")}
+        {round.isSynthetic ? (
+          <>
+            {" "}
+            <span className="tag tag--synthetic">Synthetic data: not real people</span>
+          </>
+        ) : null}
+      </p>
+      <BenchmarkLabel benchmark={benchmark} />
+    </header>
+  );
+}
+
+export function RoundBreadcrumb({ orgSlug, orgName, round }: { orgSlug: string; orgName: string; round?: { id: string; name: string } }) {
+  return (
+    <nav aria-label="Breadcrumb">
+      <ol className="breadcrumb-list">
+        <li>
+          <Link to={`/orgs/${orgSlug}`}>{orgName}</Link>
+        </li>
+        {round ? (
+          <li>
+            <Link to={`/orgs/${orgSlug}/rounds/${round.id}`}>{round.name}</Link>
+          </li>
+        ) : null}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,67 @@
+// Sends the import form by XMLHttpRequest so upload progress can be shown: fetch cannot report it.
+// The route's action answers in Remix's data protocol (`?_data=<route id>`), the same action the
+// plain form post uses without JavaScript.
+import { useCallback, useRef, useState } from "react";
+
+export type UploadState<Result> =
+  | { phase: "idle" }
+  | { phase: "uploading"; percent: number; fileName: string }
+  | { phase: "checking"; rows: number | null; fileName: string }
+  | { phase: "done"; result: Result }
+  | { phase: "failed"; message: string };
+
+/** Counts the rows of a CSV file under its heading row (approximately: a quoted line break counts too). */
+async function countCsvRows(file: File): Promise<number | null> {
+  if (!/\.(csv|txt)$/i.test(file.name)) return null;
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let lines = 0;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10) lines++;
+  if (bytes.length > 0 && bytes[bytes.length - 1] !== 10) lines++;
+  return Math.max(0, lines - 1);
+}
+
+export function useUploadWithProgress<Result>(routeId: string) {
+  const [state, setState] = useState<UploadState<Result>>({ phase: "idle" });
+  const active = useRef<XMLHttpRequest | null>(null);
+
+  const upload = useCallback(
+    (form: HTMLFormElement, file: File) => {
+      active.current?.abort();
+      const rows = countCsvRows(file).catch(() => null);
+      const url = new URL(form.action, window.location.href);
+      url.searchParams.set("_data", routeId);
+      const xhr = new XMLHttpRequest();
+      active.current = xhr;
+      xhr.open("POST", url);
+      setState({ phase: "uploading", percent: 0, fileName: file.name });
+      xhr.upload.onprogress = (event) => {
+        if (event.lengthComputable) setState({ phase: "uploading", percent: Math.min(100, Math.floor((100 * event.loaded) / event.total)), fileName: file.name });
+      };
+      xhr.upload.onload = () => {
+        setState({ phase: "checking", rows: null, fileName: file.name });
+        void rows.then((n) => setState((s) => (s.phase === "checking" ? { ...s, rows: n } : s)));
+      };
+      xhr.onload = () => {
+        active.current = null;
+        const redirect = xhr.getResponseHeader("X-Remix-Redirect");
+        if (redirect) return window.location.assign(redirect);
+        if (xhr.getResponseHeader("X-Remix-Error") || xhr.getResponseHeader("X-Remix-Catch") || !xhr.responseText) {
+          return setState({ phase: "failed", message: `The server could not take the file (${xhr.status} ${xhr.statusText || "error"}). Reload the page and try again.` });
+        }
+        try {
+          setState({ phase: "done", result: JSON.parse(xhr.responseText) as Result });
+        } catch {
+          setState({ phase: "failed", message: "The server's answer could not be read. Reload the page and try again." });
+        }
+      };
+      xhr.onerror = () => {
+        active.current = null;
+        setState({ phase: "failed", message: "The upload did not finish: the connection was lost. Check your connection and try again." });
+      };
+      xhr.send(new FormData(form));
+    },
+    [routeId],
+  );
+
+  return { state, upload, fail: (message: string) => setState({ phase: "failed", message }) };
+}

@@ -1,0 +1,88 @@
+// A round's findings: weaknesses and strengths against England for one group, the rest shown not hidden,
+// and the process → outcome links. The group filter is a GET form; the easy-read view is `?view=easy`.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { EasyReadSwitch, isEasyView } from "~/components/evidence/EasyReadSwitch";
+import { FindingsSection } from "~/components/evidence/FindingsSection";
+import { GroupFilter } from "~/components/evidence/GroupFilter";
+import { ChartKey } from "~/components/evidence/IntervalChart";
+import { ProcessLinks } from "~/components/evidence/ProcessLinks";
+import { RoundBreadcrumb, RoundHeader } from "~/components/evidence/RoundHeader";
+import { can } from "~/domain/access/permissions";
+import type { Classification } from "~/domain/poet";
+import { requireRoundEvidence } from "~/services/evidencePage.server";
+import evidenceStyles from "~/styles/evidence.css";
+
+const ORDER: Classification[] = ["weakness", "strength", "in-line", "no-benchmark", "too-few"];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org, role, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
+  const { groups } = evidence.analysis;
+  const requested = new URL(request.url).searchParams.get("group") ?? "all";
+  const group = groups.find((g) => g.id === requested) ?? groups.find((g) => g.id === "all") ?? groups[0];
+  const findings = evidence.analysis.findings.filter((f) => f.group === group?.id).map(view);
+  // Biggest gaps first: the weakest weakness and the strongest strength lead their sections.
+  const sections = ORDER.map((kind) => ({
+    kind,
+    findings: findings
+      .filter((f) => f.classification === kind)
+      .sort((a, b) => (kind === "weakness" ? (a.difference ?? 0) - (b.difference ?? 0) : kind === "strength" ? (b.difference ?? 0) - (a.difference ?? 0) : 0)),
+  }));
+  return {
+    org: { slug: org.slug, name: org.name },
+    round,
+    benchmark,
+    groups,
+    group: group ?? null,
+    unknownGroup: requested !== (group?.id ?? "all"),
+    sections,
+    links: evidence.analysis.links,
+    canPlan: can(role, "create:workspace"),
+  };
+}
+
+// The easy-read switch changes only `?view`: both wordings are already loaded, so no need to fetch again.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  const strip = (url: URL) => {
+    const params = new URLSearchParams(url.search);
+    params.delete("view");
+    return `${url.pathname}?${params}`;
+  };
+  return strip(currentUrl) === strip(nextUrl) ? false : defaultShouldRevalidate;
+};
+
+export default function RoundFindings() {
+  const { org, round, benchmark, groups, group, unknownGroup, sections, links } = useLoaderData<typeof loader>();
+  const [params] = useSearchParams();
+  const easy = isEasyView(params);
+  const counts = Object.fromEntries(sections.map((s) => [s.kind, s.findings.length]));
+  return (
+    <div className={easy ? "evidence evidence--easy" : "evidence"}>
+      <RoundBreadcrumb orgSlug={org.slug} orgName={org.name} />
+      <RoundHeader round={round} benchmark={benchmark} />
+      <div className="evidence-controls">
+        <GroupFilter groups={groups} current={group?.id ?? "all"} easy={easy} />
+        <EasyReadSwitch easy={easy} />
+      </div>
+      {unknownGroup ? <p className="notice notice--warning">This round has no one in that group, so it shows everyone.</p> : null}
+      <p className="lead" aria-live="polite">
+        {group ? `${group.label}${group.people === null ? "" : `: ${group.people.toLocaleString("en-GB")} people`}. ` : ""}
+        {counts.weakness} weakness{counts.weakness === 1 ? "" : "es"}, {counts.strength} strength{counts.strength === 1 ? "" : "s"}, {counts["in-line"]} in line with
+        England.
+      </p>
+      <ChartKey />
+      {sections.map((s) => (
+        <FindingsSection key={s.kind} kind={s.kind} findings={s.findings} easy={easy} orgSlug={org.slug} roundId={round.id} />
+      ))}
+      <ProcessLinks links={links} aggregate={round.kind === "aggregate"} />
+      <p>
+        <Link to={`/orgs/${org.slug}`}>Back to {org.name}</Link>
+      </p>
+    </div>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.round.name ?? "Findings"} – ${data?.org.name ?? "Council"} – POET Action Planner` }];

@@ -1,0 +1,77 @@
+// One finding at a stable URL (`…/findings/O_SAFE~survey:carer`): the workshop links actions to it by id.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { findingPath } from "~/components/evidence/FindingCard";
+import { FindingFigures, HowWeDecide } from "~/components/evidence/FindingFigures";
+import { ChartKey, IntervalChart } from "~/components/evidence/IntervalChart";
+import { OtherGroups } from "~/components/evidence/OtherGroups";
+import { RoundBreadcrumb, RoundHeader } from "~/components/evidence/RoundHeader";
+import { findGroup, parseFindingId } from "~/domain/poet";
+import { nationalFigureBasis } from "~/domain/poet/nationalBenchmark";
+import { notFound } from "~/services/auth.server";
+import { requireRoundEvidence } from "~/services/evidencePage.server";
+import evidenceStyles from "~/styles/evidence.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
+  const id = parseFindingId(params.finding ?? "");
+  const found = id ? evidence.analysis.findings.find((f) => f.question === id.question && f.group === id.group) : undefined;
+  if (!id || !found) notFound("This round has no such finding.");
+  const finding = view(found);
+  const groupLabel = (groupId: string) => evidence.analysis.groups.find((g) => g.id === groupId)?.label ?? findGroup(groupId)?.label ?? groupId;
+  const otherGroups = evidence.analysis.findings
+    .filter((f) => f.question === found.question)
+    .map((f) => ({ id: f.id, href: findingPath(org.slug, round.id, f.id), label: groupLabel(f.group), n: f.n, percent: f.percent, ciLow: f.ciLow, ciHigh: f.ciHigh, classification: f.classification, current: f.id === found.id }));
+  return {
+    org: { slug: org.slug, name: org.name },
+    round,
+    benchmark,
+    finding,
+    groupLabel: groupLabel(found.group),
+    basis: benchmark.approximate ? (nationalFigureBasis[found.question] ?? null) : null,
+    otherGroups,
+  };
+}
+
+export default function FindingPage() {
+  const { org, round, benchmark, finding, groupLabel, basis, otherGroups } = useLoaderData<typeof loader>();
+  return (
+    <article className="evidence finding-page">
+      <RoundBreadcrumb orgSlug={org.slug} orgName={org.name} round={round} />
+      <RoundHeader round={round} benchmark={benchmark} heading={finding.questionText} />
+      <p className="finding-page__group">
+        Group: <strong>{groupLabel}</strong> · finding <code>{finding.id}</code>
+      </p>
+      <section aria-labelledby="says-heading">
+        <h2 id="says-heading">What it says</h2>
+        <p className="finding-card__sentence">{finding.sentence}</p>
+        <h3>Easy read</h3>
+        <p className="finding-card__sentence--easy">{finding.easyQuestion}</p>
+        <p className="finding-card__sentence--easy">{finding.easyRead}</p>
+      </section>
+      <section aria-labelledby="chart-heading">
+        <h2 id="chart-heading">Here and England</h2>
+        <ChartKey />
+        <IntervalChart subject={`${finding.questionText} (${groupLabel})`} figures={finding} width={560} />
+      </section>
+      <section aria-labelledby="numbers-heading">
+        <h2 id="numbers-heading">The numbers</h2>
+        <FindingFigures finding={finding} basis={basis} />
+      </section>
+      <section aria-labelledby="groups-heading">
+        <h2 id="groups-heading">Other groups</h2>
+        <OtherGroups rows={otherGroups} />
+      </section>
+      <HowWeDecide />
+      <p>
+        <Link to={`/orgs/${org.slug}/rounds/${round.id}`}>All findings of {round.name}</Link>
+      </p>
+    </article>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.finding.questionText} (${data.groupLabel}) – ${data.round.name} – POET Action Planner` : "Finding – POET Action Planner" },
+];

@@ -1,0 +1,75 @@
+// Reads the import form (multipart) within our size limits and runs the import: what the route's action
+// returns, as plain data. An oversize file is a message for the person, never a crash.
+import {
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
+  unstable_parseMultipartFormData as parseMultipartFormData,
+} from "@remix-run/node";
+import type { FileProblem } from "~/domain/poet";
+import { importPoetRound } from "./importPoetRound.server";
+import { MAX_FILE_BYTES } from "./poetFile/index.server";
+
+export type ImportOutcome =
+  | { status: "imported"; roundId: string; roundName: string; summary: string; warnings: string[] }
+  | { status: "already-imported"; roundId: string; roundName: string; importedAt: string }
+  | { status: "invalid"; source: "results" | "benchmark"; fileName: string; problems: FileProblem[]; totalProblems: number; warnings: string[] }
+  | { status: "too-large"; message: string };
+
+const MEGABYTES = MAX_FILE_BYTES / 1024 / 1024;
+// The two files plus the form's own fields and multipart framing.
+const MAX_REQUEST_BYTES = 2 * MAX_FILE_BYTES + 64 * 1024;
+
+export const tooLargeMessage = (what: string) =>
+  `${what} is larger than ${MEGABYTES} MB, the most we accept. Nothing was imported. Remove columns you do not need, or split the file, then try again.`;
+
+/** Reads the multipart form, or says which part was too large. Files arrive as File objects, fields as strings. */
+export async function readImportForm(request: Request): Promise<{ ok: true; form: FormData } | { ok: false; outcome: ImportOutcome }> {
+  const declared = Number(request.headers.get("Content-Length") ?? "0");
+  if (declared > MAX_REQUEST_BYTES) return { ok: false, outcome: { status: "too-large", message: tooLargeMessage("The upload") } };
+  try {
+    const form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
+    return { ok: true, form };
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) {
+      return { ok: false, outcome: { status: "too-large", message: tooLargeMessage(error.field === "benchmark" ? "The benchmark file" : "The results file") } };
+    }
+    throw error;
+  }
+}
+
+type Upload = { name: string; bytes: Uint8Array };
+
+/** Imports one round through the service and shapes its answer for the page. */
+export async function runImport(input: {
+  orgId: string;
+  importedBy: { id: string; email: string };
+  roundName: string;
+  results: Upload;
+  benchmark: Upload | null;
+  ip: string;
+}): Promise<ImportOutcome> {
+  const result = await importPoetRound({
+    orgId: input.orgId,
+    importedBy: input.importedBy,
+    roundName: input.roundName,
+    fileName: input.results.name,
+    bytes: input.results.bytes,
+    benchmarkFile: input.benchmark ? { fileName: input.benchmark.name, bytes: input.benchmark.bytes } : null,
+    ip: input.ip,
+  });
+  switch (result.status) {
+    case "imported":
+      return { status: "imported", roundId: result.roundId, roundName: input.roundName, summary: result.summary.text, warnings: result.warnings };
+    case "already-imported":
+      return { status: "already-imported", roundId: result.roundId, roundName: result.roundName, importedAt: result.importedAt.toISOString() };
+    case "invalid":
+      return {
+        status: "invalid",
+        source: result.source,
+        fileName: result.source === "benchmark" ? (input.benchmark?.name ?? "") : input.results.name,
+        problems: result.problems,
+        totalProblems: result.totalProblems,
+        warnings: result.warnings,
+      };
+  }
+}
