@@ -1,54 +1,62 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { WorkshopPage } from "~/components/workshop/WorkshopPage";
 import { can } from "~/domain/access/permissions";
-import { listActions } from "~/models/action.server";
-import { requireWorkspace } from "~/services/auth.server";
+import { ACTION_STATUSES, readSession, updateAction } from "~/domain/workspace";
+import { displayNameOf, requireWorkspace } from "~/services/auth.server";
+import { loadWorkshop } from "~/services/workshop.server";
+import workshopStyles from "~/styles/workshop.css";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: workshopStyles }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
-  const actions = await listActions(access.workspace.id);
+  const workshop = await loadWorkshop(access, context.collab);
+  const saved = new URL(request.url).searchParams.get("saved");
   return {
     workspace: access.workspace,
-    isGuest: access.actor === "guest",
     canManageCodes: can(access.actor, "manage:joincode"),
-    actions: actions.map((a) => ({ id: a.id, title: a.title, status: a.status, rag: a.rag, owner: a.owner, due: a.due, valid: a.valid })),
+    saved: saved === "status" ? ("status" as const) : null,
+    ...workshop,
   };
 }
 
-export default function Workspace() {
-  const { workspace, isGuest, canManageCodes, actions } = useLoaderData<typeof loader>();
-  return (
-    <>
-      <p className="breadcrumb">{isGuest ? workspace.org.name : <Link to={`/orgs/${workspace.org.slug}`}>{workspace.org.name}</Link>}</p>
-      <h1>{workspace.name}</h1>
-      {canManageCodes ? (
-        <p>
-          <Link to={`/w/${workspace.id}/access`}>Join codes and guests</Link>
-        </p>
-      ) : null}
-      <section aria-labelledby="actions-heading">
-        <h2 id="actions-heading">Actions</h2>
-        {actions.length === 0 ? <p>No actions yet.</p> : null}
-        <ul className="card-list">
-          {actions.map((a) => (
-            <li key={a.id} className="card">
-              <h3>{a.title || "Untitled action"}</h3>
-              <p>
-                {a.valid ? (
-                  <>
-                    Status: {a.status.replace("-", " ")} · RAG: {a.rag} · Owner: {a.owner || "nobody yet"}
-                    {a.due ? ` · due ${a.due}` : ""}
-                  </>
-                ) : (
-                  "Needs review: some details of this action could not be read."
-                )}
-              </p>
-            </li>
-          ))}
-        </ul>
-      </section>
-    </>
+const StatusForm = z.object({
+  intent: z.literal("status"),
+  actionId: z.string().min(1).max(64),
+  status: z.enum(ACTION_STATUSES),
+});
+
+/** The no-JavaScript way to change an action's status: applied to the live document as a server edit. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const access = await requireWorkspace(request, params.workspace, "edit:workspace");
+  const form = StatusForm.safeParse(Object.fromEntries(await request.formData()));
+  if (!form.success) throw new Response("That status change was not understood. Go back and choose a status from the list.", { status: 400 });
+  const mayBypassLock = can(access.actor, "facilitate:workspace");
+  let refusal: Response | null = null;
+  await context.collab.withDocument(
+    access.workspace.id,
+    (doc) => {
+      if (readSession(doc).locked && !mayBypassLock) {
+        refusal = new Response("The facilitator has locked the board for a moment. Try again when it is unlocked.", { status: 409 });
+        return;
+      }
+      try {
+        updateAction(doc, form.data.actionId, { status: form.data.status });
+      } catch {
+        refusal = new Response("That action is no longer in this plan.", { status: 404 });
+      }
+    },
+    { source: "server", actorId: access.principal.kind === "user" ? access.principal.user.id : null, actorName: displayNameOf(access.principal) },
   );
+  if (refusal) throw refusal;
+  return redirect(`/w/${access.workspace.id}?saved=status#action-${form.data.actionId}`, 303);
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workspace.name ?? "Plan"} – POET Action Planner` }];
+export default function Workspace() {
+  const data = useLoaderData<typeof loader>();
+  return <WorkshopPage key={data.workspace.id} {...data} />;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workspace.name ?? "Plan"} – live workshop – POET Action Planner` }];

@@ -58,8 +58,8 @@ export function readAction(id: string, map: ActionMap): ActionView {
   const shape = actionValuesSchema.shape;
   for (const field of Object.keys(shape) as ActionField[]) {
     const raw = plain(map.get(field));
-    if (raw === undefined && field === "due") {
-      values.due = null;
+    if (raw === undefined && (field === "due" || field === "recordedBy")) {
+      values[field] = field === "due" ? null : undefined;
       continue;
     }
     const parsed = (shape[field] as z.ZodTypeAny).safeParse(raw);
@@ -121,6 +121,7 @@ export function createAction(doc: Y.Doc, input: NewAction, origin?: unknown): st
     map.set("order", orderAfter(fields.after === undefined ? lastOrder(doc) : fields.after));
     map.set("createdBy", fields.createdBy);
     map.set("createdAt", fields.createdAt ?? new Date().toISOString());
+    if (fields.recordedBy) map.set("recordedBy", fields.recordedBy);
     actionsOf(doc).set(id, map);
   }, origin);
   return id;

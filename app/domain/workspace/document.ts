@@ -20,6 +20,7 @@ export const ACTION_FIELDS = [
   "order",
   "createdBy",
   "createdAt",
+  "recordedBy",
 ] as const;
 export type ActionField = (typeof ACTION_FIELDS)[number];
 

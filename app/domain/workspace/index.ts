@@ -3,3 +3,5 @@ export * from "./actions";
 export * from "./document";
 export * from "./schema";
 export * from "./session";
+export * from "./board";
+export * from "./voting";

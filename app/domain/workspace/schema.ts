@@ -42,6 +42,8 @@ export const actionValuesSchema = z.object({
   order: orderKeySchema,
   createdBy: personNameSchema,
   createdAt: timestampSchema,
+  /** Who typed it in when a facilitator recorded the idea on behalf of `createdBy` (absent otherwise). */
+  recordedBy: personNameSchema.optional(),
 });
 export type ActionValues = z.infer<typeof actionValuesSchema>;
 
@@ -58,6 +60,7 @@ export const newActionSchema = z.object({
   findingIds: stringListSchema.default([]),
   mirIds: stringListSchema.default([]),
   createdBy: personNameSchema.default(""),
+  recordedBy: personNameSchema.optional(),
   createdAt: timestampSchema.optional(),
   /** Place the new action after this order key (default: after every other action). */
   after: orderKeySchema.nullable().optional(),
@@ -73,6 +76,10 @@ export const sessionSchema = z.object({
     open: z.boolean(),
     votesPerPerson: z.number().int().min(0).max(100),
     anonymous: z.boolean(),
+    /** Totals stay hidden until the facilitator reveals them (absent = hidden). */
+    revealed: z.boolean().optional(),
   }),
+  /** The facilitator has made the board read-only for a moment. */
+  locked: z.boolean(),
 });
 export type SessionState = z.infer<typeof sessionSchema>;

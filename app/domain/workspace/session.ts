@@ -6,7 +6,8 @@ import { sessionSchema, type SessionState } from "./schema";
 export const DEFAULT_SESSION: SessionState = {
   focus: null,
   timer: null,
-  voting: { open: false, votesPerPerson: 3, anonymous: true },
+  voting: { open: false, votesPerPerson: 3, anonymous: true, revealed: false },
+  locked: false,
 };
 
 export type SessionView = SessionState & { valid: boolean; problems: string[] };
@@ -28,6 +29,7 @@ export function readSession(doc: Y.Doc): SessionView {
     focus: read("focus", map.get("focus")),
     timer: read("timer", map.get("timer")),
     voting: read("voting", voting === undefined ? undefined : { ...DEFAULT_SESSION.voting, ...(voting as object) }),
+    locked: read("locked", map.get("locked")),
     valid: problems.length === 0,
     problems,
   };
@@ -40,6 +42,7 @@ export function updateSession(doc: Y.Doc, change: Partial<SessionState>, origin?
   doc.transact(() => {
     if (checked.focus !== undefined) map.set("focus", checked.focus);
     if (checked.timer !== undefined) map.set("timer", checked.timer);
+    if (checked.locked !== undefined) map.set("locked", checked.locked);
     if (checked.voting) {
       let voting = map.get("voting");
       if (!(voting instanceof Y.Map)) {

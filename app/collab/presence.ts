@@ -1,0 +1,58 @@
+// Who is here, through y-protocols awareness: name, colour, initials, and what they are editing.
+import { useEffect, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import { z } from "zod";
+
+const editingSchema = z.object({ actionId: z.string().max(64), field: z.string().max(32) }).nullable();
+export const peerSchema = z.object({
+  key: z.string().max(80),
+  name: z.string().max(200),
+  colour: z.string().regex(/^#[0-9a-f]{6}$/i),
+  guest: z.boolean(),
+  facilitator: z.boolean(),
+  editing: editingSchema.optional().default(null),
+  /** The element the person last looked at (a card or a finding), for "follow the facilitator". */
+  at: z.string().max(120).nullable().optional().default(null),
+});
+export type Peer = z.infer<typeof peerSchema> & { clientId: number; self: boolean };
+export type Editing = z.infer<typeof editingSchema>;
+
+// Dark enough for white initials (contrast ≥ 4.5:1) and distinct from each other.
+const COLOURS = ["#0b5394", "#8e1b6c", "#1d6b2f", "#7a3e00", "#5b2c91", "#9c1c1c", "#0f5d5d", "#4a4a4a"];
+
+/** A stable colour for a participant key. */
+export function colourFor(key: string): string {
+  let hash = 0;
+  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
+  return COLOURS[hash % COLOURS.length]!;
+}
+
+/** One or two letters for an avatar. */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return "?";
+  return (words.length === 1 ? words[0]!.slice(0, 2) : words[0]![0]! + words[words.length - 1]![0]!).toUpperCase();
+}
+
+/** Everyone whose awareness state is valid (bad states from a peer are skipped, never trusted). */
+export function readPeers(awareness: Awareness): Peer[] {
+  const peers: Peer[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    const parsed = peerSchema.safeParse(state.user ? { ...state.user, editing: state.editing, at: state.at } : null);
+    if (parsed.success) peers.push({ ...parsed.data, clientId, self: clientId === awareness.clientID });
+  });
+  return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+}
+
+/** The people present now, updated as they come, go and move around. */
+export function usePeers(awareness: Awareness | null): Peer[] {
+  const [peers, setPeers] = useState<Peer[]>([]);
+  useEffect(() => {
+    if (!awareness) return;
+    const update = () => setPeers(readPeers(awareness));
+    update();
+    awareness.on("change", update);
+    return () => awareness.off("change", update);
+  }, [awareness]);
+  return peers;
+}

@@ -1,0 +1,106 @@
+// The browser's copy of a workspace document: seeded from the server render, cached in IndexedDB,
+// kept live over the y-websocket protocol, with a connection state people cannot miss.
+import { useEffect, useLayoutEffect, useState } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+import { fromBase64 } from "./base64";
+import { SERVER_RENDER } from "./origins";
+
+export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
+export type Connection = { status: ConnectionStatus; unsent: number; reason: string | null };
+
+// useLayoutEffect warns on the server; the provider only ever exists in the browser.
+const useBrowserLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
+
+/** A Y.Doc holding `initialState` at once (no blank first paint), and the live provider once mounted. */
+export function useWorkspaceDoc(workspaceId: string, initialState: string) {
+  const [doc] = useState(() => {
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, fromBase64(initialState), SERVER_RENDER);
+    return fresh;
+  });
+  const [provider, setProvider] = useState<WebsocketProvider | null>(null);
+  const [connection, setConnection] = useState<Connection>({ status: "connecting", unsent: 0, reason: null });
+
+  // A layout effect with a matching teardown: StrictMode's second mount gets a fresh provider after the
+  // first is destroyed, so there is never more than one socket.
+  useBrowserLayoutEffect(() => {
+    const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
+    const live = new WebsocketProvider(url, workspaceId, doc, { connect: false, maxBackoffTime: 4000 });
+    const cache = new IndexeddbPersistence(`poet-workspace:${workspaceId}`, doc);
+    let unsent = 0;
+    let everConnected = false;
+    let refusal: string | null = null;
+    const publish = () => {
+      const online = navigator.onLine;
+      const status: ConnectionStatus = refusal
+        ? "refused"
+        : !online
+          ? "offline"
+          : live.wsconnected && live.synced
+            ? "connected"
+            : everConnected
+              ? "reconnecting"
+              : "connecting";
+      setConnection({ status, unsent, reason: refusal });
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === live || origin === cache || origin === SERVER_RENDER) return;
+      if (!(live.wsconnected && live.synced)) {
+        unsent++;
+        publish();
+      }
+    };
+    const onSync = (synced: boolean) => {
+      if (synced) {
+        everConnected = true;
+        unsent = 0; // the sync exchange carries whatever this copy had that the server lacked
+      }
+      publish();
+    };
+    const onClosed = (event: { code: number; reason: string }) => {
+      refusal = event.reason || "The server refused the live connection.";
+      publish();
+    };
+    const goOffline = () => {
+      live.disconnect();
+      publish();
+    };
+    const goOnline = () => {
+      if (!refusal) live.connect();
+      publish();
+    };
+    doc.on("update", onUpdate);
+    live.on("sync", onSync);
+    live.on("status", publish);
+    live.on("closed", onClosed);
+    window.addEventListener("offline", goOffline);
+    window.addEventListener("online", goOnline);
+    if (navigator.onLine) live.connect();
+    setProvider(live);
+    publish();
+    return () => {
+      window.removeEventListener("offline", goOffline);
+      window.removeEventListener("online", goOnline);
+      doc.off("update", onUpdate);
+      live.destroy();
+      live.awareness.destroy();
+      void cache.destroy();
+      setProvider(null);
+    };
+  }, [doc, workspaceId]);
+
+  // Unsent changes are kept on this device, but the person should know before they leave.
+  useEffect(() => {
+    if (connection.unsent === 0) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = "";
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [connection.unsent]);
+
+  return { doc, provider, connection };
+}

@@ -1,0 +1,91 @@
+// The action board: every action in board order, reorderable by buttons or by dragging.
+import { useState, type DragEvent } from "react";
+import { LOCAL_EDIT } from "~/collab/origins";
+import { useDocValue } from "~/collab/useDocValue";
+import { createAction, moveActionTo, readActions, votesUsed } from "~/domain/workspace";
+import { ActionCard } from "./ActionCard";
+import { focusActionTitle } from "./FindingCard";
+import { StaticActionCard } from "./StaticActionCard";
+import { useWorkshop } from "./WorkshopContext";
+
+const DRAG_TYPE = "application/x-poet-action";
+
+function AddAction() {
+  const { doc, me } = useWorkshop();
+  const [title, setTitle] = useState("");
+  return (
+    <form
+      className="inline-form board__add"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const id = createAction(doc, { title: title.trim(), createdBy: me.name }, LOCAL_EDIT);
+        setTitle("");
+        if (!title.trim()) focusActionTitle(id);
+      }}
+    >
+      <label htmlFor="new-action-title">New action</label>
+      <input id="new-action-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={2000} autoComplete="off" />
+      <button type="submit" className="button">
+        Add action
+      </button>
+    </form>
+  );
+}
+
+export function ActionBoard() {
+  const { doc, live, editable, me, session } = useWorkshop();
+  const actions = useDocValue(doc, readActions);
+  const [dropAt, setDropAt] = useState<number | null>(null);
+
+  const onDrop = (index: number) => (event: DragEvent) => {
+    event.preventDefault();
+    const id = event.dataTransfer.getData(DRAG_TYPE);
+    setDropAt(null);
+    if (id && editable) moveActionTo(doc, id, index, LOCAL_EDIT);
+  };
+  const onDragOver = (index: number) => (event: DragEvent) => {
+    if (!editable || !event.dataTransfer.types.includes(DRAG_TYPE)) return;
+    event.preventDefault();
+    setDropAt(index);
+  };
+  const used = votesUsed(actions, me.key);
+
+  return (
+    <section className="board" aria-labelledby="board-heading">
+      <h2 id="board-heading">Actions ({actions.length})</h2>
+      {live && editable ? <AddAction /> : null}
+      {live && session.voting.open ? (
+        <p className="notice board__votes" data-testid="votes-left">
+          Voting is open: you have used {used} of your {session.voting.votesPerPerson} votes.
+          {session.voting.revealed ? "" : " Totals stay hidden until the facilitator reveals them."}
+        </p>
+      ) : null}
+      {actions.length === 0 ? <p>No actions yet. Turn a finding into an action, or add one.</p> : null}
+      <ol className="board__list">
+        {actions.map((action, index) => (
+          <li
+            key={action.id}
+            className={dropAt === index ? "board__slot is-drop-target" : "board__slot"}
+            onDragOver={onDragOver(index)}
+            onDragLeave={() => setDropAt(null)}
+            onDrop={onDrop(index)}
+          >
+            {live ? (
+              <ActionCard
+                action={action}
+                index={index}
+                count={actions.length}
+                onDragStart={(event) => {
+                  event.dataTransfer.setData(DRAG_TYPE, action.id);
+                  event.dataTransfer.effectAllowed = "move";
+                }}
+              />
+            ) : (
+              <StaticActionCard action={action} />
+            )}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+// The live connection's state in words, shape and colour, always on screen.
+import type { Connection } from "~/collab/useWorkspaceDoc";
+
+const SHAPES: Record<Connection["status"], string> = { connected: "●", connecting: "◌", reconnecting: "◌", offline: "▲", refused: "■" };
+
+function describe(connection: Connection): string {
+  const unsent = connection.unsent === 1 ? "1 change" : `${connection.unsent} changes`;
+  switch (connection.status) {
+    case "connected":
+      return "Live: changes are shared as you make them";
+    case "connecting":
+      return "Connecting…";
+    case "reconnecting":
+      return connection.unsent ? `Reconnecting: ${unsent} not shared yet` : "Reconnecting…";
+    case "offline":
+      return connection.unsent
+        ? `Offline: ${unsent} not shared yet. They are kept on this device and shared when you are back online`
+        : "Offline: changes will be shared when you are back online";
+    case "refused":
+      return `Not connected: ${connection.reason ?? "the server refused the live connection"}. Reload the page or sign in again`;
+  }
+}
+
+/** A status line; no live region of its own for routine changes, but offline and refusals are alerts. */
+export function ConnectionStatus({ connection, live }: { connection: Connection; live: boolean }) {
+  if (!live) return null;
+  const urgent = connection.status === "offline" || connection.status === "refused";
+  return (
+    <p className={`connection connection--${connection.status}`} role={urgent ? "alert" : "status"} data-testid="connection">
+      <span aria-hidden="true" className="connection__shape">
+        {SHAPES[connection.status]}
+      </span>{" "}
+      {describe(connection)}
+    </p>
+  );
+}

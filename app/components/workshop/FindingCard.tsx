@@ -1,0 +1,92 @@
+// One finding: what it says, its evidence page, discussion notes, and "turn into an action".
+import { useCallback } from "react";
+import { LOCAL_EDIT, LOCAL_SESSION } from "~/collab/origins";
+import { useDocValue } from "~/collab/useDocValue";
+import { createAction, focusKey, focusTarget, notesOf, readActions, updateSession } from "~/domain/workspace";
+import { CollabTextField } from "./CollabTextField";
+import type { FindingView } from "./types";
+import { useWorkshop } from "./WorkshopContext";
+
+export const CLASSIFICATION_TAGS: Record<string, { shape: string; label: string }> = {
+  weakness: { shape: "▼", label: "Needs action" },
+  strength: { shape: "▲", label: "Strength" },
+  "in-line": { shape: "●", label: "In line with England" },
+  "too-few": { shape: "○", label: "Too few answers to say" },
+  "no-benchmark": { shape: "○", label: "No national figure" },
+};
+
+/** Moves keyboard focus to an action's title once it is on the board. */
+export function focusActionTitle(id: string) {
+  requestAnimationFrame(() => {
+    const input = document.getElementById(`action-${id}-title`);
+    if (input instanceof HTMLInputElement) {
+      input.focus();
+      input.select();
+    }
+  });
+}
+
+export function FindingCard({ finding }: { finding: FindingView }) {
+  const { doc, me, editable, live, session, easyRead } = useWorkshop();
+  const linkedCount = useDocValue(
+    doc,
+    useCallback((d) => readActions(d).filter((a) => a.findingIds.includes(finding.id)).length, [finding.id]),
+  );
+  const note = useDocValue(doc, useCallback((d) => notesOf(d).get(finding.id) ?? null, [finding.id]));
+  const tag = CLASSIFICATION_TAGS[finding.classification]!;
+  const focused = focusTarget(session.focus)?.id === finding.id;
+  const headingId = `finding-${finding.id}-text`;
+
+  const turnIntoAction = () => {
+    const text = finding.sentence.length > 110 ? `${finding.sentence.slice(0, 107)}...` : finding.sentence;
+    const id = createAction(doc, { title: `Respond to: ${text}`, findingIds: [finding.id], createdBy: me.name }, LOCAL_EDIT);
+    focusActionTitle(id);
+  };
+
+  return (
+    <article id={`finding-${finding.id}`} tabIndex={-1} className={`finding finding--${finding.classification}${focused ? " is-focused" : ""}`} aria-labelledby={headingId}>
+      <p className="finding__meta">
+        <span className={`tag finding__tag finding__tag--${finding.classification}`}>
+          <span aria-hidden="true">{tag.shape} </span>
+          {tag.label}
+        </span>{" "}
+        <span className="finding__group">{finding.groupLabel}</span>
+        {focused ? <span className="tag finding__focus">Everyone is looking at this</span> : null}
+      </p>
+      <h3 id={headingId} className="finding__text">
+        {easyRead ? finding.easyRead : finding.sentence}
+      </h3>
+      <p className="finding__links">
+        <a href={finding.href}>
+          See the evidence<span className="visually-hidden"> for this finding</span>
+        </a>
+        {" · "}
+        {linkedCount === 0 ? "No actions yet" : `${linkedCount} action${linkedCount === 1 ? "" : "s"}`}
+      </p>
+      {live ? (
+        <div className="button-row">
+          {editable ? (
+            <button type="button" className="button" onClick={turnIntoAction}>
+              Turn into an action
+            </button>
+          ) : null}
+          {me.canFacilitate ? (
+            <button type="button" className="button button--secondary" onClick={() => updateSession(doc, { focus: focused ? null : focusKey({ kind: "finding", id: finding.id }) }, LOCAL_SESSION)}>
+              {focused ? "Stop focusing here" : "Focus everyone here"}
+            </button>
+          ) : null}
+        </div>
+      ) : null}
+      {live && note ? (
+        <details className="finding__notes">
+          <summary>
+            Discussion notes<span className="visually-hidden"> on this finding</span>
+          </summary>
+          <CollabTextField id={`note-${finding.id}`} label="Notes from the discussion" text={note} multiline presenceKey={{ actionId: `finding:${finding.id}`, field: "notes" }} />
+        </details>
+      ) : note && note.length > 0 ? (
+        <p className="finding__note-text">Notes: {note.toString()}</p>
+      ) : null}
+    </article>
+  );
+}

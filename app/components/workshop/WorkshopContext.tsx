@@ -1,0 +1,34 @@
+// What every part of the live board shares: the document, presence, the person and the evidence.
+import { createContext, useContext } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import type { Peer } from "~/collab/presence";
+import type { SessionView } from "~/domain/workspace";
+import type { FindingView, WorkshopMe } from "./types";
+
+export type Workshop = {
+  doc: Y.Doc;
+  awareness: Awareness | null;
+  me: WorkshopMe;
+  /** False while the board is locked (for everyone but the facilitator), offline-refused, or for viewers. */
+  editable: boolean;
+  /** True once JavaScript runs: before that the page is a read-only plan with plain forms. */
+  live: boolean;
+  session: SessionView;
+  peers: Peer[];
+  findings: readonly FindingView[];
+  findingById: ReadonlyMap<string, FindingView>;
+  easyRead: boolean;
+  /** Tells others which field this person is editing (null when none). */
+  setEditing: (editing: { actionId: string; field: string } | null) => void;
+  announce: (message: string) => void;
+};
+
+export const WorkshopContext = createContext<Workshop | null>(null);
+
+/** The shared workshop state; only inside WorkshopPage. */
+export function useWorkshop(): Workshop {
+  const value = useContext(WorkshopContext);
+  if (!value) throw new Error("useWorkshop is only available inside the workshop page");
+  return value;
+}

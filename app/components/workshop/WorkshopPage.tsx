@@ -1,0 +1,98 @@
+// The live workshop: findings beside the action board, presence, facilitator tools. Without JavaScript
+// it is a read-only plan with a plain status form per action.
+import { Link } from "@remix-run/react";
+import { useCallback, useMemo } from "react";
+import { useRemoteAnnouncements } from "~/collab/announcements";
+import { usePeers } from "~/collab/presence";
+import { useDocValue } from "~/collab/useDocValue";
+import { useUndo } from "~/collab/useUndo";
+import { useWorkspaceDoc } from "~/collab/useWorkspaceDoc";
+import { readSession } from "~/domain/workspace";
+import { ActionBoard } from "./ActionBoard";
+import { FacilitatorPanel } from "./FacilitatorPanel";
+import { FindingsPanel } from "./FindingsPanel";
+import { FocusBanner } from "./FocusBanner";
+import { TimerBar } from "./TimerBar";
+import type { FindingView, RoundLink, WorkshopMe } from "./types";
+import { WorkshopContext, type Workshop } from "./WorkshopContext";
+import { WorkshopToolbar } from "./WorkshopToolbar";
+import { useAnnouncer, useHydrated, usePreference, usePresenceIdentity } from "./useWorkshopState";
+
+type Props = {
+  workspace: { id: string; name: string; org: { slug: string; name: string } };
+  canManageCodes: boolean;
+  saved: "status" | null;
+  me: WorkshopMe;
+  rounds: RoundLink[];
+  findings: FindingView[];
+  state: string;
+};
+
+export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, findings, state }: Props) {
+  const { doc, provider, connection } = useWorkspaceDoc(workspace.id, state);
+  const live = useHydrated();
+  const awareness = provider?.awareness ?? null;
+  const session = useDocValue(doc, readSession);
+  const peers = usePeers(awareness);
+  const [easyRead, setEasyRead] = usePreference("poet-workshop-easy-read");
+  const [following, setFollowing] = usePreference("poet-workshop-follow");
+  const [message, announce] = useAnnouncer();
+  usePresenceIdentity(awareness, me);
+  useRemoteAnnouncements(doc, awareness, announce);
+  const editable = live && me.canEdit && connection.status !== "refused" && (!session.locked || me.canFacilitate);
+  const undo = useUndo(doc, live && me.canEdit);
+  const setEditing = useCallback((editing: { actionId: string; field: string } | null) => awareness?.setLocalStateField("editing", editing), [awareness]);
+  const findingById = useMemo(() => new Map(findings.map((f) => [f.id, f])), [findings]);
+
+  const workshop: Workshop = { doc, awareness, me, editable, live, session, peers, findings, findingById, easyRead, setEditing, announce };
+  const newestRound = rounds[0];
+
+  return (
+    <WorkshopContext.Provider value={workshop}>
+      <div className={`workshop${easyRead ? " workshop--easy-read" : ""}`}>
+        <p className="breadcrumb">{me.guest ? workspace.org.name : <Link to={`/orgs/${workspace.org.slug}`}>{workspace.org.name}</Link>}</p>
+        <h1>{workspace.name}</h1>
+        <p className="workshop__links">
+          {newestRound ? (
+            <>
+              Working from <a href={newestRound.href}>{newestRound.name}</a>
+              {newestRound.synthetic ? <span className="tag tag--synthetic">Synthetic data</span> : null}
+            </>
+          ) : (
+            "No POET round is linked to this plan yet."
+          )}
+          {canManageCodes ? (
+            <>
+              {" · "}
+              <Link to={`/w/${workspace.id}/access`}>Join codes and guests</Link>
+            </>
+          ) : null}
+        </p>
+        {!live ? (
+          <p className="notice">
+            {me.canEdit
+              ? "This is the plan as it stands. Turn on JavaScript to work on it live with everyone; you can still change each action's status below."
+              : "This is the plan as it stands. You can read it but not change it."}
+          </p>
+        ) : null}
+        {saved === "status" && !live ? <p className="notice notice--success" role="status">Status saved. Everyone in the workshop can see it.</p> : null}
+        <WorkshopToolbar connection={connection} undo={undo} easyRead={easyRead} setEasyRead={setEasyRead} following={following} setFollowing={setFollowing} />
+        {session.locked ? (
+          <p className="notice notice--warning workshop__lock" role="status">
+            {me.canFacilitate ? "You have locked the board: only facilitators can change it." : "The facilitator has locked the board for a moment. You can read but not change it."}
+          </p>
+        ) : null}
+        <TimerBar />
+        <FocusBanner following={following} />
+        {live && me.canFacilitate ? <FacilitatorPanel /> : null}
+        <div className="workshop__layout">
+          <FindingsPanel />
+          <ActionBoard />
+        </div>
+        <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+          {message}
+        </div>
+      </div>
+    </WorkshopContext.Provider>
+  );
+}

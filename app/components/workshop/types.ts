@@ -1,0 +1,26 @@
+// What the workshop page is given by its loader (plain data, safe to serialise).
+import type { Classification } from "~/domain/poet/stats/classify";
+
+/** A finding as the workshop shows it. */
+export type FindingView = {
+  id: string;
+  classification: Classification;
+  sentence: string;
+  easyRead: string;
+  groupId: string;
+  groupLabel: string;
+  /** Where the finding's own page is (the evidence pages). */
+  href: string;
+};
+
+/** The person looking at the page and what they may do. */
+export type WorkshopMe = {
+  /** Stable participant key (`u:<id>` / `g:<id>`): used for votes and presence. */
+  key: string;
+  name: string;
+  guest: boolean;
+  canEdit: boolean;
+  canFacilitate: boolean;
+};
+
+export type RoundLink = { id: string; name: string; synthetic: boolean; href: string };

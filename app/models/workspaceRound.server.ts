@@ -1,0 +1,10 @@
+import { db } from "./db.server";
+
+/** The POET rounds a workspace works from, newest first (scoped to the workspace's own council). */
+export async function listWorkspaceRounds(workspaceId: string, orgId: string) {
+  const rows = await db().workspaceRound.findMany({
+    where: { workspaceId, workspace: { orgId }, round: { orgId } },
+    select: { round: { select: { id: true, name: true, isSynthetic: true, importedAt: true } } },
+  });
+  return rows.map((r) => r.round).sort((a, b) => b.importedAt.getTime() - a.importedAt.getTime());
+}

@@ -1,0 +1,81 @@
+// Everything the live workshop page needs: the person, the round's findings and the document state.
+import { toBase64 } from "~/collab/base64";
+import type { FindingView, RoundLink, WorkshopMe } from "~/components/workshop/types";
+import { can } from "~/domain/access/permissions";
+import { findGroup } from "~/domain/poet/groups";
+import { notesOf, readActions } from "~/domain/workspace";
+import * as Y from "yjs";
+import { loadRoundEvidence } from "~/models/round.server";
+import { listWorkspaceRounds } from "~/models/workspaceRound.server";
+import type { WorkspaceAccess } from "./auth.server";
+import { displayNameOf } from "./auth.server";
+import type { CollabControl } from "./collabControl";
+import { readWorkspaceState } from "./workspaceState.server";
+
+const RANK: Record<string, number> = { weakness: 0, strength: 1 };
+
+/** The person's participant key, name and rights in this workshop. */
+export function workshopMe(access: WorkspaceAccess): WorkshopMe {
+  const { principal, actor } = access;
+  return {
+    key: principal.kind === "user" ? `u:${principal.user.id}` : `g:${principal.guest.id}`,
+    name: displayNameOf(principal),
+    guest: principal.kind === "guest",
+    canEdit: can(actor, "edit:workspace"),
+    canFacilitate: can(actor, "facilitate:workspace"),
+  };
+}
+
+/** The newest round's weaknesses then strengths, plus any other finding an action links to. */
+async function findingsFor(access: WorkspaceAccess, linked: Set<string>): Promise<{ rounds: RoundLink[]; findings: FindingView[] }> {
+  const { workspace } = access;
+  const rounds = await listWorkspaceRounds(workspace.id, workspace.orgId);
+  const links = rounds.map((r) => ({ id: r.id, name: r.name, synthetic: r.isSynthetic, href: `/orgs/${workspace.org.slug}/rounds/${r.id}` }));
+  const newest = links[0];
+  if (!newest) return { rounds: links, findings: [] };
+  const evidence = await loadRoundEvidence(workspace.orgId, newest.id);
+  const chosen = (evidence?.analysis.findings ?? []).filter((f) => f.classification in RANK || linked.has(f.id));
+  chosen.sort((a, b) => (RANK[a.classification] ?? 2) - (RANK[b.classification] ?? 2));
+  return {
+    rounds: links,
+    findings: chosen.map((f) => ({
+      id: f.id,
+      classification: f.classification,
+      sentence: f.sentence,
+      easyRead: f.easyRead,
+      groupId: f.group,
+      groupLabel: findGroup(f.group)?.label ?? f.group,
+      href: `${newest.href}/findings/${encodeURIComponent(f.id)}`,
+    })),
+  };
+}
+
+/**
+ * Gives every shown finding an (empty) shared note before anyone types: two people opening a missing
+ * note at once would each create one, and whichever lost would lose their words. Writes nothing when
+ * every note already exists.
+ */
+async function ensureNotes(collab: CollabControl, workspaceId: string, findingIds: string[]): Promise<void> {
+  await collab.withDocument(
+    workspaceId,
+    (doc) => {
+      const notes = notesOf(doc);
+      for (const id of findingIds) if (!(notes.get(id) instanceof Y.Text)) notes.set(id, new Y.Text());
+    },
+    { source: "server", actorId: null, actorName: "Workshop set-up" },
+  );
+}
+
+/** The workshop page's data. */
+export async function loadWorkshop(access: WorkspaceAccess, collab: CollabControl) {
+  const workspaceId = access.workspace.id;
+  const raw = await readWorkspaceState(collab, workspaceId);
+  const before = new Y.Doc();
+  Y.applyUpdate(before, raw);
+  const linked = new Set(readActions(before).flatMap((a) => a.findingIds));
+  const { rounds, findings } = await findingsFor(access, linked);
+  const missing = findings.some((f) => !(notesOf(before).get(f.id) instanceof Y.Text));
+  const state = missing ? (await ensureNotes(collab, workspaceId, findings.map((f) => f.id)), await readWorkspaceState(collab, workspaceId)) : raw;
+  before.destroy();
+  return { me: workshopMe(access), rounds, findings, state: toBase64(state) };
+}
