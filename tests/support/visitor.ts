@@ -39,6 +39,18 @@ export class Visitor {
     return response;
   }
 
+  /** Posts multipart form data (file uploads) as a browser form would, with the cookie and our Origin. */
+  async postMultipart(path: string, form: FormData, headers: Record<string, string> = {}): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: this.cookieHeader(), Origin: this.baseUrl, ...headers },
+      body: form,
+    });
+    this.remember(response);
+    return response;
+  }
+
   /** Signs in through the real form; throws unless it redirected. */
   async signIn(email: string, password: string): Promise<this> {
     const response = await this.post("/login", { email, password, redirectTo: "/" });
