@@ -11,6 +11,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useNonce } from "~/components/Nonce";
+import { unreadCount } from "~/models/notification.server";
 import { getPrincipal } from "~/services/auth.server";
 import styles from "~/styles/app.css";
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const principal = await getPrincipal(request);
   const who =
     principal?.kind === "user"
-      ? { kind: "user" as const, name: principal.user.name }
+      ? { kind: "user" as const, name: principal.user.name, unread: await unreadCount(principal.user.id) }
       : principal?.kind === "guest"
         ? { kind: "guest" as const, name: principal.guest.displayName, workspaceId: principal.guest.workspaceId }
         : null;
@@ -40,6 +41,9 @@ function AccountNav() {
           <>
             <li>
               <a href="/">Your councils</a>
+            </li>
+            <li>
+              <a href="/notifications">{who.unread ? `Notifications (${who.unread} new)` : "Notifications"}</a>
             </li>
             <li>
               <a href="/account">{who.name}</a>

@@ -33,3 +33,9 @@ export async function createWorkspace(input: { orgId: string; name: string; crea
     data: { orgId: input.orgId, name: input.name, createdById: input.createdById, rounds: { create: rounds.map((r) => ({ roundId: r.id })) } },
   });
 }
+
+/** The most recently imported round a workspace works from, or null. */
+export async function latestRoundOf(workspaceId: string) {
+  const linked = await db().workspaceRound.findMany({ where: { workspaceId }, select: { round: { select: { id: true, name: true, importedAt: true } } } });
+  return linked.map((l) => l.round).sort((a, b) => b.importedAt.getTime() - a.importedAt.getTime())[0] ?? null;
+}

@@ -2,14 +2,20 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "~/domain/access/permissions";
+import { todayInEngland } from "~/domain/tracking/today";
+import { overdueActionsOwnedBy } from "~/models/notification.server";
 import { listCouncilsForUser } from "~/models/organisation.server";
 import { getPrincipal } from "~/services/auth.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await getPrincipal(request);
   if (principal?.kind === "guest") throw redirect(`/w/${principal.guest.workspaceId}`);
-  if (principal?.kind !== "user") return { user: null, councils: [] };
-  return { user: principal.user, councils: await listCouncilsForUser(principal.user.id) };
+  if (principal?.kind !== "user") return { user: null, councils: [], overdue: [] };
+  const [councils, overdue] = await Promise.all([
+    listCouncilsForUser(principal.user.id),
+    overdueActionsOwnedBy(principal.user.id, principal.user.name, todayInEngland()),
+  ]);
+  return { user: principal.user, councils, overdue: overdue.map((a) => ({ id: a.id, title: a.title, due: a.due, workspaceId: a.workspaceId, plan: a.workspace.name })) };
 }
 
 function Introduction() {
@@ -50,10 +56,23 @@ function Introduction() {
 }
 
 export default function Home() {
-  const { user, councils } = useLoaderData<typeof loader>();
+  const { user, councils, overdue } = useLoaderData<typeof loader>();
   if (!user) return <Introduction />;
   return (
     <>
+      {overdue.length ? (
+        <section className="overdue-alert" aria-labelledby="overdue-heading">
+          <h2 id="overdue-heading">{`You own ${overdue.length} overdue action${overdue.length === 1 ? "" : "s"}`}</h2>
+          <ul>
+            {overdue.map((a) => (
+              <li key={`${a.workspaceId}:${a.id}`}>
+                <Link to={`/w/${a.workspaceId}/actions/${a.id}`}>{a.title || "Untitled action"}</Link>
+                {` — due ${a.due}, in ${a.plan}`}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <h1>Your councils</h1>
       {councils.length === 0 ? <p>You are not a member of a council yet. Ask a council owner for an invitation link, or set one up.</p> : null}
       <ul className="card-list">

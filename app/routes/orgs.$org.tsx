@@ -23,6 +23,9 @@ export default function CouncilLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/dashboard`}>Dashboard</NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/members`}>Members</NavLink>
           </li>
           {canSeeAudit ? (

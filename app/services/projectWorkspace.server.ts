@@ -1,8 +1,10 @@
 // Derives the Action table of a workspace from its document and records who changed status, owner,
 // due date or RAG. The table is a projection: re-running this on the same document changes nothing.
+import { randomUUID } from "node:crypto";
 import type * as Y from "yjs";
 import { readActions, totalVotes, type ActionView } from "~/domain/workspace";
 import { databaseProvider, db, type Db } from "~/models/db.server";
+import { notifyContributors } from "./notifyContributors.server";
 
 export const TRACKED_FIELDS = ["status", "owner", "due", "rag"] as const;
 export type TrackedField = (typeof TRACKED_FIELDS)[number];
@@ -67,7 +69,8 @@ function sameRow(a: Row, b: Row): boolean {
 
 /** Brings the Action rows in line with the document and appends one ActionEvent per tracked change. */
 export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor: ActorLookup = () => null): Promise<ProjectionResult> {
-  const rows = readActions(doc).map(toRow);
+  const views = readActions(doc);
+  const rows = views.map(toRow);
   return db().$transaction(
     async (tx) => {
       await lockProjection(tx, workspaceId);
@@ -76,10 +79,10 @@ export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor
       const existing = new Map<string, Row>(
         (await tx.action.findMany({ where: { workspaceId }, omit: { workspaceId: true, updatedAt: true } })).map((row) => [row.id, row]),
       );
-      const events: Array<{ actionId: string; field: string; fromValue: string | null; toValue: string | null; actorId: string | null; actorName: string; at: Date }> = [];
+      const events: Array<{ id: string; actionId: string; field: string; fromValue: string | null; toValue: string | null; actorId: string | null; actorName: string; at: Date }> = [];
       const event = (actionId: string, field: TrackedField | "created" | "deleted", fromValue: string | null, toValue: string | null) => {
         const actor = actorFor(actionId, field);
-        events.push({ actionId, field, fromValue, toValue, actorId: actor?.actorId ?? null, actorName: actor?.actorName ?? UNKNOWN_ACTOR, at: actor?.at ?? new Date() });
+        events.push({ id: randomUUID(), actionId, field, fromValue, toValue, actorId: actor?.actorId ?? null, actorName: actor?.actorName ?? UNKNOWN_ACTOR, at: actor?.at ?? new Date() });
       };
       let upserted = 0;
       for (const row of rows) {
@@ -95,6 +98,7 @@ export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor
       for (const id of gone) event(id, "deleted", existing.get(id)!.title, null);
       if (gone.length) await tx.action.deleteMany({ where: { workspaceId, id: { in: gone } } });
       if (events.length) await tx.actionEvent.createMany({ data: events.map((e) => ({ workspaceId, ...e })) });
+      await notifyContributors(tx, workspaceId, events.filter((e) => e.field === "status"), views);
       return { upserted, deleted: gone.length, events: events.length };
     },
     { maxWait: 10_000, timeout: 30_000 },

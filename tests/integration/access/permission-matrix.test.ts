@@ -3,6 +3,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAction } from "~/domain/workspace";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { importDemoRound } from "../../support/evidence";
 import { Visitor } from "../../support/visitor";
@@ -39,7 +40,15 @@ const RULES: Record<string, Rule> = {
   "orgs.$org.rounds.$round.findings.$finding.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}/findings/O_SAFE~all`, expect: councilPage() },
   "w.$workspace._index.tsx": { path: (w) => `/w/${w.a.workspace.id}`, expect: workspacePage() },
   "w.$workspace.access.tsx": { path: (w) => `/w/${w.a.workspace.id}/access`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
+  "w.$workspace.plan.tsx": { path: (w) => `/w/${w.a.workspace.id}/plan`, expect: workspacePage() },
+  "w.$workspace.plan[.]csv.tsx": { path: (w) => `/w/${w.a.workspace.id}/plan.csv`, expect: workspacePage({ viewer: 403, guest: 403 }) },
+  "w.$workspace.plan[.]xlsx.tsx": { path: (w) => `/w/${w.a.workspace.id}/plan.xlsx`, expect: workspacePage({ viewer: 403, guest: 403 }) },
+  "w.$workspace.report.tsx": { path: (w) => `/w/${w.a.workspace.id}/report`, expect: workspacePage({ viewer: 403, guest: 403 }) },
+  "w.$workspace.actions.$action.tsx": { path: (w) => `/w/${w.a.workspace.id}/actions/${MATRIX_ACTION}`, expect: workspacePage() },
+  "orgs.$org.dashboard.tsx": { path: (w) => `/orgs/${w.a.org.slug}/dashboard`, expect: councilPage() },
+  "notifications.tsx": { path: () => "/notifications", expect: users(200) },
 };
+const MATRIX_ACTION = "matrix-action";
 
 describe("permission matrix", () => {
   let running: RunningApp;
@@ -50,6 +59,7 @@ describe("permission matrix", () => {
     running = await startTestApp();
     const base = await createWorld();
     world = { ...base, roundA: await importDemoRound(base.a.org.id, { respondents: 120 }) };
+    await running.collab.withDocument(world.a.workspace.id, (doc) => createAction(doc, { id: MATRIX_ACTION, title: "Plain-English budget letters" }), { source: "server", actorId: null, actorName: "Test" });
     const as = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
     visitors.anonymous = new Visitor(running.baseUrl);
     [visitors.outsider, visitors.viewer, visitors.member, visitors.facilitator, visitors.owner] = await Promise.all(

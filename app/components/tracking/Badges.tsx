@@ -1,0 +1,21 @@
+// RAG and status shown with words and a shape, never colour alone.
+import { RAG_SHORT } from "~/domain/tracking/status";
+
+const SHAPES = { green: "●", amber: "▲", red: "■" } as const;
+
+export function RagBadge({ rag }: { rag: string }) {
+  const known = rag === "green" || rag === "amber" || rag === "red";
+  return (
+    <span className={`rag rag--${known ? rag : "unknown"}`}>
+      <span aria-hidden="true">{known ? SHAPES[rag] : "?"}</span> {known ? RAG_SHORT[rag] : "Needs review"}
+    </span>
+  );
+}
+
+export function PercentBar({ percent, label }: { percent: number; label: string }) {
+  return (
+    <span className="percent">
+      <progress max={100} value={percent} aria-label={label} /> {`${percent}%`}
+    </span>
+  );
+}

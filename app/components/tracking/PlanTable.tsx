@@ -1,0 +1,134 @@
+import { Form, Link } from "@remix-run/react";
+import type { PlanQuery } from "~/domain/tracking/filters";
+import type { StatusSetting } from "~/domain/tracking/status";
+import { PercentBar, RagBadge } from "./Badges";
+
+export type PlanRow = {
+  id: string;
+  title: string;
+  status: string;
+  statusLabel: string;
+  rag: string;
+  owner: string;
+  due: string | null;
+  overdue: boolean;
+  percent: number;
+  themes: string[];
+  findings: { id: string; label: string; change: string | null }[];
+  valid: boolean;
+};
+
+const COLUMNS: { key: PlanQuery["sort"]; label: string }[] = [
+  { key: "title", label: "Action" },
+  { key: "status", label: "Status" },
+  { key: "rag", label: "RAG" },
+  { key: "owner", label: "Owner" },
+  { key: "due", label: "Due" },
+];
+
+function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query: PlanQuery }) {
+  const active = query.sort === column.key;
+  const dir = active && query.dir === "asc" ? "desc" : "asc";
+  const params = new URLSearchParams({ show: query.show, theme: query.theme, finding: query.finding, sort: column.key, dir });
+  return (
+    <th scope="col" aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
+      <Link to={`?${params}`} preventScrollReset>
+        {column.label}
+        <span className="visually-hidden">{active ? `, sorted ${query.dir === "asc" ? "ascending" : "descending"}` : ", sort"}</span>
+        <span aria-hidden="true">{active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}</span>
+      </Link>
+    </th>
+  );
+}
+
+/** The plan as a table with a bulk-change form: tick actions, choose a change, apply it for everyone live. */
+export function PlanTable({ rows, query, statuses, workspaceId, canEdit }: { rows: PlanRow[]; query: PlanQuery; statuses: StatusSetting[]; workspaceId: string; canEdit: boolean }) {
+  return (
+    <Form method="post" className="plan-form">
+      <div className="table-scroll" role="region" aria-label="Actions in this plan" tabIndex={0}>
+        <table className="table plan-table">
+          <thead>
+            <tr>
+              {canEdit ? (
+                <th scope="col">
+                  <span className="visually-hidden">Select</span>
+                </th>
+              ) : null}
+              {COLUMNS.map((c) => (
+                <SortHeader key={c.key} column={c} query={query} />
+              ))}
+              <th scope="col">Done</th>
+              <th scope="col">Answers findings</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className={row.overdue ? "is-overdue" : undefined}>
+                {canEdit ? (
+                  <td>
+                    <input type="checkbox" name="ids" value={row.id} id={`select-${row.id}`} aria-label={`Select “${row.title || "Untitled action"}”`} />
+                  </td>
+                ) : null}
+                <td>
+                  <Link to={`/w/${workspaceId}/actions/${row.id}`}>{row.title || "Untitled action"}</Link>
+                  {!row.valid ? <span className="tag tag--warning"> Needs review</span> : null}
+                  {row.themes.length ? <span className="muted"> · {row.themes.join(", ")}</span> : null}
+                </td>
+                <td>{row.statusLabel}</td>
+                <td>
+                  <RagBadge rag={row.rag} />
+                </td>
+                <td>{row.owner || <span className="muted">No owner</span>}</td>
+                <td>
+                  {row.due ?? <span className="muted">No date</span>}
+                  {row.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
+                </td>
+                <td>
+                  <PercentBar percent={row.percent} label={`Percent done for “${row.title || "Untitled action"}”`} />
+                </td>
+                <td>
+                  <ul className="compact-list">
+                    {row.findings.map((f) => (
+                      <li key={f.id}>
+                        {f.label}
+                        {f.change ? <span className="change"> — {f.change}</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canEdit && rows.length > 0 ? (
+        <fieldset className="bulk">
+          <legend>Change the selected actions</legend>
+          <input type="hidden" name="intent" value="bulk" />
+          <div className="field">
+            <label htmlFor="bulk-status">Status</label>
+            <select id="bulk-status" name="status" defaultValue="">
+              <option value="">Keep as it is</option>
+              {statuses.map((s) => (
+                <option key={s.status} value={s.status}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-owner">Owner</label>
+            <input id="bulk-owner" name="owner" placeholder="Keep as it is" autoComplete="off" />
+          </div>
+          <div className="field">
+            <label htmlFor="bulk-due">Due date</label>
+            <input id="bulk-due" name="due" type="date" />
+          </div>
+          <button type="submit" className="button">
+            Apply to selected actions
+          </button>
+        </fieldset>
+      ) : null}
+    </Form>
+  );
+}

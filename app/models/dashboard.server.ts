@@ -1,0 +1,26 @@
+import { db } from "./db.server";
+import { listPlanActions, type PlanAction } from "./tracking.server";
+
+export type CouncilAction = PlanAction & { workspaceId: string; workspaceName: string };
+
+/** Every action in every plan of the council (scope in the query), with its plan. */
+export async function listCouncilActions(orgId: string): Promise<CouncilAction[]> {
+  const workspaces = await db().workspace.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+  const perPlan = await Promise.all(workspaces.map(async (w) => (await listPlanActions(w.id)).map((a) => ({ ...a, workspaceId: w.id, workspaceName: w.name }))));
+  return perPlan.flat();
+}
+
+/** When actions became complete (from their history), as YYYY-MM month counts, oldest first. */
+export async function completionsByMonth(orgId: string): Promise<{ month: string; completed: number }[]> {
+  const events = await db().actionEvent.findMany({
+    where: { field: "status", toValue: "complete", workspaceId: { in: (await db().workspace.findMany({ where: { orgId }, select: { id: true } })).map((w) => w.id) } },
+    select: { at: true },
+    orderBy: { at: "asc" },
+  });
+  const counts = new Map<string, number>();
+  for (const e of events) {
+    const month = e.at.toISOString().slice(0, 7);
+    counts.set(month, (counts.get(month) ?? 0) + 1);
+  }
+  return [...counts].map(([month, completed]) => ({ month, completed }));
+}

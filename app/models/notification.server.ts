@@ -1,0 +1,31 @@
+import { db } from "./db.server";
+
+export async function listNotifications(userId: string, take = 100) {
+  return db().notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });
+}
+
+export async function unreadCount(userId: string): Promise<number> {
+  return db().notification.count({ where: { userId, readAt: null } });
+}
+
+/** Marks one (scoped to its owner) or all of a user's notifications read; returns how many changed. */
+export async function markRead(userId: string, notificationId?: string): Promise<number> {
+  const { count } = await db().notification.updateMany({ where: { userId, readAt: null, ...(notificationId ? { id: notificationId } : {}) }, data: { readAt: new Date() } });
+  return count;
+}
+
+export async function markUnread(userId: string, notificationId: string): Promise<number> {
+  const { count } = await db().notification.updateMany({ where: { userId, id: notificationId }, data: { readAt: null } });
+  return count;
+}
+
+/** Open actions, in councils the user belongs to, whose owner is this user's name and whose date has passed. */
+export async function overdueActionsOwnedBy(userId: string, name: string, today: string) {
+  if (!name.trim()) return [];
+  const actions = await db().action.findMany({
+    where: { due: { lt: today }, status: { not: "complete" }, workspace: { org: { memberships: { some: { userId } } } } },
+    select: { id: true, title: true, owner: true, due: true, workspaceId: true, workspace: { select: { name: true } } },
+    orderBy: { due: "asc" },
+  });
+  return actions.filter((a) => a.owner.trim().toLowerCase() === name.trim().toLowerCase());
+}

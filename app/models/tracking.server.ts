@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { statusSettings, type StatusSetting } from "~/domain/tracking/status";
+import { db } from "./db.server";
+
+const List = z.array(z.string()).catch([]);
+const parseList = (json: string) => List.parse(safeJson(json));
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return [];
+  }
+}
+
+export type PlanAction = {
+  id: string;
+  title: string;
+  description: string;
+  status: string;
+  rag: string;
+  owner: string;
+  partners: string[];
+  due: string | null;
+  findingIds: string[];
+  mirIds: string[];
+  votes: number;
+  order: string;
+  createdBy: string;
+  createdAt: string;
+  valid: boolean;
+  problems: string;
+  manualPercent: number | null;
+  latestNote: string | null;
+};
+
+/** Every projected action of a workspace with its latest progress note and manual percent. */
+export async function listPlanActions(workspaceId: string): Promise<PlanAction[]> {
+  const [rows, updates] = await Promise.all([
+    db().action.findMany({ where: { workspaceId }, orderBy: [{ order: "asc" }, { createdAt: "asc" }] }),
+    db().progressUpdate.findMany({ where: { workspaceId }, orderBy: { at: "desc" }, select: { actionId: true, note: true, percent: true } }),
+  ]);
+  const latest = new Map<string, { note: string; percent: number | null }>();
+  for (const u of updates) if (!latest.has(u.actionId)) latest.set(u.actionId, u);
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    description: r.description,
+    status: r.status,
+    rag: r.rag,
+    owner: r.owner,
+    partners: parseList(r.partners),
+    due: r.due,
+    findingIds: parseList(r.findingIds),
+    mirIds: parseList(r.mirIds),
+    votes: r.votes,
+    order: r.order,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt.toISOString(),
+    valid: r.valid,
+    problems: r.problems,
+    manualPercent: latest.get(r.id)?.percent ?? null,
+    latestNote: latest.get(r.id)?.note ?? null,
+  }));
+}
+
+export async function findPlanAction(workspaceId: string, actionId: string): Promise<PlanAction | null> {
+  return (await listPlanActions(workspaceId)).find((a) => a.id === actionId) ?? null;
+}
+
+/** The council's status wording and percents, merged over the defaults. */
+export async function statusSettingsFor(orgId: string): Promise<StatusSetting[]> {
+  return statusSettings(await db().statusSetting.findMany({ where: { orgId } }));
+}
+
+export async function saveStatusSettings(orgId: string, settings: readonly StatusSetting[]): Promise<void> {
+  await db().$transaction(
+    settings.map((s) =>
+      db().statusSetting.upsert({
+        where: { orgId_status: { orgId, status: s.status } },
+        update: { label: s.label, percent: s.percent },
+        create: { orgId, status: s.status, label: s.label, percent: s.percent },
+      }),
+    ),
+  );
+}
+
+export async function addProgressUpdate(input: { workspaceId: string; actionId: string; note: string; percent: number | null; authorId: string | null; authorName: string }) {
+  return db().progressUpdate.create({ data: input });
+}
+
+/** Everything that happened to an action, oldest first: field changes and progress notes. */
+export async function actionHistory(workspaceId: string, actionId: string) {
+  const [events, notes] = await Promise.all([
+    db().actionEvent.findMany({ where: { workspaceId, actionId }, orderBy: { at: "asc" } }),
+    db().progressUpdate.findMany({ where: { workspaceId, actionId }, orderBy: { at: "asc" } }),
+  ]);
+  return { events, notes };
+}

@@ -1,0 +1,97 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { BarChart } from "~/components/tracking/BarChart";
+import { RagBadge } from "~/components/tracking/Badges";
+import { mirThemes } from "~/domain/mir";
+import { isOverdue, themesOf } from "~/domain/tracking/filters";
+import { effectivePercent, RAG_SHORT } from "~/domain/tracking/status";
+import { todayInEngland } from "~/domain/tracking/today";
+import { completionsByMonth, listCouncilActions } from "~/models/dashboard.server";
+import { statusSettingsFor } from "~/models/tracking.server";
+import { requireCouncil } from "~/services/auth.server";
+import { findingChanges } from "~/services/roundChanges.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { org } = await requireCouncil(request, params.org, "read:workspace");
+  const [actions, statuses, completions] = await Promise.all([listCouncilActions(org.id), statusSettingsFor(org.id), completionsByMonth(org.id)]);
+  const today = todayInEngland();
+  const percent = (a: (typeof actions)[number]) => effectivePercent(statuses, a.status, a.manualPercent);
+  const brief = (a: (typeof actions)[number]) => ({ id: a.id, title: a.title || "Untitled action", owner: a.owner, due: a.due, rag: a.rag, workspaceId: a.workspaceId, plan: a.workspaceName });
+  const byPlan = new Map<string, string[]>();
+  for (const a of actions) byPlan.set(a.workspaceId, [...(byPlan.get(a.workspaceId) ?? []), ...a.findingIds]);
+  const changes = (await Promise.all([...byPlan].map(([workspaceId, ids]) => findingChanges(workspaceId, org.id, ids)))).flatMap((m) => [...m.values()]);
+  let running = 0;
+  return {
+    org,
+    total: actions.length,
+    byStatus: statuses.map((s) => ({ label: s.label, value: actions.filter((a) => a.status === s.status).length })),
+    byRag: (["red", "amber", "green"] as const).map((rag) => ({ label: RAG_SHORT[rag], value: actions.filter((a) => a.rag === rag).length })),
+    overdue: actions.filter((a) => isOverdue(a, today)).map(brief),
+    unowned: actions.filter((a) => a.owner.trim() === "" && a.status !== "complete").map(brief),
+    byTheme: mirThemes.map((t) => {
+      const inTheme = actions.filter((a) => themesOf(a).includes(t.id));
+      const average = inTheme.length ? Math.round(inTheme.reduce((sum, a) => sum + percent(a), 0) / inTheme.length) : 0;
+      return { label: t.title, value: average, display: inTheme.length ? `${average}% (${inTheme.length} action${inTheme.length === 1 ? "" : "s"})` : "No actions" };
+    }),
+    completed: completions.map((c) => ((running += c.completed), { label: c.month, value: running, display: `${running} (${c.completed} that month)` })),
+    changes: changes.map((c) => ({ id: `${c.findingId}`, sentence: c.sentence, rounds: `${c.fromRound} → ${c.toRound}` })),
+  };
+}
+
+function ActionList({ items, empty }: { items: ReturnType<typeof useLoaderData<typeof loader>>["overdue"]; empty: string }) {
+  if (items.length === 0) return <p>{empty}</p>;
+  return (
+    <ul>
+      {items.map((a) => (
+        <li key={`${a.workspaceId}:${a.id}`}>
+          <Link to={`/w/${a.workspaceId}/actions/${a.id}`}>{a.title}</Link> <RagBadge rag={a.rag} />
+          <span className="muted">{` · ${a.plan}${a.owner ? ` · ${a.owner}` : ""}${a.due ? ` · due ${a.due}` : ""}`}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export default function Dashboard() {
+  const d = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{`Progress across ${d.org.name}'s plans`}</h1>
+      <p>{`${d.total} actions in all plans.`}</p>
+      <div className="two-col">
+        <BarChart title="Actions by status" bars={d.byStatus} unit="Actions" />
+        <BarChart title="Actions by RAG rating" bars={d.byRag} unit="Actions" />
+      </div>
+      <div className="two-col">
+        <section aria-labelledby="overdue-heading">
+          <h2 id="overdue-heading">{`Overdue (${d.overdue.length})`}</h2>
+          <ActionList items={d.overdue} empty="Nothing is overdue." />
+        </section>
+        <section aria-labelledby="unowned-heading">
+          <h2 id="unowned-heading">{`No owner yet (${d.unowned.length})`}</h2>
+          <ActionList items={d.unowned} empty="Every open action has an owner." />
+        </section>
+      </div>
+      <BarChart title="Average progress by Making it Real theme" bars={d.byTheme} max={100} unit="Average percent done" />
+      {d.completed.length ? (
+        <BarChart title="Actions completed over time (running total by month)" bars={d.completed} unit="Completed so far" />
+      ) : (
+        <p>No action has been completed yet.</p>
+      )}
+      <section aria-labelledby="worked-heading">
+        <h2 id="worked-heading">Did it work?</h2>
+        {d.changes.length === 0 ? (
+          <p>When the next POET round is imported, each finding your actions aim at will show how it changed.</p>
+        ) : (
+          <ul>
+            {d.changes.map((c) => (
+              <li key={c.id}>{`${c.sentence} (${c.rounds})`}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Dashboard – ${data?.org.name ?? "Council"} – POET Action Planner` }];

@@ -1,0 +1,113 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { Notice } from "~/components/forms";
+import { PlanFilters } from "~/components/tracking/PlanFilters";
+import { PlanTable, type PlanRow } from "~/components/tracking/PlanTable";
+import { can } from "~/domain/access/permissions";
+import { filterActions, isOverdue, planCounts, PlanQuery, sortActions, themesOf } from "~/domain/tracking/filters";
+import { effectivePercent, statusLabel } from "~/domain/tracking/status";
+import { todayInEngland } from "~/domain/tracking/today";
+import { actionStatusSchema, isoDateSchema } from "~/domain/workspace/schema";
+import { listPlanActions, statusSettingsFor } from "~/models/tracking.server";
+import { displayNameOf, requireWorkspace } from "~/services/auth.server";
+import { applyBulkChange } from "~/services/bulkChange.server";
+import { findingChanges, findingLabel } from "~/services/roundChanges.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireWorkspace(request, params.workspace, "read:workspace");
+  const { workspace, principal } = access;
+  const query = PlanQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [actions, statuses] = await Promise.all([listPlanActions(workspace.id), statusSettingsFor(workspace.orgId)]);
+  const today = todayInEngland();
+  const allFindingIds = [...new Set(actions.flatMap((a) => a.findingIds))];
+  const changes = await findingChanges(workspace.id, workspace.orgId, allFindingIds);
+  const shown = sortActions(filterActions(actions, query, displayNameOf(principal), today), query.sort, query.dir);
+  const rows: PlanRow[] = shown.map((a) => ({
+    id: a.id,
+    title: a.title,
+    status: a.status,
+    statusLabel: statusLabel(statuses, a.status),
+    rag: a.rag,
+    owner: a.owner,
+    due: a.due,
+    overdue: isOverdue(a, today),
+    percent: effectivePercent(statuses, a.status, a.manualPercent),
+    themes: themesOf(a),
+    findings: a.findingIds.map((id) => ({ id, label: findingLabel("adult-2014", id), change: changes.get(id)?.sentence ?? null })),
+    valid: a.valid,
+  }));
+  return {
+    workspace,
+    query,
+    rows,
+    counts: planCounts(actions, today),
+    statuses,
+    findings: allFindingIds.map((id) => ({ id, label: findingLabel("adult-2014", id) })),
+    canEdit: can(access.actor, "edit:workspace"),
+    canExport: can(access.actor, "export:plan"),
+  };
+}
+
+const Bulk = z.object({
+  intent: z.literal("bulk"),
+  ids: z.array(z.string().min(1).max(64)).min(1, "Tick at least one action to change.").max(1000),
+  status: z.union([z.literal(""), actionStatusSchema]),
+  owner: z.string().trim().max(200),
+  due: z.union([z.literal(""), isoDateSchema]),
+});
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const { workspace, principal } = await requireWorkspace(request, params.workspace, "edit:workspace");
+  const form = await request.formData();
+  const parsed = Bulk.safeParse({ intent: form.get("intent"), ids: form.getAll("ids"), status: form.get("status") ?? "", owner: form.get("owner") ?? "", due: form.get("due") ?? "" });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };
+  const { ids, status, owner, due } = parsed.data;
+  const change = { ...(status ? { status } : {}), ...(owner ? { owner } : {}), ...(due ? { due } : {}) };
+  if (Object.keys(change).length === 0) return { ok: false, message: "Choose a status, an owner or a due date to apply." };
+  const result = await applyBulkChange(context.collab, workspace.id, ids, change, {
+    actorId: principal.kind === "user" ? principal.user.id : null,
+    actorName: displayNameOf(principal),
+  });
+  const missing = result.missing.length ? ` ${result.missing.length} could not be found (they may have been deleted).` : "";
+  return { ok: result.changed > 0, message: `Changed ${result.changed} action${result.changed === 1 ? "" : "s"}.${missing}` };
+}
+
+export default function Plan() {
+  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport } = useLoaderData<typeof loader>();
+  const outcome = useActionData<typeof action>();
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to={`/w/${workspace.id}`}>{workspace.name}</Link>
+      </p>
+      <h1>Tracking: {workspace.name}</h1>
+      <ul className="counts" aria-label="This plan at a glance">
+        <li>{`${counts.total} actions`}</li>
+        <li>{`${counts.overdue} overdue`}</li>
+        <li>{`${counts.dueSoon} due in 30 days`}</li>
+        <li>{`${counts.unowned} without an owner`}</li>
+        <li>{`${counts.complete} complete`}</li>
+      </ul>
+      {canExport ? (
+        <p className="button-row">
+          <a className="button button--secondary" href={`/w/${workspace.id}/plan.csv`} download>
+            Download CSV
+          </a>
+          <a className="button button--secondary" href={`/w/${workspace.id}/plan.xlsx`} download>
+            Download Excel
+          </a>
+          <Link className="button button--secondary" to={`/w/${workspace.id}/report`}>
+            Printable report
+          </Link>
+        </p>
+      ) : null}
+      <PlanFilters query={query} findings={findings} />
+      <div aria-live="polite">{outcome ? <Notice tone={outcome.ok ? "success" : "warning"}>{outcome.message}</Notice> : null}</div>
+      <p>{`Showing ${rows.length} of ${counts.total} actions.`}</p>
+      <PlanTable rows={rows} query={query} statuses={statuses} workspaceId={workspace.id} canEdit={canEdit} />
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Tracking: ${data?.workspace.name ?? "Plan"} – POET Action Planner` }];

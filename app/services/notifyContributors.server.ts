@@ -1,0 +1,47 @@
+// "You said, we did": when an action's status changes, everyone who contributed to it (created it,
+// voted for it, or was recorded as its source) and is still in the council gets an in-app message.
+import { statusLabel, statusSettings } from "~/domain/tracking/status";
+import type { ActionView } from "~/domain/workspace";
+import type { Db } from "~/models/db.server";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type StatusEvent = { id: string; actionId: string; toValue: string | null; actorId: string | null; actorName: string };
+
+/** The user id behind a vote key: "user:<id>" or a bare id. Guests ("guest:<id>") have no inbox. */
+function voterUserId(key: string): string | null {
+  if (key.startsWith("guest:")) return null;
+  return key.startsWith("user:") ? key.slice(5) : key;
+}
+
+/** Writes one notification per contributor per status event, inside the projection's transaction. */
+export async function notifyContributors(tx: Tx, workspaceId: string, events: readonly StatusEvent[], actions: readonly ActionView[]): Promise<number> {
+  if (events.length === 0) return 0;
+  const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { orgId: true } });
+  if (!workspace) return 0;
+  const members = await tx.membership.findMany({ where: { orgId: workspace.orgId }, select: { user: { select: { id: true, name: true } } } });
+  const memberIds = new Set(members.map((m) => m.user.id));
+  const byName = new Map(members.map((m) => [m.user.name.trim().toLowerCase(), m.user.id]));
+  const creators = await tx.actionEvent.findMany({
+    where: { workspaceId, field: "created", actionId: { in: events.map((e) => e.actionId) }, actorId: { not: null } },
+    select: { actionId: true, actorId: true },
+  });
+  const settings = statusSettings(await tx.statusSetting.findMany({ where: { orgId: workspace.orgId } }));
+  const rows: { userId: string; workspaceId: string; actionId: string; eventId: string; message: string }[] = [];
+  for (const event of events) {
+    const action = actions.find((a) => a.id === event.actionId);
+    if (!action) continue;
+    const people = new Set<string>();
+    for (const c of creators) if (c.actionId === event.actionId && c.actorId) people.add(c.actorId);
+    for (const key of Object.keys(action.votes)) {
+      const id = voterUserId(key);
+      if (id) people.add(id);
+    }
+    const source = byName.get(action.createdBy.trim().toLowerCase());
+    if (source) people.add(source);
+    people.delete(event.actorId ?? "");
+    const message = `“${action.title || "Untitled action"}” is now ${statusLabel(settings, event.toValue ?? "").toLowerCase()} (changed by ${event.actorName}). You said, we did.`;
+    for (const userId of people) if (memberIds.has(userId)) rows.push({ userId, workspaceId, actionId: event.actionId, eventId: event.id, message });
+  }
+  if (rows.length) await tx.notification.createMany({ data: rows });
+  return rows.length;
+}

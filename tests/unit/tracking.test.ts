@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { filterActions, isOverdue, planCounts, PlanQuery, sortActions, themesOf } from "~/domain/tracking/filters";
+import { compareRounds } from "~/domain/tracking/roundChange";
+import { effectivePercent, statusSettings } from "~/domain/tracking/status";
+
+const action = (over: Partial<Parameters<typeof filterActions>[0][number] & { order: string }>) => ({
+  id: "a",
+  title: "Action",
+  status: "not-started",
+  rag: "green",
+  owner: "",
+  due: null as string | null,
+  findingIds: [] as string[],
+  mirIds: [] as string[],
+  order: "a0",
+  ...over,
+});
+const query = (over: Record<string, string>) => PlanQuery.parse(over);
+
+describe("status percent rules", () => {
+  it("uses the council's percent for a status unless a manual figure overrides it", () => {
+    const settings = statusSettings([{ status: "in-progress", label: "Under way", percent: 40 }]);
+    expect(settings.map((s) => s.label)).toEqual(["Not started", "Under way", "Blocked", "Complete"]);
+    expect(effectivePercent(settings, "in-progress", null)).toBe(40);
+    expect(effectivePercent(settings, "complete", undefined)).toBe(100);
+    expect(effectivePercent(settings, "in-progress", 75)).toBe(75);
+    expect(effectivePercent(settings, "in-progress", 140)).toBe(100);
+    expect(effectivePercent(settings, "nonsense", null)).toBe(0);
+  });
+});
+
+describe("plan filters", () => {
+  const today = "2026-11-23";
+  const actions = [
+    action({ id: "late", due: "2026-11-01", owner: "Sam" }),
+    action({ id: "late-but-done", due: "2026-11-01", status: "complete", owner: "Sam" }),
+    action({ id: "soon", due: "2026-12-10", owner: "Priya", mirIds: ["WF-I2", "WF-I3", "IA-I1"] }),
+    action({ id: "later", due: "2027-03-01", owner: "" , findingIds: ["O_SAFE~all"] }),
+    action({ id: "no-date", owner: " sam " }),
+  ];
+  const ids = (q: Record<string, string>, me = "Sam") => filterActions(actions, query(q), me, today).map((a) => a.id);
+
+  it("overdue means a past due date and not complete", () => {
+    expect(ids({ show: "overdue" })).toEqual(["late"]);
+    expect(isOverdue({ due: "2026-11-22", status: "in-progress" }, today)).toBe(true);
+    expect(isOverdue({ due: today, status: "in-progress" }, today)).toBe(false);
+  });
+  it("due in 30 days, mine (name match ignoring case and spaces), unowned, theme and finding", () => {
+    expect(ids({ show: "due-30" })).toEqual(["soon"]);
+    expect(ids({ show: "mine" })).toEqual(["late", "late-but-done", "no-date"]);
+    expect(ids({ show: "unowned" })).toEqual(["later"]);
+    expect(ids({ theme: "IA" })).toEqual(["soon"]);
+    expect(ids({ finding: "O_SAFE~all" })).toEqual(["later"]);
+    expect(themesOf(actions[2]!)).toEqual(["WF", "IA"]);
+  });
+  it("falls back to showing everything for unknown filter values in the URL", () => {
+    expect(query({ show: "<script>", sort: "nonsense" })).toMatchObject({ show: "all", sort: "order" });
+  });
+  it("sorts by due date with undated actions last, both ways", () => {
+    expect(sortActions(actions, "due", "asc").map((a) => a.id)).toEqual(["late", "late-but-done", "soon", "later", "no-date"]);
+    expect(sortActions(actions, "due", "desc").map((a) => a.id)).toEqual(["later", "soon", "late", "late-but-done", "no-date"]);
+  });
+  it("counts what the top of the plan shows", () => {
+    expect(planCounts(actions, today)).toEqual({ total: 5, overdue: 1, dueSoon: 1, unowned: 1, complete: 1 });
+  });
+});
+
+describe("between-rounds change (hand-worked)", () => {
+  it("48% → 61% with 200 people each time is a significant rise", () => {
+    // p1 = 96/200 = 0.48, p2 = 122/200 = 0.61; pooled = 218/400 = 0.545
+    // se = √(0.545 × 0.455 × (1/200 + 1/200)) = √(0.247975 × 0.01) = 0.049797
+    // z = 0.13 / 0.049797 = 2.6106; two-sided p = 2 × (1 − Φ(2.6106)) = 0.00904
+    const change = compareRounds("Knew their budget amount", { positive: 96, n: 200 }, { positive: 122, n: 200 });
+    expect(change.p).toBeCloseTo(0.00904, 4);
+    expect(change.verdict).toBe("significant-rise");
+    expect(change.sentence).toBe("Knew their budget amount: 48% → 61%, a significant rise.");
+  });
+  it("a small move with few people is not called a change", () => {
+    // p1 = 30/50 = 0.6, p2 = 33/50 = 0.66; pooled 0.63; se = √(0.63 × 0.37 × 0.04) = 0.096561; z = 0.6214; p = 0.534
+    const change = compareRounds("Felt safe", { positive: 30, n: 50 }, { positive: 33, n: 50 });
+    expect(change.p).toBeCloseTo(0.534, 3);
+    expect(change.verdict).toBe("no-clear-change");
+    expect(change.sentence).toContain("60% → 66%, no clear change");
+  });
+  it("a fall is reported as a fall, and fewer than 10 answers as too few", () => {
+    expect(compareRounds("X", { positive: 160, n: 200 }, { positive: 120, n: 200 }).verdict).toBe("significant-fall");
+    expect(compareRounds("X", { positive: 5, n: 9 }, { positive: 100, n: 120 }).verdict).toBe("too-few");
+  });
+});
