@@ -6,22 +6,33 @@ import type { SharedDocument } from "./sharedDocument";
 
 export class ProjectionScheduler {
   private readonly timers = new Map<SharedDocument, NodeJS.Timeout>();
+  /** When the first change not yet projected happened: continuous editing still projects every maxWaitMs. */
+  private readonly firstChange = new Map<SharedDocument, number>();
   private readonly running = new Map<SharedDocument, Promise<void>>();
+
+  private readonly maxWaitMs: number;
 
   constructor(
     private readonly debounceMs: number,
     private readonly log: CollabLog,
-  ) {}
+  ) {
+    this.maxWaitMs = Math.max(debounceMs * 10, 5000);
+  }
 
   /** Schedules a projection debounceMs after the latest change. */
   changed(document: SharedDocument): void {
     clearTimeout(this.timers.get(document));
+    const now = Date.now();
+    const first = this.firstChange.get(document) ?? now;
+    this.firstChange.set(document, first);
+    const delay = Math.max(0, Math.min(this.debounceMs, first + this.maxWaitMs - now));
     this.timers.set(
       document,
       setTimeout(() => {
         this.timers.delete(document);
+        this.firstChange.delete(document);
         void this.run(document);
-      }, this.debounceMs),
+      }, delay),
     );
   }
 
@@ -30,6 +41,7 @@ export class ProjectionScheduler {
     const pending = this.timers.has(document);
     clearTimeout(this.timers.get(document));
     this.timers.delete(document);
+    this.firstChange.delete(document);
     await this.running.get(document);
     if (pending) await this.run(document);
   }

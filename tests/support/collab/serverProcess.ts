@@ -24,6 +24,7 @@ const collab = createCollabServer({
   redisUrl: env.REDIS_URL || null,
   redisChannelPrefix: env.COLLAB_CHANNEL_PREFIX,
   unloadGraceMs: Number(env.COLLAB_UNLOAD_GRACE_MS ?? 30_000),
+  compactionThreshold: env.COLLAB_COMPACTION_THRESHOLD ? Number(env.COLLAB_COMPACTION_THRESHOLD) : undefined,
   limits: env.COLLAB_MESSAGES_PER_SECOND ? { messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND) } : undefined,
   log: quiet ? { info: noop, warn: noop, error: toStderr("error") } : { info: toStderr("info"), warn: toStderr("warn"), error: toStderr("error") },
 });
