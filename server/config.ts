@@ -18,6 +18,16 @@ export type Config = {
   /** Origins allowed to open collaboration sockets and post forms; empty = same origin only. */
   allowedOrigins: string[];
   seedDemo: boolean;
+  /** Live-collaboration tuning (defaults suit a council; tests and benchmarks shorten them). */
+  collab: {
+    unloadGraceMs: number;
+    compactionThreshold: number;
+    maxFrameBytes: number;
+    messagesPerSecond: number;
+    maxSocketsPerDocument: number;
+    maxSocketsPerUser: number;
+    redisChannelPrefix: string;
+  };
   /** Set by `remix dev` (npm run dev): the app re-imports its build and tells the dev server. */
   remixDevOrigin: string | null;
 };
@@ -61,6 +71,13 @@ const schema = z.object({
       return parsed;
     }),
   REMIX_DEV_ORIGIN: z.string().url().optional(),
+  COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  COLLAB_COMPACTION_THRESHOLD: z.coerce.number().int().min(10).max(100_000).default(500),
+  COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  COLLAB_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(100),
+  COLLAB_MAX_SOCKETS_PER_DOCUMENT: z.coerce.number().int().min(1).max(100_000).default(250),
+  COLLAB_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
+  COLLAB_REDIS_CHANNEL_PREFIX: z.string().min(1).max(100).default("poet:collab:"),
   SEED_DEMO: z.enum(["true", "false"], { message: "must be true or false" }).optional(),
 });
 
@@ -102,5 +119,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Production never seeds demo accounts, whatever SEED_DEMO says.
     seedDemo: v.NODE_ENV !== "production" && v.SEED_DEMO !== "false",
     remixDevOrigin: v.REMIX_DEV_ORIGIN ?? null,
+    collab: {
+      unloadGraceMs: v.COLLAB_UNLOAD_GRACE_MS,
+      compactionThreshold: v.COLLAB_COMPACTION_THRESHOLD,
+      maxFrameBytes: v.COLLAB_MAX_FRAME_BYTES,
+      messagesPerSecond: v.COLLAB_MESSAGES_PER_SECOND,
+      maxSocketsPerDocument: v.COLLAB_MAX_SOCKETS_PER_DOCUMENT,
+      maxSocketsPerUser: v.COLLAB_MAX_SOCKETS_PER_USER,
+      redisChannelPrefix: v.COLLAB_REDIS_CHANNEL_PREFIX,
+    },
   };
 }

@@ -48,7 +48,16 @@ async function main() {
   const demo = config.seedDemo ? await seedDemo() : null;
 
   let build = await importBuild();
-  const collab = createCollabServer({ authenticate: authenticateSocket, allowedOrigins: config.allowedOrigins, redisUrl: config.redisUrl });
+  const { unloadGraceMs, compactionThreshold, redisChannelPrefix, ...limits } = config.collab;
+  const collab = createCollabServer({
+    authenticate: authenticateSocket,
+    allowedOrigins: config.allowedOrigins,
+    redisUrl: config.redisUrl,
+    redisChannelPrefix,
+    unloadGraceMs,
+    compactionThreshold,
+    limits,
+  });
   const app = createAppServer(config, () => build, collab);
   const port = await app.listen();
 

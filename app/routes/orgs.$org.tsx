@@ -6,11 +6,11 @@ import { requireCouncil } from "~/services/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireCouncil(request, params.org, "read:council");
-  return { org, role, canSeeAudit: can(role, "read:audit") };
+  return { org, role, canSeeAudit: can(role, "read:audit"), canManage: can(role, "manage:members") };
 }
 
 export default function CouncilLayout() {
-  const { org, canSeeAudit } = useLoaderData<typeof loader>();
+  const { org, canSeeAudit, canManage } = useLoaderData<typeof loader>();
   const base = `/orgs/${org.slug}`;
   return (
     <>
@@ -31,6 +31,11 @@ export default function CouncilLayout() {
           {canSeeAudit ? (
             <li>
               <NavLink to={`${base}/audit`}>Audit log</NavLink>
+            </li>
+          ) : null}
+          {canManage ? (
+            <li>
+              <NavLink to={`${base}/settings`}>Statuses</NavLink>
             </li>
           ) : null}
         </ul>

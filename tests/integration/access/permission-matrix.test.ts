@@ -47,6 +47,7 @@ const RULES: Record<string, Rule> = {
   "w.$workspace.actions.$action.tsx": { path: (w) => `/w/${w.a.workspace.id}/actions/${MATRIX_ACTION}`, expect: workspacePage() },
   "orgs.$org.dashboard.tsx": { path: (w) => `/orgs/${w.a.org.slug}/dashboard`, expect: councilPage() },
   "notifications.tsx": { path: () => "/notifications", expect: users(200) },
+  "orgs.$org.settings.tsx": { path: (w) => `/orgs/${w.a.org.slug}/settings`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
 };
 const MATRIX_ACTION = "matrix-action";
 
