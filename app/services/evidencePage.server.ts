@@ -2,9 +2,11 @@
 // and findings dressed with their question wording. Another council's round is a 404, like a missing one.
 import type { Params } from "@remix-run/react";
 import { findQuestion, getQuestionSet, type Finding } from "~/domain/poet";
-import type { FindingView } from "~/components/evidence/types";
 import { findRound, loadRoundEvidence } from "~/models/round.server";
 import { notFound, requireCouncil } from "./auth.server";
+
+/** A finding as the pages show it: with the question's wording, plain and easy read. */
+export type FindingView = Finding & { questionText: string; easyQuestion: string };
 
 /** The round of this council the URL names, with its evidence; 404 when it is not this council's. */
 export async function requireRoundEvidence(request: Request, params: Params) {

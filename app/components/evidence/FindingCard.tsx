@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { intervalText, percentText, pointsText } from "./format";
 import { IntervalChart } from "./IntervalChart";
-import type { FindingView } from "./types";
+import type { FindingView } from "~/services/evidencePage.server";
 
 export function findingPath(orgSlug: string, roundId: string, findingId: string): string {
   return `/orgs/${orgSlug}/rounds/${roundId}/findings/${encodeURIComponent(findingId)}`;

@@ -1,6 +1,6 @@
 import { classificationTitles, FALSE_DISCOVERY_RATE, MIN_ANSWERS, MIN_DIFFERENCE_POINTS } from "~/domain/poet";
 import { intervalText, percentText, pointsText, probabilityText } from "./format";
-import type { FindingView } from "./types";
+import type { FindingView } from "~/services/evidencePage.server";
 
 const MEANING: Record<FindingView["classification"], string> = {
   strength: `A strength: more people here gave a good answer than across England, by at least ${MIN_DIFFERENCE_POINTS} points, and the difference is unlikely to be chance.`,

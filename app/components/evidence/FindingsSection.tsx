@@ -1,7 +1,7 @@
 import type { Classification } from "~/domain/poet";
 import { FindingCard, findingPath } from "./FindingCard";
 import { FindingsTable } from "./FindingsTable";
-import type { FindingView } from "./types";
+import type { FindingView } from "~/services/evidencePage.server";
 
 type Wording = { title: string; easyTitle: string; intro: string; empty: string };
 

@@ -1,5 +1,5 @@
 import { intervalText, percentText, pointsText } from "./format";
-import type { FindingView } from "./types";
+import type { FindingView } from "~/services/evidencePage.server";
 
 /** The numbers behind a section's charts, as a table (the charts' full text alternative). */
 export function FindingsTable({ findings, caption }: { findings: FindingView[]; caption: string }) {

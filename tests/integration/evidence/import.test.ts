@@ -13,7 +13,7 @@ import { Visitor } from "../../support/visitor";
 import { createWorld, PASSWORD, type World } from "../../support/world";
 import { pageText } from "./pageText";
 
-type Upload = { name: string; content: string | Uint8Array };
+type Upload = { name: string; content: string | Uint8Array<ArrayBuffer> };
 
 describe("importing a POET round", () => {
   let running: RunningApp;
