@@ -1,9 +1,12 @@
 // First-run demo: a fictional council, a facilitator account, a synthetic POET round imported through
 // the same code as the web page, and an action plan working from it. Never runs in production.
 import { hash } from "@node-rs/argon2";
+import * as Y from "yjs";
+import { createAction } from "~/domain/workspace";
 import { adult2014, generateDemoRound, respondentsToCsv } from "~/domain/poet";
 import { db } from "~/models/db.server";
 import { importPoetRound } from "~/services/importPoetRound.server";
+import { projectWorkspace } from "~/services/projectWorkspace.server";
 
 export const DEMO = {
   orgSlug: "demo",
@@ -43,9 +46,26 @@ export async function seedDemo(): Promise<DemoSignIn | null> {
       isSynthetic: true,
     });
     if (imported.status !== "imported") throw new Error(`The demo POET round did not import: ${JSON.stringify(imported).slice(0, 500)}`);
-    await client.workspace.create({
+    const workspace = await client.workspace.create({
       data: { orgId: org.id, name: DEMO.workspaceName, createdById: user.id, rounds: { create: { roundId: imported.roundId } } },
     });
+    await seedSamplePlan(workspace.id, { actorId: user.id, actorName: user.name });
   }
   return { orgName: DEMO.orgName, email: DEMO.email, password: DEMO.password };
+}
+
+const daysFromNow = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A few actions answering the demo round's weaknesses and strengths, stored as one document update and projected. */
+async function seedSamplePlan(workspaceId: string, author: { actorId: string; actorName: string }) {
+  const doc = new Y.Doc();
+  const samples = [
+    { title: "Tell people their budget amount before planning starts", owner: DEMO.name, due: daysFromNow(-14), status: "in-progress", rag: "amber", findingIds: ["P_KNEW_AMOUNT~all"], mirIds: ["IA-I3"] },
+    { title: "Ask about feeling safe at every review", owner: "Priya Shah", due: daysFromNow(60), status: "not-started", rag: "green", findingIds: ["O_SAFE~all"], mirIds: ["AC-I3"] },
+    { title: "Easy-read letter explaining personal budgets", owner: "", due: daysFromNow(90), status: "not-started", rag: "green", findingIds: ["P_KNEW_AMOUNT~all"], mirIds: ["IA-I2"] },
+    { title: "Share what helps carers keep caring", owner: "Sam Okafor", due: daysFromNow(-30), status: "complete", rag: "green", findingIds: ["C_CONTINUE~all"], mirIds: ["AC-I1"] },
+  ] as const;
+  for (const sample of samples) createAction(doc, { ...sample, findingIds: [...sample.findingIds], mirIds: [...sample.mirIds], createdBy: DEMO.name });
+  await db().docUpdate.create({ data: { workspaceId, data: new Uint8Array(Y.encodeStateAsUpdate(doc)), authorId: author.actorId, authorName: author.actorName } });
+  await projectWorkspace(workspaceId, doc, () => ({ ...author, at: new Date() }));
 }
