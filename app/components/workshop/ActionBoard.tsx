@@ -1,5 +1,5 @@
 // The action board: every action in board order, reorderable by buttons or by dragging.
-import { useState, type DragEvent } from "react";
+import { useState, type PointerEvent } from "react";
 import { LOCAL_EDIT } from "~/collab/origins";
 import { useDocValue } from "~/collab/useDocValue";
 import { createAction, moveActionTo, readActions, votesUsed } from "~/domain/workspace";
@@ -8,7 +8,11 @@ import { focusActionTitle } from "./FindingCard";
 import { StaticActionCard } from "./StaticActionCard";
 import { useWorkshop } from "./WorkshopContext";
 
-const DRAG_TYPE = "application/x-poet-action";
+/** The board slot under a point, from its data-slot attribute (null when not over the board). */
+function slotAt(x: number, y: number): number | null {
+  const slot = document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-slot]");
+  return slot ? Number(slot.dataset.slot) : null;
+}
 
 function AddAction() {
   const { doc, me } = useWorkshop();
@@ -37,17 +41,25 @@ export function ActionBoard() {
   const actions = useDocValue(doc, readActions);
   const [dropAt, setDropAt] = useState<number | null>(null);
 
-  const onDrop = (index: number) => (event: DragEvent) => {
-    event.preventDefault();
-    const id = event.dataTransfer.getData(DRAG_TYPE);
-    setDropAt(null);
-    if (id && editable) moveActionTo(doc, id, index, LOCAL_EDIT);
-  };
-  const onDragOver = (index: number) => (event: DragEvent) => {
-    if (!editable || !event.dataTransfer.types.includes(DRAG_TYPE)) return;
-    event.preventDefault();
-    setDropAt(index);
-  };
+  // Pointer events rather than HTML drag and drop: one code path for mouse, pen and touch.
+  const dragHandle = (id: string) => ({
+    onPointerDown: (event: PointerEvent<HTMLElement>) => {
+      if (!editable) return;
+      event.preventDefault();
+      event.currentTarget.setPointerCapture(event.pointerId);
+    },
+    onPointerMove: (event: PointerEvent<HTMLElement>) => {
+      if (event.currentTarget.hasPointerCapture(event.pointerId)) setDropAt(slotAt(event.clientX, event.clientY));
+    },
+    onPointerUp: (event: PointerEvent<HTMLElement>) => {
+      if (!event.currentTarget.hasPointerCapture(event.pointerId)) return;
+      event.currentTarget.releasePointerCapture(event.pointerId);
+      const index = slotAt(event.clientX, event.clientY);
+      setDropAt(null);
+      if (index !== null && editable) moveActionTo(doc, id, index, LOCAL_EDIT);
+    },
+    onPointerCancel: () => setDropAt(null),
+  });
   const used = votesUsed(actions, me.key);
 
   return (
@@ -66,19 +78,14 @@ export function ActionBoard() {
           <li
             key={action.id}
             className={dropAt === index ? "board__slot is-drop-target" : "board__slot"}
-            onDragOver={onDragOver(index)}
-            onDragLeave={() => setDropAt(null)}
-            onDrop={onDrop(index)}
+            data-slot={index}
           >
             {live ? (
               <ActionCard
                 action={action}
                 index={index}
                 count={actions.length}
-                onDragStart={(event) => {
-                  event.dataTransfer.setData(DRAG_TYPE, action.id);
-                  event.dataTransfer.effectAllowed = "move";
-                }}
+                dragHandle={dragHandle(action.id)}
               />
             ) : (
               <StaticActionCard action={action} />

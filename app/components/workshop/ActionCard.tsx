@@ -1,5 +1,5 @@
 // One action on the live board: title typed together, status, RAG, owner, due date, votes and links.
-import { useCallback, type DragEvent } from "react";
+import { useCallback, type PointerEventHandler } from "react";
 import { LOCAL_EDIT, LOCAL_SESSION } from "~/collab/origins";
 import { useDocValue } from "~/collab/useDocValue";
 import { actionText, deleteAction, focusKey, focusTarget, moveAction, type ActionView } from "~/domain/workspace";
@@ -11,9 +11,10 @@ import { VoteControl } from "./VoteControl";
 import { useWorkshop } from "./WorkshopContext";
 import { updateSession } from "~/domain/workspace";
 
-type Props = { action: ActionView; index: number; count: number; onDragStart: (event: DragEvent) => void };
+type DragHandlers = Record<"onPointerDown" | "onPointerMove" | "onPointerUp" | "onPointerCancel", PointerEventHandler<HTMLElement>>;
+type Props = { action: ActionView; index: number; count: number; dragHandle: DragHandlers };
 
-export function ActionCard({ action, index, count, onDragStart }: Props) {
+export function ActionCard({ action, index, count, dragHandle }: Props) {
   const { doc, editable, me, peers, session } = useWorkshop();
   const title = useDocValue(doc, useCallback((d) => actionText(d, action.id, "title"), [action.id]));
   const description = useDocValue(doc, useCallback((d) => actionText(d, action.id, "description"), [action.id]));
@@ -35,7 +36,7 @@ export function ActionCard({ action, index, count, onDragStart }: Props) {
     >
       <div className="action-card__top">
         {editable ? (
-          <span className="drag-handle" draggable onDragStart={onDragStart} title="Drag to reorder" aria-hidden="true">
+          <span className="drag-handle" {...dragHandle} title="Drag to reorder (or use the Up and Down buttons)" aria-hidden="true">
             ⠿
           </span>
         ) : null}
