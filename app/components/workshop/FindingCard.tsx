@@ -2,7 +2,7 @@
 import { useCallback } from "react";
 import { LOCAL_EDIT, LOCAL_SESSION } from "~/collab/origins";
 import { useDocValue } from "~/collab/useDocValue";
-import { createAction, focusKey, focusTarget, notesOf, readActions, updateSession } from "~/domain/workspace";
+import { createAction, focusKey, focusTarget, notesOf, updateSession } from "~/domain/workspace";
 import { CollabTextField } from "./CollabTextField";
 import type { FindingView } from "./types";
 import { useWorkshop } from "./WorkshopContext";
@@ -26,12 +26,8 @@ export function focusActionTitle(id: string) {
   });
 }
 
-export function FindingCard({ finding }: { finding: FindingView }) {
+export function FindingCard({ finding, linkedCount }: { finding: FindingView; linkedCount: number }) {
   const { doc, me, editable, live, session, easyRead } = useWorkshop();
-  const linkedCount = useDocValue(
-    doc,
-    useCallback((d) => readActions(d).filter((a) => a.findingIds.includes(finding.id)).length, [finding.id]),
-  );
   const note = useDocValue(doc, useCallback((d) => notesOf(d).get(finding.id) ?? null, [finding.id]));
   const tag = CLASSIFICATION_TAGS[finding.classification]!;
   const focused = focusTarget(session.focus)?.id === finding.id;

@@ -1,10 +1,21 @@
 // The round's findings beside the board: weaknesses first, then strengths, filterable by group.
 import { useMemo, useState } from "react";
+import { useDocValue } from "~/collab/useDocValue";
+import { readActions } from "~/domain/workspace";
+import type * as Y from "yjs";
 import { FindingCard } from "./FindingCard";
 import { useWorkshop } from "./WorkshopContext";
 
+/** How many actions link to each finding (one pass over the board, not one per finding). */
+function linkedCounts(doc: Y.Doc): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const action of readActions(doc)) for (const id of action.findingIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
 export function FindingsPanel() {
-  const { findings } = useWorkshop();
+  const { findings, doc } = useWorkshop();
+  const counts = useDocValue(doc, linkedCounts);
   const [group, setGroup] = useState("all-groups");
   const groups = useMemo(() => [...new Map(findings.map((f) => [f.groupId, f.groupLabel])).entries()], [findings]);
   const shown = findings.filter((f) => (f.classification === "weakness" || f.classification === "strength") && (group === "all-groups" || f.groupId === group));
@@ -32,7 +43,7 @@ export function FindingsPanel() {
           <ul className="findings__list">
             {shown.map((finding) => (
               <li key={finding.id}>
-                <FindingCard finding={finding} />
+                <FindingCard finding={finding} linkedCount={counts.get(finding.id) ?? 0} />
               </li>
             ))}
           </ul>
