@@ -1,6 +1,7 @@
 // Durable storage of workspace documents: append-only DocUpdate rows, compacted into one DocSnapshot.
 import * as Y from "yjs";
 import { databaseProvider, db, type Db } from "~/models/db.server";
+import { mergeOffThread } from "./mergeState";
 import { LOAD_ORIGIN } from "./origins";
 
 export type UpdateRow = { workspaceId: string; data: Uint8Array<ArrayBuffer>; authorId: string | null; authorName: string | null };
@@ -69,39 +70,30 @@ export class DocumentStore implements DocumentStorage {
 
   /**
    * Folds the snapshot and every update row it can see into one new snapshot and deletes exactly the rows
-   * it read, in one transaction. Rows appended meanwhile are left for next time. Two compactions of one
-   * document are serialised (PostgreSQL: an advisory lock; SQLite: its single writer makes the loser roll back).
+   * it read. The read and the merge happen outside any write transaction (the live document keeps being
+   * written meanwhile); the write is one short transaction that first checks the snapshot is still the one
+   * it read, so of two racing compactions the later loses and retries later. Rows appended meanwhile are
+   * left for next time.
    */
   async compact(workspaceId: string): Promise<CompactionResult> {
-    return db().$transaction(async (tx) => {
+    const { snapshot, rows } = await this.read(workspaceId);
+    if (rows.length === 0) return { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
+    const { data, stateVector } = await mergeOffThread({ snapshot: snapshot?.data ?? null, rows: rows.map((row) => row.data) });
+    const written = await db().$transaction(async (tx) => {
       await lockWorkspace(tx, "compaction", workspaceId);
-      const { snapshot, rows } = await readRows(tx, workspaceId);
-      if (rows.length === 0) return { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
-      const doc = new Y.Doc({ gc: true });
-      try {
-        doc.transact(() => {
-          if (snapshot) Y.applyUpdate(doc, snapshot.data);
-          for (const row of rows) Y.applyUpdate(doc, row.data);
-        });
-        const data = ownBytes(Y.encodeStateAsUpdate(doc));
-        const stateVector = ownBytes(Y.encodeStateVector(doc));
-        await tx.docSnapshot.upsert({
-          where: { workspaceId },
-          create: { workspaceId, data, stateVector },
-          update: { data, stateVector },
-        });
-        const ids = rows.map((row) => row.id);
-        const postgres = databaseProvider() === "postgresql";
-        for (let i = 0; i < ids.length; i += 1000) {
-          const chunk = ids.slice(i, i + 1000);
-          const list = chunk.map((_, k) => (postgres ? `$${k + 2}` : "?")).join(",");
-          await tx.$executeRawUnsafe(`DELETE FROM "DocUpdate" WHERE "workspaceId" = ${postgres ? "$1" : "?"} AND "id" IN (${list})`, workspaceId, ...chunk);
-        }
-        return { rowsRead: rows.length, snapshotBytes: data.byteLength };
-      } finally {
-        doc.destroy();
+      const current = await tx.docSnapshot.findUnique({ where: { workspaceId }, select: { stateVector: true } });
+      if (!sameBytes(current?.stateVector ?? null, snapshot?.stateVector ?? null)) return false;
+      await tx.docSnapshot.upsert({ where: { workspaceId }, create: { workspaceId, data, stateVector }, update: { data, stateVector } });
+      const ids = rows.map((row) => row.id);
+      const postgres = databaseProvider() === "postgresql";
+      for (let i = 0; i < ids.length; i += 1000) {
+        const chunk = ids.slice(i, i + 1000);
+        const list = chunk.map((_, k) => (postgres ? `$${k + 2}` : "?")).join(",");
+        await tx.$executeRawUnsafe(`DELETE FROM "DocUpdate" WHERE "workspaceId" = ${postgres ? "$1" : "?"} AND "id" IN (${list})`, workspaceId, ...chunk);
       }
+      return true;
     }, READ_OPTIONS);
+    return written ? { rowsRead: rows.length, snapshotBytes: data.byteLength } : { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
   }
 
   private read(workspaceId: string) {
@@ -119,8 +111,13 @@ export function ownBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
 
 type RawRow = { id: number | bigint; data: Uint8Array };
 
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+}
+
 async function readRows(tx: Tx, workspaceId: string) {
-  const snapshot = await tx.docSnapshot.findUnique({ where: { workspaceId }, select: { data: true } });
+  const snapshot = await tx.docSnapshot.findUnique({ where: { workspaceId }, select: { data: true, stateVector: true } });
   // Raw: hundreds of rows, and Prisma's row mapping costs more main-thread time than the query.
   const placeholder = databaseProvider() === "postgresql" ? "$1" : "?";
   const raw = await tx.$queryRawUnsafe<RawRow[]>(`SELECT "id", "data" FROM "DocUpdate" WHERE "workspaceId" = ${placeholder} ORDER BY "id"`, workspaceId);
