@@ -1,5 +1,9 @@
 // Council settings: what each action status is called here and how far along it counts.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { parseMirWordingCsv } from "~/domain/mir";
+import { clearMirWording, officialWordingCount, saveMirWording } from "~/models/mirWording.server";
+import { decodeText } from "~/services/poetFile/decodeText.server";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
@@ -9,7 +13,7 @@ import { requireCouncil } from "~/services/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "manage:members");
-  return { org, statuses: await statusSettingsFor(org.id) };
+  return { org, statuses: await statusSettingsFor(org.id), officialCount: await officialWordingCount(org.id) };
 }
 
 const Setting = z.object({
@@ -17,9 +21,33 @@ const Setting = z.object({
   percent: z.coerce.number({ invalid_type_error: "Percent must be a whole number from 0 to 100" }).int("Percent must be a whole number from 0 to 100").min(0, "Percent must be from 0 to 100").max(100, "Percent must be from 0 to 100"),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+const MAX_WORDING_BYTES = 1024 * 1024;
+
+type Outcome = { ok: boolean; message: string; problems?: string[] };
+
+async function uploadWording(orgId: string, request: Request): Promise<Outcome> {
+  let form: FormData;
+  try {
+    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_WORDING_BYTES }));
+  } catch {
+    return { ok: false, message: "That file is larger than 1 MB, which is far more than the statements need. Check it is the wording CSV." };
+  }
+  const file = form.get("wording");
+  if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose the CSV file with your official wording (columns id, theme, kind, text)." };
+  const parsed = parseMirWordingCsv(decodeText(new Uint8Array(await file.arrayBuffer())).text);
+  if (!parsed.ok) return { ok: false, message: "Nothing was changed: the file has problems.", problems: parsed.problems.slice(0, 50).map((p) => p.message) };
+  await saveMirWording(orgId, parsed.statements);
+  return { ok: true, message: `Loaded the official wording of ${parsed.statements.length} statements. Plans now show it instead of our summaries.` };
+}
+
+export async function action({ request, params }: ActionFunctionArgs): Promise<Outcome> {
   const { org } = await requireCouncil(request, params.org, "manage:members");
+  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadWording(org.id, request);
   const form = await request.formData();
+  if (form.get("intent") === "clear-wording") {
+    const removed = await clearMirWording(org.id);
+    return { ok: true, message: removed ? "Official wording removed: plans show our summaries again." : "There was no official wording to remove." };
+  }
   const problems: string[] = [];
   const settings = ACTION_STATUSES.map((status) => {
     const parsed = Setting.safeParse({ label: form.get(`${status}.label`), percent: form.get(`${status}.percent`) });
@@ -35,13 +63,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CouncilSettings() {
-  const { statuses } = useLoaderData<typeof loader>();
+  const { statuses, officialCount } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <div className="narrow">
-      <h1>Action statuses</h1>
+      <h1>Council settings</h1>
+      {outcome ? (
+        <Notice tone={outcome.ok ? "success" : "warning"}>
+          <p>{outcome.message}</p>
+          {outcome.problems?.length ? (
+            <ul>
+              {outcome.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Notice>
+      ) : null}
+      <h2>Action statuses</h2>
       <p>Choose what each status is called in your council and how far along an action in that status counts. People can still give their own percent in a progress update. RAG ratings are separate.</p>
-      {outcome ? <Notice tone={outcome.ok ? "success" : "warning"}>{outcome.message}</Notice> : null}
       <Form method="post">
         <table className="table">
           <thead>
@@ -71,8 +111,34 @@ export default function CouncilSettings() {
           Save statuses
         </button>
       </Form>
+      <h2>Making it Real wording</h2>
+      <p>
+        {officialCount
+          ? `Your plans show your official wording for ${officialCount} statements, and our short summaries for the rest.`
+          : "Your plans show our short summaries of the Making it Real statements. If you have TLAP's official wording, load it here."}
+      </p>
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <div className="field">
+          <label htmlFor="wording">Official wording (CSV)</label>
+          <p className="hint" id="wording-hint">
+            Columns: id, theme, kind, text. For example: WF-I2, WF, I, “I am listened to…”.
+          </p>
+          <input id="wording" name="wording" type="file" accept=".csv,text/csv" aria-describedby="wording-hint" />
+        </div>
+        <button type="submit" className="button">
+          Load wording
+        </button>
+      </Form>
+      {officialCount ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="clear-wording" />
+          <button type="submit" className="button button--secondary">
+            Go back to our summaries
+          </button>
+        </Form>
+      ) : null}
     </div>
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Action statuses – POET Action Planner" }];
+export const meta: MetaFunction = () => [{ title: "Council settings – POET Action Planner" }];

@@ -35,7 +35,7 @@ export default function CouncilLayout() {
           ) : null}
           {canManage ? (
             <li>
-              <NavLink to={`${base}/settings`}>Statuses</NavLink>
+              <NavLink to={`${base}/settings`}>Settings</NavLink>
             </li>
           ) : null}
         </ul>

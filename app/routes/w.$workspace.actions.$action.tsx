@@ -8,12 +8,13 @@ import { FormErrors, Notice } from "~/components/forms";
 import { ActionHistory, type HistoryEntry } from "~/components/tracking/ActionHistory";
 import { PercentBar, RagBadge } from "~/components/tracking/Badges";
 import { can } from "~/domain/access/permissions";
-import { findMirStatement, mirThemes } from "~/domain/mir";
+import { mirThemes } from "~/domain/mir";
 import { isOverdue } from "~/domain/tracking/filters";
 import { effectivePercent, RAG_LABELS, statusLabel } from "~/domain/tracking/status";
 import { todayInEngland } from "~/domain/tracking/today";
 import { updateAction } from "~/domain/workspace";
 import { actionStatusSchema, ragSchema } from "~/domain/workspace/schema";
+import { mirStatementsFor } from "~/models/mirWording.server";
 import { actionHistory, addProgressUpdate, findPlanAction, statusSettingsFor } from "~/models/tracking.server";
 import { latestRoundOf } from "~/models/workspace.server";
 import { displayNameOf, notFound, requireWorkspace } from "~/services/auth.server";
@@ -24,11 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = access;
   const action = await findPlanAction(workspace.id, params.action ?? "");
   if (!action) notFound("There is no such action in this plan.");
-  const [statuses, history, changes, round] = await Promise.all([
+  const [statuses, history, changes, round, mir] = await Promise.all([
     statusSettingsFor(workspace.orgId),
     actionHistory(workspace.id, action.id),
     findingChanges(workspace.id, workspace.orgId, action.findingIds),
     latestRoundOf(workspace.id),
+    mirStatementsFor(workspace.orgId),
   ]);
   const entries: HistoryEntry[] = [
     ...history.events.map((e) => ({ kind: "event" as const, id: e.id, at: e.at.toISOString(), who: e.actorName, field: e.field, from: labelFor(e.field, e.fromValue), to: labelFor(e.field, e.toValue) })),
@@ -54,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       change: changes.get(id) ?? null,
     })),
     statements: action.mirIds.map((id) => {
-      const statement = findMirStatement(id);
+      const statement = mir.find((m) => m.id === id);
       return { id, text: statement?.text ?? "Unknown statement", theme: mirThemes.find((t) => t.id === statement?.theme)?.title ?? "" };
     }),
     canEdit: can(access.actor, "edit:workspace"),

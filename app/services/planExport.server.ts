@@ -1,11 +1,11 @@
 // The plan as rows for CSV and Excel: one row per action with its links and latest update.
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
-import { findMirStatement } from "~/domain/mir";
 import { isOverdue } from "~/domain/tracking/filters";
 import { effectivePercent, statusLabel } from "~/domain/tracking/status";
 import { todayInEngland } from "~/domain/tracking/today";
 import { recordAudit } from "~/models/audit.server";
+import { mirStatementsFor } from "~/models/mirWording.server";
 import { listPlanActions, statusSettingsFor } from "~/models/tracking.server";
 import type { WorkspaceAccess } from "./auth.server";
 import { displayNameOf } from "./auth.server";
@@ -40,7 +40,7 @@ export function neutraliseFormula(value: string): string {
 /** Every action of the plan as an export row, in board order. */
 export async function planExportRows(access: WorkspaceAccess): Promise<ExportRow[]> {
   const { workspace } = access;
-  const [actions, statuses] = await Promise.all([listPlanActions(workspace.id), statusSettingsFor(workspace.orgId)]);
+  const [actions, statuses, mir] = await Promise.all([listPlanActions(workspace.id), statusSettingsFor(workspace.orgId), mirStatementsFor(workspace.orgId)]);
   const changes = await findingChanges(workspace.id, workspace.orgId, actions.flatMap((a) => a.findingIds));
   const today = todayInEngland();
   return actions.map((a) => ({
@@ -55,7 +55,7 @@ export async function planExportRows(access: WorkspaceAccess): Promise<ExportRow
     Overdue: isOverdue(a, today) ? "yes" : "no",
     Findings: a.findingIds.map((id) => findingLabel("adult-2014", id)).join("; "),
     "Change since the plan's round": a.findingIds.map((id) => changes.get(id)?.sentence).filter(Boolean).join(" "),
-    "Making it Real statements": a.mirIds.map((id) => `${id} ${findMirStatement(id)?.text ?? ""}`.trim()).join("; "),
+    "Making it Real statements": a.mirIds.map((id) => `${id} ${mir.find((m) => m.id === id)?.text ?? ""}`.trim()).join("; "),
     Votes: a.votes,
     "Idea from": a.createdBy,
     "Latest update": a.latestNote ?? "",

@@ -167,3 +167,25 @@ describe("exports", () => {
     expect(report).toMatch(/Plain-English budget letters[\s\S]*?In progress/);
   });
 });
+
+describe("Making it Real wording", () => {
+  it("an owner loads the council's official wording from a CSV; plans and exports use it; a bad file changes nothing", async () => {
+    const upload = async (csv: string) => {
+      const form = new FormData();
+      form.append("wording", new Blob([csv], { type: "text/csv" }), "wording.csv");
+      const response = await fetch(`${running.baseUrl}/orgs/${world.a.org.slug}/settings`, { method: "POST", body: form, headers: { Cookie: `poet_session=${owner.sessionCookie}`, Origin: running.baseUrl } });
+      return text(response);
+    };
+    const bad = await upload("id,theme,kind,text\nIA-I1,IA,I,\nXX-I9,XX,I,Something\n");
+    expect(bad).toContain("Nothing was changed");
+    expect(bad).toContain("Row 2, column `text`");
+    expect(await db().mirStatement.count({ where: { orgId: world.a.org.id } })).toBe(0);
+    const good = await upload("id,theme,kind,text\nIA-I1,IA,I,I have the information and advice I need to plan my life (official wording).\n");
+    expect(good).toContain("Loaded the official wording of 1 statements");
+    expect(await text(await member.get(`/w/${ws()}/actions/letters`))).toContain("I have the information and advice I need to plan my life (official wording).");
+    const csv = await (await member.get(`/w/${ws()}/plan.csv`)).text();
+    expect(csv).toContain("IA-I1 I have the information and advice I need to plan my life (official wording).");
+    const memberTry = await fetch(`${running.baseUrl}/orgs/${world.a.org.slug}/settings`, { method: "POST", body: new URLSearchParams({ intent: "clear-wording" }), headers: { Cookie: `poet_session=${member.sessionCookie}`, Origin: running.baseUrl, "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(memberTry.status).toBe(403);
+  });
+});
