@@ -7,10 +7,9 @@ import type { Db } from "~/models/db.server";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type StatusEvent = { id: string; actionId: string; toValue: string | null; actorId: string | null; actorName: string };
 
-/** The user id behind a vote key: "user:<id>" or a bare id. Guests ("guest:<id>") have no inbox. */
+/** The user id behind a workshop participant key ("u:<id>"); guests ("g:<id>") have no inbox. */
 function voterUserId(key: string): string | null {
-  if (key.startsWith("guest:")) return null;
-  return key.startsWith("user:") ? key.slice(5) : key;
+  return key.startsWith("u:") ? key.slice(2) : null;
 }
 
 /** Writes one notification per contributor per status event, inside the projection's transaction. */

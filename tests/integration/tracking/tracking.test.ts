@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAction, readActions } from "~/domain/workspace";
+import { createAction, readActions, setVotes } from "~/domain/workspace";
 import { db } from "~/models/db.server";
 import { saveStatusSettings } from "~/models/tracking.server";
 import { importPoetRound } from "~/services/importPoetRound.server";
@@ -115,6 +115,19 @@ describe("progress updates and notifications", () => {
     expect(await text(await owner.get(`/w/${ws()}/actions/transport`))).toContain("Owner added a progress update:");
   });
 
+  it("tells people who voted for an action, but not guests or people outside the council", async () => {
+    await serverWrite((doc) => {
+      createAction(doc, { id: "voted", title: "Drop-in budget clinics" });
+      setVotes(doc, "voted", `u:${world.viewer.id}`, 2);
+      setVotes(doc, "voted", `u:${world.outsider.id}`, 1);
+      setVotes(doc, "voted", "g:some-guest", 1);
+    });
+    await member.post(`/w/${ws()}/plan`, { intent: "bulk", ids: "voted", status: "in-progress", owner: "", due: "" });
+    const forViewer = await db().notification.findMany({ where: { userId: world.viewer.id, actionId: "voted" } });
+    expect(forViewer.map((n) => n.message)).toEqual(["“Drop-in budget clinics” is now in progress (changed by Member). You said, we did."]);
+    expect(await db().notification.count({ where: { userId: world.outsider.id } })).toBe(0);
+  });
+
   it("shows owners their overdue actions first when they sign in", async () => {
     const home = await text(await member.get("/"));
     expect(home).toContain("You own 1 overdue action");
@@ -138,7 +151,7 @@ describe("exports", () => {
     expect(csvResponse.headers.get("Content-Disposition")).toMatch(/attachment; filename=".*\.csv"/);
     const parsed = Papa.parse<Record<string, string>>((await csvResponse.text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
     const letters = parsed.data.find((r) => r["Action id"] === "letters")!;
-    expect(parsed.data).toHaveLength(4);
+    expect(parsed.data).toHaveLength(5);
     expect(letters).toMatchObject({ Action: "Plain-English budget letters", Status: "In progress", Owner: "Member", Due: "2020-01-31", Overdue: "yes" });
     expect(letters.Findings).toBe("Knew their budget amount when planning");
     expect(letters["Making it Real statements"]).toMatch(/^IA-I1 /);
@@ -149,7 +162,7 @@ describe("exports", () => {
     await book.xlsx.load(await xlsx.arrayBuffer());
     const sheet = book.getWorksheet("Actions")!;
     expect(sheet.getRow(1).getCell(1).value).toBe("Action");
-    const titles = [2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(1).value);
+    const titles = [2, 3, 4, 5, 6].map((r) => sheet.getRow(r).getCell(1).value);
     expect(titles).toContain("Community transport map");
     expect(await db().auditEvent.count({ where: { orgId: world.a.org.id, action: "plan-exported" } })).toBe(2);
   });
