@@ -4,23 +4,49 @@ import * as Y from "yjs";
 import { actionsOf, notesOf } from "~/domain/workspace";
 import { LOCAL_EDIT } from "./origins";
 
+/**
+ * An UndoManager over actions and notes that only tracks this browser's LOCAL_EDIT transactions.
+ * Typing merges into one undo step; anything else (a status, a move, a new action) is a step of its own.
+ */
+export function createBoardUndo(doc: Y.Doc): { undo: Y.UndoManager; dispose: () => void } {
+  let lastWasTyping = false;
+  let undo: Y.UndoManager | null = null;
+  // Registered before the UndoManager's own handler, so it runs first and can cut the step.
+  const separateSteps = (transaction: Y.Transaction) => {
+    if (transaction.origin !== LOCAL_EDIT || transaction.changed.size === 0) return;
+    const typing = [...transaction.changed.keys()].every((type) => type instanceof Y.Text);
+    if (!typing || !lastWasTyping) undo?.stopCapturing();
+    lastWasTyping = typing;
+  };
+  doc.on("afterTransaction", separateSteps);
+  const manager = new Y.UndoManager([actionsOf(doc), notesOf(doc)], { trackedOrigins: new Set([LOCAL_EDIT]), captureTimeout: 600 });
+  undo = manager;
+  return {
+    undo: manager,
+    dispose: () => {
+      doc.off("afterTransaction", separateSteps);
+      manager.destroy();
+    },
+  };
+}
+
 export type Undo = { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean };
 
-/** An UndoManager over actions and notes that tracks LOCAL_EDIT transactions, with Ctrl/Cmd+Z and Shift+Z. */
+/** createBoardUndo for a page, with Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y. */
 export function useUndo(doc: Y.Doc, enabled: boolean): Undo {
   const [manager, setManager] = useState<Y.UndoManager | null>(null);
   const [state, setState] = useState({ canUndo: false, canRedo: false });
 
   useEffect(() => {
     if (!enabled) return;
-    const undo = new Y.UndoManager([actionsOf(doc), notesOf(doc)], { trackedOrigins: new Set([LOCAL_EDIT]), captureTimeout: 600 });
+    const { undo, dispose } = createBoardUndo(doc);
     const update = () => setState({ canUndo: undo.canUndo(), canRedo: undo.canRedo() });
     undo.on("stack-item-added", update);
     undo.on("stack-item-popped", update);
     undo.on("stack-cleared", update);
     setManager(undo);
     return () => {
-      undo.destroy();
+      dispose();
       setManager(null);
     };
   }, [doc, enabled]);

@@ -41,6 +41,7 @@ test("offline edits survive a reload and reach everyone when back online", async
   await theirs.getByLabel("Action title").press("End");
   await theirs.getByLabel("Action title").pressSequentially(" (typed offline)");
   await expect(sam.getByTestId("connection")).toContainText("not shared yet");
+  await expect(sam.locator(".connection--float"), "the state stays on screen wherever Sam scrolls").toBeInViewport();
   await expectNoAxeViolations(sam, "offline with unsent changes");
 
   // Back on the network, but the live connection still refused: the reload must come from this device's copy.

@@ -57,6 +57,15 @@ test("a finding turned into an action appears for everyone, and focus moves ever
   expect(sentence.length).toBeGreaterThan(10);
   await page.getByRole("button", { name: "Clear the focus" }).click();
   await expect(sam.getByRole("region", { name: /The facilitator asks everyone to look at/ })).toHaveCount(0);
+
+  // Following the facilitator: Kim's page goes wherever the facilitator is working.
+  await kim.getByRole("button", { name: "Follow the facilitator" }).click();
+  await expect(kim.getByRole("button", { name: "Follow the facilitator" })).toHaveAttribute("aria-pressed", "true");
+  await kim.evaluate(() => window.scrollTo(0, 0));
+  const lastCard = page.locator("article.action-card").last();
+  const lastCardId = await lastCard.getAttribute("id");
+  await lastCard.getByLabel("Action title").focus();
+  await expect(kim.locator(`[id="${lastCardId}"]`)).toBeInViewport();
   await sam.context().close();
   await kim.context().close();
 });

@@ -25,12 +25,22 @@ function describe(connection: Connection): string {
 export function ConnectionStatus({ connection, live }: { connection: Connection; live: boolean }) {
   if (!live) return null;
   const urgent = connection.status === "offline" || connection.status === "refused";
+  const degraded = connection.status !== "connected" && connection.status !== "connecting";
   return (
-    <p className={`connection connection--${connection.status}`} role={urgent ? "alert" : "status"} data-testid="connection">
-      <span aria-hidden="true" className="connection__shape">
-        {SHAPES[connection.status]}
-      </span>{" "}
-      {describe(connection)}
-    </p>
+    <>
+      <p className={`connection connection--${connection.status}`} role={urgent ? "alert" : "status"} data-testid="connection">
+        <span aria-hidden="true" className="connection__shape">
+          {SHAPES[connection.status]}
+        </span>{" "}
+        {describe(connection)}
+      </p>
+      {/* A copy pinned to the screen while the connection is down, wherever the person has scrolled to
+          (hidden from screen readers, who already heard the alert above). A sticky toolbar would cover focused cards. */}
+      {degraded ? (
+        <p className={`connection connection--float connection--${connection.status}`} aria-hidden="true">
+          <span className="connection__shape">{SHAPES[connection.status]}</span> {describe(connection)}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -49,7 +49,14 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
 
   return (
     <WorkshopContext.Provider value={workshop}>
-      <div className={`workshop${easyRead ? " workshop--easy-read" : ""}`}>
+      {/* Where this person is working (the card or finding holding focus), for "follow the facilitator". */}
+      <div
+        className={`workshop${easyRead ? " workshop--easy-read" : ""}`}
+        onFocus={(event) => {
+          const at = (event.target as HTMLElement).closest("article[id]")?.id;
+          if (at && awareness?.getLocalState()?.at !== at) awareness?.setLocalStateField("at", at);
+        }}
+      >
         <p className="breadcrumb">{me.guest ? workspace.org.name : <Link to={`/orgs/${workspace.org.slug}`}>{workspace.org.name}</Link>}</p>
         <h1>{workspace.name}</h1>
         <p className="workshop__links">
