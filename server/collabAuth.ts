@@ -18,6 +18,7 @@ export const authenticateSocket: Authenticate = async (request: http.IncomingMes
       guestId: principal.kind === "guest" ? principal.guest.id : null,
       displayName: displayNameOf(principal),
       canEdit: can(access.actor, "edit:workspace"),
+      canFacilitate: can(access.actor, "facilitate:workspace"),
     },
   };
 };

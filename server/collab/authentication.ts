@@ -2,7 +2,14 @@
 import type http from "node:http";
 import { z } from "zod";
 
-export type Principal = { userId: string | null; guestId: string | null; displayName: string; canEdit: boolean };
+export type Principal = {
+  userId: string | null;
+  guestId: string | null;
+  displayName: string;
+  canEdit: boolean;
+  /** May change the session controls (focus, timer, voting, lock) and edit while the board is locked. */
+  canFacilitate?: boolean;
+};
 
 export type AuthenticationResult = { ok: true; principal: Principal } | { ok: false; code: number; reason: string };
 

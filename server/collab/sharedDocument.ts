@@ -2,6 +2,7 @@
 // written to the database before anyone else sees it.
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { checkParticipantUpdate } from "./sessionGuard";
 import { ActionAuthors } from "./actionAuthors";
 import { CloseCode } from "./closeCodes";
 import { Connection } from "./connection";
@@ -206,6 +207,15 @@ export class SharedDocument {
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
     if (!connection.canEdit) return; // read-only: dropped (its sync step 1 is still answered)
+    if (!connection.principal.canFacilitate) {
+      const verdict = checkParticipantUpdate(this.ydoc, update);
+      if (!verdict.allowed) {
+        this.deps.log.warn("participant update refused", { workspaceId: this.workspaceId, connection: connection.id, reason: verdict.reason });
+        // A locked board: reconnect later and re-send. Session controls: a page of ours never sends these.
+        connection.close(verdict.retryLater ? CloseCode.accessChanged : CloseCode.policyViolation, verdict.reason);
+        return;
+      }
+    }
     if (this.bytesStored + update.byteLength > this.deps.limits.maxDocumentBytes) {
       connection.close(CloseCode.documentTooLarge, "This plan has reached its size limit; that change was not saved.");
       return;

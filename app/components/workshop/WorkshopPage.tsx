@@ -68,6 +68,8 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
           ) : (
             "No POET round is linked to this plan yet."
           )}
+          {" · "}
+          <Link to={`/w/${workspace.id}/plan`}>Tracking and reports</Link>
           {canManageCodes ? (
             <>
               {" · "}

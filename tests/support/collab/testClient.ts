@@ -16,7 +16,7 @@ export type TestClient = {
   destroy(): void;
 };
 
-export type ClientOptions = { as?: string; role?: "editor" | "viewer" | "refused" | "guest"; connect?: boolean; headers?: Record<string, string> };
+export type ClientOptions = { as?: string; role?: "editor" | "participant" | "viewer" | "refused" | "guest"; connect?: boolean; headers?: Record<string, string> };
 
 /** A WebSocket class that adds headers (e.g. a foreign Origin) to the upgrade request. */
 function socketWithHeaders(headers: Record<string, string>): typeof WebSocket {

@@ -1,0 +1,97 @@
+// What a participant's update may change. Facilitator controls (focus, timer, voting, the lock) live in the
+// document's `session` map; only facilitators write them. While the board is locked, participants may
+// only vote. An update is checked before it is applied by resolving which shared types it touches.
+import * as Y from "yjs";
+import { SESSION_KEY } from "~/domain/workspace/document";
+
+type Place = { root: string | null; type: Y.AbstractType<unknown> | null; key: string | null; parentItemKey: string | null };
+type DecodedItem = { id: Y.ID; length: number; origin: Y.ID | null; rightOrigin: Y.ID | null; parent: string | Y.ID | null; parentSub: string | null };
+
+const VOTER_NAMES = "voterNames";
+
+function storeItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
+  try {
+    const item = Y.getItem(doc.store, id);
+    return item instanceof Y.Item ? item : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where an existing item lives: its parent type and map key, and the key its parent type hangs under. */
+function placeOfStored(item: Y.Item): Place {
+  const type = item.parent as Y.AbstractType<unknown> | null;
+  const owner = type?._item ?? null;
+  return { root: owner ? null : rootName(type?.doc ?? null, type), type, key: item.parentSub, parentItemKey: owner?.parentSub ?? null };
+}
+
+function rootName(doc: Y.Doc | null, type: Y.AbstractType<unknown> | null): string | null {
+  if (!doc || !type) return null;
+  for (const [name, shared] of doc.share) if (shared === type) return name;
+  return null;
+}
+
+/** Resolves where each new item of an update goes, following origins inside the update itself when needed. */
+function placesOf(doc: Y.Doc, update: Uint8Array): Place[] | null {
+  const { structs, ds } = Y.decodeUpdate(update) as unknown as { structs: DecodedItem[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+  // Structs the server already holds change nothing (a sync reply can repeat them): only new ones count.
+  const local = structs.filter((s) => "parentSub" in s && !storeItem(doc, s.id));
+  const findLocal = (id: Y.ID) => local.find((s) => s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length) ?? null;
+  const resolve = (item: DecodedItem, depth = 0): Place | null => {
+    if (depth > 10_000) return null;
+    if (typeof item.parent === "string") return { root: item.parent, type: null, key: item.parentSub, parentItemKey: null };
+    if (item.parent) {
+      const stored = storeItem(doc, item.parent);
+      if (stored) {
+        const content = stored.content as unknown as { type?: Y.AbstractType<unknown> };
+        return { root: null, type: content.type ?? null, key: item.parentSub, parentItemKey: stored.parentSub };
+      }
+      const parentLocal = findLocal(item.parent);
+      const outer = parentLocal ? resolve(parentLocal, depth + 1) : null;
+      return outer ? { root: null, type: null, key: item.parentSub, parentItemKey: parentLocal!.parentSub ?? outer.key } : null;
+    }
+    const neighbour = item.origin ?? item.rightOrigin;
+    if (!neighbour) return null;
+    const stored = storeItem(doc, neighbour);
+    if (stored) return placeOfStored(stored);
+    const near = findLocal(neighbour);
+    return near ? resolve(near, depth + 1) : null;
+  };
+  const places: Place[] = [];
+  for (const item of local) {
+    const place = resolve(item);
+    if (!place) return null;
+    places.push(place);
+  }
+  // A sync reply carries the sender's whole delete set; deletions the server already has change nothing.
+  for (const [client, ranges] of ds.clients) {
+    for (const { clock, len } of ranges) {
+      for (let at = clock; at < clock + len; ) {
+        const stored = storeItem(doc, Y.createID(client, at));
+        if (!stored) break;
+        if (!stored.deleted) places.push(placeOfStored(stored));
+        at = stored.id.clock + stored.length;
+      }
+    }
+  }
+  return places;
+}
+
+const session = (doc: Y.Doc) => doc.getMap<unknown>(SESSION_KEY);
+const isSessionControl = (doc: Y.Doc, p: Place) => (p.root === SESSION_KEY || (p.type !== null && p.type === session(doc))) && p.key !== VOTER_NAMES;
+const isVoting = (p: Place) => p.parentItemKey === "votes" || p.parentItemKey === VOTER_NAMES || (p.root === SESSION_KEY && p.key === VOTER_NAMES);
+
+export type GuardVerdict = { allowed: true } | { allowed: false; reason: string; retryLater: boolean };
+
+/** Whether a participant who is not a facilitator may apply this update to the document now. */
+export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict {
+  const places = placesOf(doc, update);
+  if (!places) return { allowed: true }; // Depends on changes the server has not seen yet: Yjs holds it back anyway.
+  if (places.some((p) => isSessionControl(doc, p))) {
+    return { allowed: false, reason: "Only a facilitator can change the session (focus, timer, voting or the lock).", retryLater: false };
+  }
+  if (session(doc).get("locked") === true && !places.every(isVoting)) {
+    return { allowed: false, reason: "The facilitator has locked the board for a moment; your change will be sent when it opens.", retryLater: true };
+  }
+  return { allowed: true };
+}

@@ -1,0 +1,97 @@
+// Facilitator controls are enforced by the server, not only by the page: a participant's crafted update
+// that changes the session is refused, and while the board is locked participants may only vote.
+import { afterEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { actionText, castVote, createAction, readActions, readSession, rememberVoterName, updateSession } from "~/domain/workspace";
+import { startCollab, type RunningCollab } from "../../support/collab/collabHarness";
+import { storedDoc } from "../../support/collab/storedDocument";
+import { connectClient, type TestClient } from "../../support/collab/testClient";
+import { waitFor } from "../../support/collab/waitFor";
+
+let running: RunningCollab | null = null;
+let clients: TestClient[] = [];
+const client = (url: string, ws: string, as: string, role: "editor" | "participant" | "guest") => {
+  const c = connectClient(url, ws, { as, role });
+  clients.push(c);
+  return c;
+};
+afterEach(async () => {
+  for (const c of clients) c.destroy();
+  clients = [];
+  await running?.stop();
+  running = null;
+});
+
+describe("facilitator controls on the server", () => {
+  it("a participant's update to the session (unlocking, revealing votes) is refused and reaches nobody", async () => {
+    running = await startCollab();
+    const facilitator = client(running.url, "guard-session", "fran", "editor");
+    const participant = client(running.url, "guard-session", "pat", "guest");
+    await Promise.all([facilitator.synced(), participant.synced()]);
+    updateSession(facilitator.doc, { locked: true });
+    await waitFor(() => readSession(participant.doc).locked, "the participant sees the lock");
+
+    updateSession(participant.doc, { locked: false, focus: "action:nope" });
+    await waitFor(() => participant.closes.some((c) => /Only a facilitator can change the session/.test(c.reason)), "the participant is told why");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readSession(facilitator.doc)).toMatchObject({ locked: true, focus: null });
+    expect(readSession(await storedDoc("guard-session"))).toMatchObject({ locked: true, focus: null });
+  });
+
+  it("while the board is locked a participant can vote, and an edit waits until it opens", async () => {
+    running = await startCollab();
+    const facilitator = client(running.url, "guard-lock", "fran", "editor");
+    const participant = client(running.url, "guard-lock", "pat", "participant");
+    await Promise.all([facilitator.synced(), participant.synced()]);
+    createAction(facilitator.doc, { id: "a1", title: "Budget letters" });
+    updateSession(facilitator.doc, { voting: { open: true, votesPerPerson: 3, anonymous: false, revealed: false } });
+    await waitFor(() => readActions(participant.doc).length === 1 && readSession(participant.doc).voting.open, "the participant has the action and an open vote");
+    updateSession(facilitator.doc, { locked: true });
+    await waitFor(() => readSession(participant.doc).locked, "the participant sees the lock");
+
+    rememberVoterName(participant.doc, "u:pat", "Pat");
+    expect(castVote(participant.doc, "a1", "u:pat", 1)).toBeNull();
+    await waitFor(() => readActions(facilitator.doc)[0]!.votes["u:pat"] === 1, "the vote arrives while locked");
+    expect(participant.closes).toEqual([]);
+
+    actionText(participant.doc, "a1", "title")!.insert(0, "Clear ");
+    await waitFor(() => participant.closes.some((c) => /locked the board/.test(c.reason)), "the edit is held back with a reason");
+    expect(readActions(facilitator.doc)[0]!.title).toBe("Budget letters");
+
+    updateSession(facilitator.doc, { locked: false });
+    await waitFor(() => readActions(facilitator.doc)[0]!.title === "Clear Budget letters", "the held-back edit lands once the board opens");
+    const stored = await storedDoc("guard-lock");
+    expect(readActions(stored)[0]!.title).toBe("Clear Budget letters");
+  });
+
+  it("participants still edit freely when the board is open", async () => {
+    running = await startCollab();
+    const participant = client(running.url, "guard-open", "pat", "participant");
+    const other = client(running.url, "guard-open", "sam", "participant");
+    await Promise.all([participant.synced(), other.synced()]);
+    createAction(participant.doc, { id: "x", title: "Peer support" });
+    actionText(participant.doc, "x", "title")!.insert(12, " buddies");
+    await waitFor(() => readActions(other.doc)[0]?.title === "Peer support buddies", "the other participant sees it");
+    expect(participant.closes).toEqual([]);
+    expect(Y.encodeStateVector(other.doc)).toEqual(Y.encodeStateVector(participant.doc));
+  });
+});
+
+describe("what a participant's sync reply may repeat", () => {
+  it("a participant who joins after the facilitator changed the focus several times connects and edits normally", async () => {
+    running = await startCollab();
+    const facilitator = client(running.url, "guard-history", "fran", "editor");
+    await facilitator.synced();
+    for (const focus of ["finding:O_SAFE~all", "finding:P_KNEW_AMOUNT~all", null]) updateSession(facilitator.doc, { focus });
+    createAction(facilitator.doc, { id: "h1", title: "Letters" });
+    const participant = client(running.url, "guard-history", "pat", "participant");
+    await participant.synced();
+    // Its sync reply repeats the whole delete set (old focus values): that must not count as a session change.
+    participant.provider.disconnect();
+    participant.provider.connect();
+    await participant.synced();
+    actionText(participant.doc, "h1", "title")!.insert(7, " in plain English");
+    await waitFor(() => readActions(facilitator.doc)[0]!.title === "Letters in plain English", "the participant's edit arrives");
+    expect(participant.closes).toEqual([]);
+  });
+});
