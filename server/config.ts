@@ -18,6 +18,8 @@ export type Config = {
   /** Origins allowed to open collaboration sockets and post forms; empty = same origin only. */
   allowedOrigins: string[];
   seedDemo: boolean;
+  /** Outgoing email (password reset and invitation links); null = people hand links over themselves. */
+  smtp: { url: string; from: string } | null;
   /** Live-collaboration tuning (defaults suit a council; tests and benchmarks shorten them). */
   collab: {
     unloadGraceMs: number;
@@ -71,6 +73,11 @@ const schema = z.object({
       return parsed;
     }),
   REMIX_DEV_ORIGIN: z.string().url().optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), "must be a URL like smtp://user:password@mail.example.gov.uk:587 (or smtps:// for TLS)")
+    .optional(),
+  SMTP_FROM: z.string().min(3).max(200).default("POET Action Planner <no-reply@localhost>"),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   COLLAB_COMPACTION_THRESHOLD: z.coerce.number().int().min(10).max(100_000).default(500),
   COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
@@ -119,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Production never seeds demo accounts, whatever SEED_DEMO says.
     seedDemo: v.NODE_ENV !== "production" && v.SEED_DEMO !== "false",
     remixDevOrigin: v.REMIX_DEV_ORIGIN ?? null,
+    smtp: v.SMTP_URL ? { url: v.SMTP_URL, from: v.SMTP_FROM } : null,
     collab: {
       unloadGraceMs: v.COLLAB_UNLOAD_GRACE_MS,
       compactionThreshold: v.COLLAB_COMPACTION_THRESHOLD,

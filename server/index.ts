@@ -44,7 +44,7 @@ async function main() {
     fail(`Could not open the database (${config.databaseProvider}): ${(error as Error).message}`);
   }
   await connectDatabase(config.databaseUrl);
-  configureApp({ sessionSecret: config.sessionSecret, secureCookies: config.env === "production", allowedOrigins: config.allowedOrigins });
+  configureApp({ sessionSecret: config.sessionSecret, secureCookies: config.env === "production", allowedOrigins: config.allowedOrigins, smtp: config.smtp });
   const demo = config.seedDemo ? await seedDemo() : null;
 
   let build = await importBuild();

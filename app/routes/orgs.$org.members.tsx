@@ -11,6 +11,7 @@ import { createInvite, INVITE_DAYS, listPendingInvites, revokeInvite } from "~/m
 import { changeRole, LastOwnerError, listMembers, removeMember } from "~/models/organisation.server";
 import { issuePasswordReset, RESET_HOURS } from "~/models/passwordReset.server";
 import { requireCouncil } from "~/services/auth.server";
+import { mailConfigured, sendMail } from "~/services/mail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role, user } = await requireCouncil(request, params.org, "read:members");
@@ -55,7 +56,12 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
       case "invite": {
         const { token } = await createInvite({ orgId: org.id, role: v.role, email: v.email ?? "", createdById: user.id });
         await audit("invite-created", `${ROLE_LABELS[v.role]}${v.email ? ` for ${v.email}` : ""}`);
-        return { ok: true, message: `Invitation created. Send this link to the person you are inviting; it works once and for ${INVITE_DAYS} days.`, link: `${origin}/invite/${token}` };
+        const link = `${origin}/invite/${token}`;
+        const mailed = v.email && mailConfigured()
+          ? await sendMail({ to: v.email, subject: `${user.name} invited you to ${org.name} on POET Action Planner`, text: `${user.name} has invited you to join ${org.name} as ${ROLE_LABELS[v.role].toLowerCase()}.\n\nOpen this link to accept (it works once and for ${INVITE_DAYS} days):\n${link}\n` })
+          : null;
+        const how = mailed?.sent ? `We emailed it to ${v.email}. You can also send the link yourself` : `${mailed ? `${mailed.reason} ` : ""}Send this link to the person you are inviting`;
+        return { ok: true, message: `Invitation created. ${how}; it works once and for ${INVITE_DAYS} days.`, link };
       }
       case "revoke-invite":
         return (await revokeInvite(org.id, v.inviteId))
@@ -82,7 +88,12 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
         if (role !== "owner") return { ok: false, message: "Only an owner can issue a password reset link." };
         const token = await issuePasswordReset(target!.user.id, user.id);
         await audit("password-reset-issued", target!.user.email);
-        return { ok: true, message: `Reset link for ${target!.user.name}. Give it to them in person or by a channel you trust; it works once and for ${RESET_HOURS} hours.`, link: `${origin}/reset/${token}` };
+        const link = `${origin}/reset/${token}`;
+        const mailed = mailConfigured()
+          ? await sendMail({ to: target!.user.email, subject: "Reset your POET Action Planner password", text: `${user.name} (${org.name}) has issued you a password reset link. It works once and for ${RESET_HOURS} hours:\n${link}\n\nIf you did not ask for this, you can ignore it; your password stays as it is.\n` })
+          : null;
+        const how = mailed?.sent ? `We emailed it to ${target!.user.email}` : `${mailed ? `${mailed.reason} ` : ""}Give it to them in person or by a channel you trust`;
+        return { ok: true, message: `Reset link for ${target!.user.name}. ${how}; it works once and for ${RESET_HOURS} hours.`, link };
       }
     }
   } catch (error) {

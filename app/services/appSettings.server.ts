@@ -5,6 +5,8 @@ export type AppSettings = {
   secureCookies: boolean;
   /** Origins besides the page's own that may post forms and open sockets. */
   allowedOrigins: string[];
+  /** Outgoing email, when configured (SMTP_URL). */
+  smtp?: { url: string; from: string } | null;
 };
 
 const slot = Symbol.for("poet-action-planner.app-settings");

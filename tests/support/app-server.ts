@@ -15,7 +15,7 @@ export type RunningApp = { app: AppServer; collab: CollabServer; baseUrl: string
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: process.env.TEST_DATABASE_URL, SESSION_SECRET: "x".repeat(32), ...env });
-  configureApp({ sessionSecret: config.sessionSecret, secureCookies: false, allowedOrigins: config.allowedOrigins });
+  configureApp({ sessionSecret: config.sessionSecret, secureCookies: false, allowedOrigins: config.allowedOrigins, smtp: config.smtp });
   const collab = createCollabServer({ authenticate: authenticateSocket, allowedOrigins: config.allowedOrigins, redisUrl: null, unloadGraceMs: 200, projectionDebounceMs: 50 });
   const app = createAppServer(config, () => build, collab);
   const port = await app.listen();
