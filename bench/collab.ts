@@ -104,7 +104,7 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "poet-bench-collab-"));
   const databaseUrl = `file:${path.join(dir, "bench.db")}`;
   await migrateDatabase(databaseUrl);
-  const ours = await spawnCollabServer({ DATABASE_URL: databaseUrl, COLLAB_MESSAGES_PER_SECOND: "1000", COLLAB_UNLOAD_GRACE_MS: "2000" });
+  const ours = await spawnCollabServer({ DATABASE_URL: databaseUrl, COLLAB_MESSAGES_PER_SECOND: "1000", COLLAB_UNLOAD_GRACE_MS: "2000", ...(process.env.BENCH_COMPACTION ? { COLLAB_COMPACTION_THRESHOLD: process.env.BENCH_COMPACTION } : {}) });
   const reference = await spawnCollabServer({}, referenceEntry);
   try {
     // The bench process itself warms up (JIT, GC sizing) during its first runs, which would favour

@@ -64,3 +64,10 @@ export async function disconnectDatabase(): Promise<void> {
 export async function pingDatabase(): Promise<void> {
   await db().$queryRawUnsafe("SELECT 1");
 }
+
+/** The URL the process-wide client was opened with (the collaboration server's fast SQLite appender uses it). */
+export function databaseUrl(): string {
+  const connection = (globalThis as GlobalWithDb)[slot];
+  if (!connection) throw new Error("The database is not connected yet.");
+  return connection.url;
+}

@@ -1,6 +1,7 @@
 // Durable storage of workspace documents: append-only DocUpdate rows, compacted into one DocSnapshot.
 import * as Y from "yjs";
 import { databaseProvider, db, type Db } from "~/models/db.server";
+import { sqliteAppender } from "./sqliteAppender";
 import { mergeOffThread } from "./mergeState";
 import { LOAD_ORIGIN } from "./origins";
 
@@ -29,6 +30,7 @@ export class DocumentStore implements DocumentStorage {
    */
   async append(rows: UpdateRow[]): Promise<void> {
     const postgres = databaseProvider() === "postgresql";
+    if (!postgres) return sqliteAppender().append(rows);
     const now = new Date();
     for (let start = 0; start < rows.length; start += APPEND_CHUNK) {
       const chunk = rows.slice(start, start + APPEND_CHUNK);
