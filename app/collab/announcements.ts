@@ -1,6 +1,6 @@
 // Turns other people's changes into short sentences for a polite live region: status, RAG, owner,
 // new and removed actions, board order and facilitator moves. Never keystrokes.
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { actionsOf, readAction, sessionOf, type ActionMap } from "~/domain/workspace";
@@ -21,7 +21,11 @@ function titleOf(map: unknown): string {
 }
 
 /** Sentences for the changes of one remote transaction; `nameOf` gives a writer's name when they are here. */
-export function describeRemoteChanges(events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>, nameOf: (client: number | null) => string): string[] {
+export function describeRemoteChanges(
+  events: ReadonlyArray<Y.YEvent<Y.AbstractType<unknown>>>,
+  nameOf: (client: number | null) => string,
+  statusLabels: Readonly<Record<string, string>> = STATUS_LABELS,
+): string[] {
   const lines: string[] = [];
   for (const event of events) {
     const target = event.target;
@@ -36,7 +40,7 @@ export function describeRemoteChanges(events: ReadonlyArray<Y.YEvent<Y.AbstractT
         const who = nameOf(writerOf(target, key));
         const value = target.get(key);
         const title = titleOf(target);
-        if (key === "status") lines.push(`${who} moved ${title} to ${STATUS_LABELS[String(value)] ?? "a status that needs review"}.`);
+        if (key === "status") lines.push(`${who} moved ${title} to ${statusLabels[String(value)] ?? STATUS_LABELS[String(value)] ?? "a status that needs review"}.`);
         if (key === "rag") lines.push(`${who} rated ${title} ${RAG_LABELS[String(value)] ?? "with a rating that needs review"}.`);
         if (key === "owner") lines.push(value ? `${who} made ${String(value)} the owner of ${title}.` : `${who} removed the owner of ${title}.`);
         if (key === "due") lines.push(value ? `${who} set ${title} due on ${String(value)}.` : `${who} removed the due date of ${title}.`);
@@ -64,7 +68,14 @@ export function describeSessionChange(event: Y.YEvent<Y.AbstractType<unknown>>):
 }
 
 /** Calls `announce` with a sentence for each change someone else makes. */
-export function useRemoteAnnouncements(doc: Y.Doc, awareness: Awareness | null, announce: (message: string) => void): void {
+export function useRemoteAnnouncements(
+  doc: Y.Doc,
+  awareness: Awareness | null,
+  announce: (message: string) => void,
+  statusLabels: Readonly<Record<string, string>> = STATUS_LABELS,
+): void {
+  const labels = useRef(statusLabels);
+  labels.current = statusLabels;
   useEffect(() => {
     const nameOf = (client: number | null) => {
       const user = client === null ? undefined : (awareness?.getStates().get(client)?.user as { name?: unknown } | undefined);
@@ -72,7 +83,7 @@ export function useRemoteAnnouncements(doc: Y.Doc, awareness: Awareness | null, 
     };
     const onActions = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
       if (transaction.local) return;
-      for (const line of describeRemoteChanges(events, nameOf)) announce(line);
+      for (const line of describeRemoteChanges(events, nameOf, labels.current)) announce(line);
     };
     const onSession = (events: Array<Y.YEvent<Y.AbstractType<unknown>>>, transaction: Y.Transaction) => {
       if (transaction.local) return;

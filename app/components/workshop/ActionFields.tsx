@@ -37,7 +37,7 @@ function PlainField({ id, label, type, value, onCommit, readOnly }: { id: string
 }
 
 export function ActionFields({ action, name }: { action: ActionView; name: string }) {
-  const { doc, editable, announce } = useWorkshop();
+  const { doc, editable, announce, statusLabels } = useWorkshop();
   const change = (values: ActionChange) => {
     try {
       updateAction(doc, action.id, values, LOCAL_EDIT);
@@ -53,7 +53,7 @@ export function ActionFields({ action, name }: { action: ActionView; name: strin
         <select id={`${prefix}-status`} value={action.status} disabled={!editable} onChange={(e) => change({ status: e.target.value })}>
           {ACTION_STATUSES.map((status) => (
             <option key={status} value={status}>
-              {STATUS_LABELS[status]}
+              {statusLabels[status] ?? STATUS_LABELS[status]}
             </option>
           ))}
         </select>

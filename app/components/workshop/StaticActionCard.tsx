@@ -9,7 +9,7 @@ import { useWorkshop } from "./WorkshopContext";
 const statementById = new Map(mirStatements.map((s) => [s.id, s]));
 
 export function StaticActionCard({ action }: { action: ActionView }) {
-  const { me, findingById } = useWorkshop();
+  const { me, findingById, statusLabels } = useWorkshop();
   const name = action.title.trim() || "Untitled action";
   return (
     <article id={`action-${action.id}`} className={`action-card action-card--${action.rag}`} aria-labelledby={`action-${action.id}-name`}>
@@ -20,7 +20,7 @@ export function StaticActionCard({ action }: { action: ActionView }) {
       {action.description ? <p>{action.description}</p> : null}
       <dl className="action-card__facts">
         <dt>Status</dt>
-        <dd>{STATUS_LABELS[action.status]}</dd>
+        <dd>{statusLabels[action.status] ?? STATUS_LABELS[action.status]}</dd>
         <dt>How is it going?</dt>
         <dd>
           <span aria-hidden="true">{RAG_SHAPES[action.rag]} </span>
@@ -59,7 +59,7 @@ export function StaticActionCard({ action }: { action: ActionView }) {
           <select id={`action-${action.id}-status-form`} name="status" defaultValue={action.status}>
             {ACTION_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {STATUS_LABELS[status]}
+                {statusLabels[status] ?? STATUS_LABELS[status]}
               </option>
             ))}
           </select>

@@ -19,6 +19,8 @@ export type Workshop = {
   findings: readonly FindingView[];
   findingById: ReadonlyMap<string, FindingView>;
   easyRead: boolean;
+  /** The council's own names for the action statuses. */
+  statusLabels: Readonly<Record<string, string>>;
   /** Tells others which field this person is editing (null when none). */
   setEditing: (editing: { actionId: string; field: string } | null) => void;
   announce: (message: string) => void;

@@ -25,10 +25,11 @@ type Props = {
   me: WorkshopMe;
   rounds: RoundLink[];
   findings: FindingView[];
+  statusLabels: Record<string, string>;
   state: string;
 };
 
-export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, findings, state }: Props) {
+export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, findings, state, statusLabels }: Props) {
   const { doc, provider, connection } = useWorkspaceDoc(workspace.id, state);
   const live = useHydrated();
   const awareness = provider?.awareness ?? null;
@@ -38,13 +39,13 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
   const [following, setFollowing] = usePreference("poet-workshop-follow");
   const [message, announce] = useAnnouncer();
   usePresenceIdentity(awareness, me);
-  useRemoteAnnouncements(doc, awareness, announce);
+  useRemoteAnnouncements(doc, awareness, announce, statusLabels);
   const editable = live && me.canEdit && connection.status !== "refused" && (!session.locked || me.canFacilitate);
   const undo = useUndo(doc, live && me.canEdit);
   const setEditing = useCallback((editing: { actionId: string; field: string } | null) => awareness?.setLocalStateField("editing", editing), [awareness]);
   const findingById = useMemo(() => new Map(findings.map((f) => [f.id, f])), [findings]);
 
-  const workshop: Workshop = { doc, awareness, me, editable, live, session, peers, findings, findingById, easyRead, setEditing, announce };
+  const workshop: Workshop = { doc, awareness, me, editable, live, session, peers, findings, findingById, easyRead, statusLabels, setEditing, announce };
   const newestRound = rounds[0];
 
   return (

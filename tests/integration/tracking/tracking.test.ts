@@ -67,6 +67,8 @@ describe("the plan view", () => {
     await saveStatusSettings(world.a.org.id, statusSettings([{ status: "complete", label: "Done and dusted", percent: 100 }, { status: "not-started", label: "Not yet", percent: 5 }]));
     const plan = await text(await member.get(`/w/${ws()}/plan`));
     expect(plan).toMatch(/Peer support buddies[\s\S]*?Not yet[\s\S]*?5%/);
+    // The live workshop uses the council's names too (here its server-rendered cards).
+    expect(await text(await member.get(`/w/${ws()}`))).toMatch(/Peer support buddies[\s\S]*?<dt>Status<\/dt><dd>Not yet<\/dd>/);
     await member.post(`/w/${ws()}/actions/buddies`, { note: "Volunteers found", status: "keep", rag: "keep", percent: "30" });
     expect(await text(await member.get(`/w/${ws()}/plan`))).toMatch(/Peer support buddies[\s\S]*?Not yet[\s\S]*?30%/);
   });
