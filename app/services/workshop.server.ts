@@ -5,6 +5,7 @@ import { can } from "~/domain/access/permissions";
 import { findGroup } from "~/domain/poet/groups";
 import { notesOf, readActions } from "~/domain/workspace";
 import * as Y from "yjs";
+import { mirStatementsFor } from "~/models/mirWording.server";
 import { statusSettingsFor } from "~/models/tracking.server";
 import { loadRoundEvidence } from "~/models/round.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
@@ -78,6 +79,7 @@ export async function loadWorkshop(access: WorkspaceAccess, collab: CollabContro
   const missing = findings.some((f) => !(notesOf(before).get(f.id) instanceof Y.Text));
   const state = missing ? (await ensureNotes(collab, workspaceId, findings.map((f) => f.id)), await readWorkspaceState(collab, workspaceId)) : raw;
   before.destroy();
-  const statusLabels = Object.fromEntries((await statusSettingsFor(access.workspace.orgId)).map((s) => [s.status, s.label]));
-  return { me: workshopMe(access), rounds, findings, state: toBase64(state), statusLabels };
+  const [statuses, statements] = await Promise.all([statusSettingsFor(access.workspace.orgId), mirStatementsFor(access.workspace.orgId)]);
+  const statusLabels = Object.fromEntries(statuses.map((s) => [s.status, s.label]));
+  return { me: workshopMe(access), rounds, findings, state: toBase64(state), statusLabels, statements };
 }

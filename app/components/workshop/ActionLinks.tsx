@@ -1,12 +1,11 @@
 // An action's partners, linked findings and linked Making it Real statements (picked by theme).
 import { useState, type ReactNode } from "react";
 import { LOCAL_EDIT } from "~/collab/origins";
-import { mirStatements, mirThemes } from "~/domain/mir/statements";
+import { mirThemes } from "~/domain/mir/statements";
 import { addToActionList, removeFromActionList, type ActionListField, type ActionView } from "~/domain/workspace";
 import { CLASSIFICATION_TAGS } from "./FindingCard";
 import { useWorkshop } from "./WorkshopContext";
 
-const statementById = new Map(mirStatements.map((s) => [s.id, s]));
 
 function LinkedList({ heading, field, action, empty, describe, children }: { heading: string; field: ActionListField; action: ActionView; empty: string; describe: (value: string) => ReactNode; children: ReactNode }) {
   const { doc, editable } = useWorkshop();
@@ -33,7 +32,7 @@ function LinkedList({ heading, field, action, empty, describe, children }: { hea
 }
 
 export function ActionLinks({ action, name }: { action: ActionView; name: string }) {
-  const { doc, findings, findingById, easyRead } = useWorkshop();
+  const { doc, findings, findingById, easyRead, statements, statementById } = useWorkshop();
   const [partner, setPartner] = useState("");
   const [findingId, setFindingId] = useState("");
   const [theme, setTheme] = useState<string>(mirThemes[0]!.id);
@@ -44,7 +43,7 @@ export function ActionLinks({ action, name }: { action: ActionView; name: string
     addToActionList(doc, action.id, field, value, LOCAL_EDIT);
     reset();
   };
-  const themeStatements = mirStatements.filter((s) => s.theme === theme);
+  const themeStatements = statements.filter((s) => s.theme === theme);
 
   return (
     <div className="action-links">

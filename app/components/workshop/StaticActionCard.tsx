@@ -1,15 +1,13 @@
 // An action as plain HTML for the first paint and for browsers without JavaScript: read-only, plus a
 // status form that posts to the server (which changes the live document for everyone).
 import { RAG_LABELS, STATUS_LABELS } from "~/collab/announcements";
-import { mirStatements } from "~/domain/mir/statements";
 import { ACTION_STATUSES, type ActionView } from "~/domain/workspace";
 import { RAG_SHAPES } from "./ActionFields";
 import { useWorkshop } from "./WorkshopContext";
 
-const statementById = new Map(mirStatements.map((s) => [s.id, s]));
 
 export function StaticActionCard({ action }: { action: ActionView }) {
-  const { me, findingById, statusLabels } = useWorkshop();
+  const { me, findingById, statusLabels, statementById } = useWorkshop();
   const name = action.title.trim() || "Untitled action";
   return (
     <article id={`action-${action.id}`} className={`action-card action-card--${action.rag}`} aria-labelledby={`action-${action.id}-name`}>

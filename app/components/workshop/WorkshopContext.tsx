@@ -3,6 +3,7 @@ import { createContext, useContext } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import type { Peer } from "~/collab/presence";
+import type { MirStatement } from "~/domain/mir";
 import type { SessionView } from "~/domain/workspace";
 import type { FindingView, WorkshopMe } from "./types";
 
@@ -21,6 +22,9 @@ export type Workshop = {
   easyRead: boolean;
   /** The council's own names for the action statuses. */
   statusLabels: Readonly<Record<string, string>>;
+  /** Making it Real statements as this council shows them (its official wording where loaded). */
+  statements: readonly MirStatement[];
+  statementById: ReadonlyMap<string, MirStatement>;
   /** Tells others which field this person is editing (null when none). */
   setEditing: (editing: { actionId: string; field: string } | null) => void;
   announce: (message: string) => void;

@@ -2,6 +2,7 @@
 // it is a read-only plan with a plain status form per action.
 import { Link } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
+import type { MirStatement } from "~/domain/mir";
 import { useRemoteAnnouncements } from "~/collab/announcements";
 import { usePeers } from "~/collab/presence";
 import { useDocValue } from "~/collab/useDocValue";
@@ -26,10 +27,11 @@ type Props = {
   rounds: RoundLink[];
   findings: FindingView[];
   statusLabels: Record<string, string>;
+  statements: MirStatement[];
   state: string;
 };
 
-export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, findings, state, statusLabels }: Props) {
+export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, findings, state, statusLabels, statements }: Props) {
   const { doc, provider, connection } = useWorkspaceDoc(workspace.id, state);
   const live = useHydrated();
   const awareness = provider?.awareness ?? null;
@@ -44,8 +46,9 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
   const undo = useUndo(doc, live && me.canEdit);
   const setEditing = useCallback((editing: { actionId: string; field: string } | null) => awareness?.setLocalStateField("editing", editing), [awareness]);
   const findingById = useMemo(() => new Map(findings.map((f) => [f.id, f])), [findings]);
+  const statementById = useMemo(() => new Map(statements.map((s) => [s.id, s])), [statements]);
 
-  const workshop: Workshop = { doc, awareness, me, editable, live, session, peers, findings, findingById, easyRead, statusLabels, setEditing, announce };
+  const workshop: Workshop = { doc, awareness, me, editable, live, session, peers, findings, findingById, easyRead, statusLabels, statements, statementById, setEditing, announce };
   const newestRound = rounds[0];
 
   return (

@@ -198,6 +198,7 @@ describe("Making it Real wording", () => {
     const good = await upload("id,theme,kind,text\nIA-I1,IA,I,I have the information and advice I need to plan my life (official wording).\n");
     expect(good).toContain("Loaded the official wording of 1 statements");
     expect(await text(await member.get(`/w/${ws()}/actions/letters`))).toContain("I have the information and advice I need to plan my life (official wording).");
+    expect(await text(await member.get(`/w/${ws()}`))).toContain("IA-I1: I have the information and advice I need to plan my life (official wording).");
     const csv = await (await member.get(`/w/${ws()}/plan.csv`)).text();
     expect(csv).toContain("IA-I1 I have the information and advice I need to plan my life (official wording).");
     const memberTry = await fetch(`${running.baseUrl}/orgs/${world.a.org.slug}/settings`, { method: "POST", body: new URLSearchParams({ intent: "clear-wording" }), headers: { Cookie: `poet_session=${member.sessionCookie}`, Origin: running.baseUrl, "Content-Type": "application/x-www-form-urlencoded" } });
