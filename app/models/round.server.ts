@@ -66,3 +66,12 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return evidence;
 }
+
+/** The council's newest round imported after this one, with the same question set (for "did it work?"). */
+export async function findLaterRound(orgId: string, after: { importedAt: Date; questionSetVersion: string }) {
+  return db().poetRound.findFirst({
+    where: { orgId, questionSetVersion: after.questionSetVersion, importedAt: { gt: after.importedAt } },
+    orderBy: { importedAt: "desc" },
+    select: { id: true, name: true },
+  });
+}

@@ -34,8 +34,3 @@ export async function createWorkspace(input: { orgId: string; name: string; crea
   });
 }
 
-/** The most recently imported round a workspace works from, or null. */
-export async function latestRoundOf(workspaceId: string) {
-  const linked = await db().workspaceRound.findMany({ where: { workspaceId }, select: { round: { select: { id: true, name: true, importedAt: true } } } });
-  return linked.map((l) => l.round).sort((a, b) => b.importedAt.getTime() - a.importedAt.getTime())[0] ?? null;
-}

@@ -9,6 +9,7 @@ import { todayInEngland } from "~/domain/tracking/today";
 import { completionsByMonth, listCouncilActions } from "~/models/dashboard.server";
 import { statusSettingsFor } from "~/models/tracking.server";
 import { requireCouncil } from "~/services/auth.server";
+import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { findingChanges } from "~/services/roundChanges.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +20,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const brief = (a: (typeof actions)[number]) => ({ id: a.id, title: a.title || "Untitled action", owner: a.owner, due: a.due, rag: a.rag, workspaceId: a.workspaceId, plan: a.workspaceName });
   const byPlan = new Map<string, string[]>();
   for (const a of actions) byPlan.set(a.workspaceId, [...(byPlan.get(a.workspaceId) ?? []), ...a.findingIds]);
-  const changes = (await Promise.all([...byPlan].map(([workspaceId, ids]) => findingChanges(workspaceId, org.id, ids)))).flatMap((m) => [...m.values()]);
+  const changes = (
+    await Promise.all([...byPlan].map(async ([workspaceId, ids]) => findingChanges(org.id, await listWorkspaceRounds(workspaceId, org.id), ids)))
+  ).flatMap((m) => [...m.values()]);
   let running = 0;
   return {
     org,

@@ -16,22 +16,23 @@ import { updateAction } from "~/domain/workspace";
 import { actionStatusSchema, ragSchema } from "~/domain/workspace/schema";
 import { mirStatementsFor } from "~/models/mirWording.server";
 import { actionHistory, addProgressUpdate, findPlanAction, statusSettingsFor } from "~/models/tracking.server";
-import { latestRoundOf } from "~/models/workspace.server";
+import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { displayNameOf, notFound, requireWorkspace } from "~/services/auth.server";
-import { findingChanges, findingLabel } from "~/services/roundChanges.server";
+import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
   const { workspace } = access;
   const action = await findPlanAction(workspace.id, params.action ?? "");
   if (!action) notFound("There is no such action in this plan.");
-  const [statuses, history, changes, round, mir] = await Promise.all([
+  const [statuses, history, rounds, mir] = await Promise.all([
     statusSettingsFor(workspace.orgId),
     actionHistory(workspace.id, action.id),
-    findingChanges(workspace.id, workspace.orgId, action.findingIds),
-    latestRoundOf(workspace.id),
+    listWorkspaceRounds(workspace.id, workspace.orgId),
     mirStatementsFor(workspace.orgId),
   ]);
+  const changes = await findingChanges(workspace.orgId, rounds, action.findingIds);
+  const round = rounds[0] ?? null;
   const entries: HistoryEntry[] = [
     ...history.events.map((e) => ({ kind: "event" as const, id: e.id, at: e.at.toISOString(), who: e.actorName, field: e.field, from: labelFor(e.field, e.fromValue), to: labelFor(e.field, e.toValue) })),
     ...history.notes.map((n) => ({ kind: "note" as const, id: n.id, at: n.at.toISOString(), who: n.authorName, note: n.note, percent: n.percent })),
@@ -51,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     entries,
     findings: action.findingIds.map((id) => ({
       id,
-      label: findingLabel("adult-2014", id),
+      label: findingLabel(id, planQuestionSet(rounds)),
       href: isMember && round ? `/orgs/${workspace.org.slug}/rounds/${round.id}/findings/${encodeURIComponent(id)}` : null,
       change: changes.get(id) ?? null,
     })),

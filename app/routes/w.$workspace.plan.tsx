@@ -10,18 +10,20 @@ import { effectivePercent, statusLabel } from "~/domain/tracking/status";
 import { todayInEngland } from "~/domain/tracking/today";
 import { actionStatusSchema, isoDateSchema } from "~/domain/workspace/schema";
 import { listPlanActions, statusSettingsFor } from "~/models/tracking.server";
+import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { displayNameOf, requireWorkspace } from "~/services/auth.server";
 import { applyBulkChange } from "~/services/bulkChange.server";
-import { findingChanges, findingLabel } from "~/services/roundChanges.server";
+import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
   const { workspace, principal } = access;
   const query = PlanQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [actions, statuses] = await Promise.all([listPlanActions(workspace.id), statusSettingsFor(workspace.orgId)]);
+  const [actions, statuses, rounds] = await Promise.all([listPlanActions(workspace.id), statusSettingsFor(workspace.orgId), listWorkspaceRounds(workspace.id, workspace.orgId)]);
   const today = todayInEngland();
   const allFindingIds = [...new Set(actions.flatMap((a) => a.findingIds))];
-  const changes = await findingChanges(workspace.id, workspace.orgId, allFindingIds);
+  const changes = await findingChanges(workspace.orgId, rounds, allFindingIds);
+  const questionSet = planQuestionSet(rounds);
   const shown = sortActions(filterActions(actions, query, displayNameOf(principal), today), query.sort, query.dir);
   const rows: PlanRow[] = shown.map((a) => ({
     id: a.id,
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     overdue: isOverdue(a, today),
     percent: effectivePercent(statuses, a.status, a.manualPercent),
     themes: themesOf(a),
-    findings: a.findingIds.map((id) => ({ id, label: findingLabel("adult-2014", id), change: changes.get(id)?.sentence ?? null })),
+    findings: a.findingIds.map((id) => ({ id, label: findingLabel(id, questionSet), change: changes.get(id)?.sentence ?? null })),
     valid: a.valid,
   }));
   return {
@@ -43,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows,
     counts: planCounts(actions, today),
     statuses,
-    findings: allFindingIds.map((id) => ({ id, label: findingLabel("adult-2014", id) })),
+    findings: allFindingIds.map((id) => ({ id, label: findingLabel(id, questionSet) })),
     canEdit: can(access.actor, "edit:workspace"),
     canExport: can(access.actor, "export:plan"),
   };

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireWorkspace } from "~/services/auth.server";
-import { auditExport, exportFileName, planExportRows, toCsv } from "~/services/planExport.server";
+import { auditExport, exportFileName, planExport, toCsv } from "~/services/planExport.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "export:plan");
-  const csv = toCsv(await planExportRows(access));
+  const csv = toCsv((await planExport(access)).rows);
   await auditExport(access, "CSV", context.clientIp);
   return new Response(csv, {
     headers: {

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireWorkspace } from "~/services/auth.server";
-import { auditExport, exportFileName, planExportRows, toXlsx } from "~/services/planExport.server";
+import { auditExport, exportFileName, planExport, toXlsx } from "~/services/planExport.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "export:plan");
-  const xlsx = await toXlsx(await planExportRows(access), { council: access.workspace.org.name, plan: access.workspace.name });
+  const xlsx = await toXlsx((await planExport(access)).rows, { council: access.workspace.org.name, plan: access.workspace.name });
   await auditExport(access, "Excel", context.clientIp);
   return new Response(new Uint8Array(xlsx), {
     headers: {

@@ -5,15 +5,14 @@ import { RagBadge } from "~/components/tracking/Badges";
 import { planCounts } from "~/domain/tracking/filters";
 import { todayInEngland } from "~/domain/tracking/today";
 import { loadRoundEvidence } from "~/models/round.server";
-import { latestRoundOf } from "~/models/workspace.server";
 import { requireWorkspace } from "~/services/auth.server";
-import { auditExport, planExportRows } from "~/services/planExport.server";
-import { listPlanActions } from "~/models/tracking.server";
+import { auditExport, planExport } from "~/services/planExport.server";
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "export:plan");
   const { workspace } = access;
-  const [rows, actions, round] = await Promise.all([planExportRows(access), listPlanActions(workspace.id), latestRoundOf(workspace.id)]);
+  const { rows, actions, rounds } = await planExport(access);
+  const round = rounds[0] ?? null;
   const evidence = round ? await loadRoundEvidence(workspace.orgId, round.id) : null;
   const key = (classification: string) =>
     (evidence?.analysis.findings ?? []).filter((f) => f.group === "all" && f.classification === classification).map((f) => ({ id: f.id, sentence: f.sentence }));

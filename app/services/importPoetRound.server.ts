@@ -1,12 +1,10 @@
 // Imports one POET file for a council, all or nothing: parse and check every row first, then write
 // the round and all its people in one transaction. The same code serves the web page, the demo seed and tests.
-import { getQuestionSet, parseBenchmarkFile, type FileProblem } from "~/domain/poet";
+import { DEFAULT_QUESTION_SET, getQuestionSet, parseBenchmarkFile, type FileProblem } from "~/domain/poet";
 import { recordAudit } from "~/models/audit.server";
 import { db } from "~/models/db.server";
 import { fileSha256, parsePoetFile, type AggregateSummary, type RespondentSummary } from "./poetFile/index.server";
 import { decodeText } from "./poetFile/decodeText.server";
-
-export const DEFAULT_QUESTION_SET = "adult-2014";
 
 export type ImportInput = {
   orgId: string;

@@ -6,10 +6,11 @@ import { effectivePercent, statusLabel } from "~/domain/tracking/status";
 import { todayInEngland } from "~/domain/tracking/today";
 import { recordAudit } from "~/models/audit.server";
 import { mirStatementsFor } from "~/models/mirWording.server";
-import { listPlanActions, statusSettingsFor } from "~/models/tracking.server";
+import { listPlanActions, statusSettingsFor, type PlanAction } from "~/models/tracking.server";
+import { listWorkspaceRounds, type WorkspaceRound } from "~/models/workspaceRound.server";
 import type { WorkspaceAccess } from "./auth.server";
 import { displayNameOf } from "./auth.server";
-import { findingChanges, findingLabel } from "./roundChanges.server";
+import { findingChanges, findingLabel, planQuestionSet } from "./roundChanges.server";
 
 export const EXPORT_COLUMNS = [
   "Action",
@@ -37,13 +38,21 @@ export function neutraliseFormula(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** Every action of the plan as an export row, in board order. */
-export async function planExportRows(access: WorkspaceAccess): Promise<ExportRow[]> {
+export type PlanExport = { actions: PlanAction[]; rounds: WorkspaceRound[]; rows: ExportRow[] };
+
+/** The plan's actions, the rounds it works from, and one export row per action in board order. */
+export async function planExport(access: WorkspaceAccess): Promise<PlanExport> {
   const { workspace } = access;
-  const [actions, statuses, mir] = await Promise.all([listPlanActions(workspace.id), statusSettingsFor(workspace.orgId), mirStatementsFor(workspace.orgId)]);
-  const changes = await findingChanges(workspace.id, workspace.orgId, actions.flatMap((a) => a.findingIds));
+  const [actions, statuses, mir, rounds] = await Promise.all([
+    listPlanActions(workspace.id),
+    statusSettingsFor(workspace.orgId),
+    mirStatementsFor(workspace.orgId),
+    listWorkspaceRounds(workspace.id, workspace.orgId),
+  ]);
+  const changes = await findingChanges(workspace.orgId, rounds, actions.flatMap((a) => a.findingIds));
+  const questionSet = planQuestionSet(rounds);
   const today = todayInEngland();
-  return actions.map((a) => ({
+  const rows = actions.map((a) => ({
     Action: a.title,
     Description: a.description,
     Status: statusLabel(statuses, a.status),
@@ -53,7 +62,7 @@ export async function planExportRows(access: WorkspaceAccess): Promise<ExportRow
     Partners: a.partners.join("; "),
     Due: a.due ?? "",
     Overdue: isOverdue(a, today) ? "yes" : "no",
-    Findings: a.findingIds.map((id) => findingLabel("adult-2014", id)).join("; "),
+    Findings: a.findingIds.map((id) => findingLabel(id, questionSet)).join("; "),
     "Change since the plan's round": a.findingIds.map((id) => changes.get(id)?.sentence).filter(Boolean).join(" "),
     "Making it Real statements": a.mirIds.map((id) => `${id} ${mir.find((m) => m.id === id)?.text ?? ""}`.trim()).join("; "),
     Votes: a.votes,
@@ -61,6 +70,7 @@ export async function planExportRows(access: WorkspaceAccess): Promise<ExportRow
     "Latest update": a.latestNote ?? "",
     "Action id": a.id,
   }));
+  return { actions, rounds, rows };
 }
 
 export function toCsv(rows: ExportRow[]): string {

@@ -1,39 +1,35 @@
 // "Did it work?" for a plan: each finding its actions answer, compared between the round the plan
 // started from and the council's latest later round (same question set).
-import { findGroup, findQuestion, getQuestionSet, parseFindingId, type Finding } from "~/domain/poet";
+import { DEFAULT_QUESTION_SET, findGroup, findQuestion, getQuestionSet, parseFindingId, type Finding } from "~/domain/poet";
 import { compareRounds, type RoundChange } from "~/domain/tracking/roundChange";
-import { db } from "~/models/db.server";
-import { loadRoundEvidence } from "~/models/round.server";
+import { findLaterRound, loadRoundEvidence } from "~/models/round.server";
+import type { WorkspaceRound } from "~/models/workspaceRound.server";
 
 export type FindingChange = RoundChange & { findingId: string; fromRound: string; toRound: string };
 
-/** The rounds to compare for a workspace: the latest it was planned from, and the council's newest after it. */
-async function roundPair(workspaceId: string, orgId: string) {
-  const linked = await db().workspaceRound.findMany({ where: { workspaceId }, select: { round: { select: { id: true, name: true, importedAt: true, questionSetVersion: true } } } });
-  const baseline = linked.map((l) => l.round).sort((a, b) => b.importedAt.getTime() - a.importedAt.getTime())[0];
-  if (!baseline) return null;
-  const later = await db().poetRound.findFirst({
-    where: { orgId, questionSetVersion: baseline.questionSetVersion, importedAt: { gt: baseline.importedAt } },
-    orderBy: { importedAt: "desc" },
-    select: { id: true, name: true },
-  });
-  return later ? { baseline, later } : null;
+/** The question set a plan's findings are read in: its newest round's, or the default before any import. */
+export function planQuestionSet(rounds: readonly WorkspaceRound[]): string {
+  return rounds[0]?.questionSetVersion ?? DEFAULT_QUESTION_SET;
 }
 
-export function findingLabel(questionSetVersion: string, findingId: string): string {
+/** A finding's short label, such as "Knew their budget amount when planning (Carers)". */
+export function findingLabel(findingId: string, questionSetVersion: string): string {
   const parsed = parseFindingId(findingId);
-  const question = parsed ? findQuestion(getQuestionSet(questionSetVersion)!, parsed.question) : undefined;
+  const questionSet = getQuestionSet(questionSetVersion);
+  const question = parsed && questionSet ? findQuestion(questionSet, parsed.question) : undefined;
   if (!parsed || !question) return findingId;
   const phrase = question.positivePhrase.charAt(0).toUpperCase() + question.positivePhrase.slice(1);
   return parsed.group === "all" ? phrase : `${phrase} (${findGroup(parsed.group)?.label ?? parsed.group})`;
 }
 
-/** Changes between rounds for the given findings; empty when there is no later round yet. */
-export async function findingChanges(workspaceId: string, orgId: string, findingIds: readonly string[]): Promise<Map<string, FindingChange>> {
+/** Changes between the plan's newest round and the council's newest later one; empty until there is one. */
+export async function findingChanges(orgId: string, rounds: readonly WorkspaceRound[], findingIds: readonly string[]): Promise<Map<string, FindingChange>> {
   const changes = new Map<string, FindingChange>();
-  if (findingIds.length === 0) return changes;
-  const pair = await roundPair(workspaceId, orgId);
-  if (!pair) return changes;
+  const baseline = rounds[0];
+  if (findingIds.length === 0 || !baseline) return changes;
+  const later = await findLaterRound(orgId, baseline);
+  if (!later) return changes;
+  const pair = { baseline, later };
   const [before, after] = await Promise.all([loadRoundEvidence(orgId, pair.baseline.id), loadRoundEvidence(orgId, pair.later.id)]);
   if (!before || !after) return changes;
   const byId = (findings: Finding[]) => new Map(findings.map((f) => [f.id, f]));
@@ -43,7 +39,7 @@ export async function findingChanges(workspaceId: string, orgId: string, finding
     const b = beforeById.get(id);
     const a = afterById.get(id);
     if (!b || !a || b.n === 0 || a.n === 0) continue;
-    const change = compareRounds(findingLabel(pair.baseline.questionSetVersion, id), { positive: b.positive, n: b.n }, { positive: a.positive, n: a.n });
+    const change = compareRounds(findingLabel(id, pair.baseline.questionSetVersion), { positive: b.positive, n: b.n }, { positive: a.positive, n: a.n });
     changes.set(id, { ...change, findingId: id, fromRound: pair.baseline.name, toRound: pair.later.name });
   }
   return changes;

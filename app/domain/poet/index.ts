@@ -8,7 +8,7 @@ export { normaliseLabel } from "./labels";
 export { answerVerdict, conditionMet, findProcessLinks, type ProcessLink } from "./links";
 export { approximateNationalAdult2014, nationalBenchmarks } from "./nationalBenchmark";
 export { findQuestion, type ProcessCondition, type Question, type QuestionSet } from "./questionSet";
-export { getQuestionSet, questionSets } from "./questionSets";
+export { DEFAULT_QUESTION_SET, getQuestionSet, questionSets } from "./questionSets";
 export * from "./respondentFields";
 export { classificationTitles, type Classification } from "./stats/classify";
 export { analysisText } from "./analysisText";
