@@ -1,13 +1,14 @@
 import { db } from "./db.server";
-import { listPlanActions, type PlanAction } from "./tracking.server";
+import { listActionsOfPlans, type PlanAction } from "./tracking.server";
 
 export type CouncilAction = PlanAction & { workspaceId: string; workspaceName: string };
 
 /** Every action in every plan of the council (scope in the query), with its plan. */
 export async function listCouncilActions(orgId: string): Promise<CouncilAction[]> {
   const workspaces = await db().workspace.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
-  const perPlan = await Promise.all(workspaces.map(async (w) => (await listPlanActions(w.id)).map((a) => ({ ...a, workspaceId: w.id, workspaceName: w.name }))));
-  return perPlan.flat();
+  const names = new Map(workspaces.map((w) => [w.id, w.name]));
+  const actions = await listActionsOfPlans(workspaces.map((w) => w.id));
+  return actions.map((a) => ({ ...a, workspaceName: names.get(a.workspaceId)! }));
 }
 
 /** When actions became complete (from their history), as YYYY-MM month counts, oldest first. */

@@ -33,15 +33,22 @@ export type PlanAction = {
   latestNote: string | null;
 };
 
-/** Every projected action of a workspace with its latest progress note and manual percent. */
-export async function listPlanActions(workspaceId: string): Promise<PlanAction[]> {
+type ActionScope = { workspaceId: string | { in: string[] }; id?: string };
+
+/** Projected actions in board order, each with its latest progress note and manual percent (one query each). */
+async function planActions(scope: ActionScope): Promise<(PlanAction & { workspaceId: string })[]> {
   const [rows, updates] = await Promise.all([
-    db().action.findMany({ where: { workspaceId }, orderBy: [{ order: "asc" }, { createdAt: "asc" }] }),
-    db().progressUpdate.findMany({ where: { workspaceId }, orderBy: { at: "desc" }, select: { actionId: true, note: true, percent: true } }),
+    db().action.findMany({ where: scope, orderBy: [{ order: "asc" }, { createdAt: "asc" }] }),
+    db().progressUpdate.findMany({
+      where: { workspaceId: scope.workspaceId, ...(scope.id ? { actionId: scope.id } : {}) },
+      orderBy: { at: "desc" },
+      select: { workspaceId: true, actionId: true, note: true, percent: true },
+    }),
   ]);
   const latest = new Map<string, { note: string; percent: number | null }>();
-  for (const u of updates) if (!latest.has(u.actionId)) latest.set(u.actionId, u);
+  for (const u of updates) if (!latest.has(`${u.workspaceId}/${u.actionId}`)) latest.set(`${u.workspaceId}/${u.actionId}`, u);
   return rows.map((r) => ({
+    workspaceId: r.workspaceId,
     id: r.id,
     title: r.title,
     description: r.description,
@@ -58,13 +65,24 @@ export async function listPlanActions(workspaceId: string): Promise<PlanAction[]
     createdAt: r.createdAt.toISOString(),
     valid: r.valid,
     problems: r.problems,
-    manualPercent: latest.get(r.id)?.percent ?? null,
-    latestNote: latest.get(r.id)?.note ?? null,
+    manualPercent: latest.get(`${r.workspaceId}/${r.id}`)?.percent ?? null,
+    latestNote: latest.get(`${r.workspaceId}/${r.id}`)?.note ?? null,
   }));
 }
 
+/** Every projected action of one plan. */
+export function listPlanActions(workspaceId: string): Promise<PlanAction[]> {
+  return planActions({ workspaceId });
+}
+
+/** Every projected action of several plans (the council dashboard), in one pass. */
+export function listActionsOfPlans(workspaceIds: string[]) {
+  return planActions({ workspaceId: { in: workspaceIds } });
+}
+
+/** One action of a plan, or null. */
 export async function findPlanAction(workspaceId: string, actionId: string): Promise<PlanAction | null> {
-  return (await listPlanActions(workspaceId)).find((a) => a.id === actionId) ?? null;
+  return (await planActions({ workspaceId, id: actionId }))[0] ?? null;
 }
 
 /** The council's status wording and percents, merged over the defaults. */
