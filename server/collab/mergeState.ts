@@ -6,7 +6,10 @@ import * as Y from "yjs";
 export type MergeRequest = { snapshot: Uint8Array | null; rows: Uint8Array[] };
 export type MergeResult = { data: Uint8Array<ArrayBuffer>; stateVector: Uint8Array<ArrayBuffer> };
 
-const own = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => (bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes));
+/** Bytes that own their whole ArrayBuffer: what Prisma's Bytes and a worker transfer need (copied only if not). */
+export function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
+}
 
 /** The merged state and its state vector (pure; used by the worker and as the fallback). */
 export function mergeState({ snapshot, rows }: MergeRequest): MergeResult {
@@ -16,7 +19,7 @@ export function mergeState({ snapshot, rows }: MergeRequest): MergeResult {
       if (snapshot) Y.applyUpdate(doc, snapshot);
       for (const row of rows) Y.applyUpdate(doc, row);
     });
-    return { data: own(Y.encodeStateAsUpdate(doc)), stateVector: own(Y.encodeStateVector(doc)) };
+    return { data: ownBytes(Y.encodeStateAsUpdate(doc)), stateVector: ownBytes(Y.encodeStateVector(doc)) };
   } finally {
     doc.destroy();
   }

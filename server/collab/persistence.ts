@@ -106,11 +106,6 @@ export class DocumentStore implements DocumentStorage {
   }
 }
 
-/** Prisma's Bytes want an ArrayBuffer-backed array; Yjs's are, but are typed more loosely. */
-export function ownBytes(data: Uint8Array): Uint8Array<ArrayBuffer> {
-  return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
-}
-
 type RawRow = { id: number | bigint; data: Uint8Array };
 
 function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
