@@ -5,8 +5,7 @@ import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { actionsOf, readAction, sessionOf, type ActionMap } from "~/domain/workspace";
 
-export const STATUS_LABELS: Record<string, string> = { "not-started": "Not started", "in-progress": "In progress", blocked: "Blocked", complete: "Complete" };
-export const RAG_LABELS: Record<string, string> = { green: "Green: on track", amber: "Amber: some issues", red: "Red: significant problems" };
+import { RAG_LABELS, STATUS_LABELS } from "~/domain/tracking/status";
 
 /** The Yjs client that wrote a map entry (a map's items are not public API, but are stable in Yjs 13). */
 function writerOf(map: Y.Map<unknown>, key: string): number | null {

@@ -1,13 +1,11 @@
 // RAG and status shown with words and a shape, never colour alone.
-import { RAG_SHORT } from "~/domain/tracking/status";
-
-const SHAPES = { green: "●", amber: "▲", red: "■" } as const;
+import { RAG_SHAPES, RAG_SHORT } from "~/domain/tracking/status";
 
 export function RagBadge({ rag }: { rag: string }) {
   const known = rag === "green" || rag === "amber" || rag === "red";
   return (
     <span className={`rag rag--${known ? rag : "unknown"}`}>
-      <span aria-hidden="true">{known ? SHAPES[rag] : "?"}</span> {known ? RAG_SHORT[rag] : "Needs review"}
+      <span aria-hidden="true">{known ? RAG_SHAPES[rag] : "?"}</span> {known ? RAG_SHORT[rag] : "Needs review"}
     </span>
   );
 }

@@ -1,11 +1,10 @@
 // An action's tracked values: status, RAG (words and shapes, never colour alone), owner, due date.
 import { useEffect, useState } from "react";
-import { RAG_LABELS, STATUS_LABELS } from "~/collab/announcements";
+import { RAG_LABELS, RAG_SHAPES, STATUS_LABELS } from "~/domain/tracking/status";
 import { LOCAL_EDIT } from "~/collab/origins";
 import { ACTION_STATUSES, RAG_RATINGS, updateAction, type ActionChange, type ActionView } from "~/domain/workspace";
 import { useWorkshop } from "./WorkshopContext";
 
-export const RAG_SHAPES: Record<string, string> = { green: "●", amber: "▲", red: "■" };
 
 /** A plain value kept locally while typed and written on leaving the field or pressing Enter. */
 function PlainField({ id, label, type, value, onCommit, readOnly }: { id: string; label: string; type: "text" | "date"; value: string; onCommit: (value: string) => void; readOnly: boolean }) {

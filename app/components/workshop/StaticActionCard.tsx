@@ -1,8 +1,7 @@
 // An action as plain HTML for the first paint and for browsers without JavaScript: read-only, plus a
 // status form that posts to the server (which changes the live document for everyone).
-import { RAG_LABELS, STATUS_LABELS } from "~/collab/announcements";
+import { RAG_LABELS, RAG_SHAPES, STATUS_LABELS } from "~/domain/tracking/status";
 import { ACTION_STATUSES, type ActionView } from "~/domain/workspace";
-import { RAG_SHAPES } from "./ActionFields";
 import { useWorkshop } from "./WorkshopContext";
 
 

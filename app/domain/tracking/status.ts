@@ -10,8 +10,12 @@ export const DEFAULT_STATUS_SETTINGS: readonly StatusSetting[] = [
   { status: "complete", label: "Complete", percent: 100 },
 ];
 
-export const RAG_LABELS = { green: "Green – on track", amber: "Amber – some issues", red: "Red – significant problems" } as const;
+export const RAG_LABELS: Readonly<Record<string, string>> = { green: "Green: on track", amber: "Amber: some issues", red: "Red: significant problems" };
 export const RAG_SHORT = { green: "Green", amber: "Amber", red: "Red" } as const;
+/** Shapes that go with the RAG words, so colour is never the only signal. */
+export const RAG_SHAPES: Readonly<Record<string, string>> = { green: "●", amber: "▲", red: "■" };
+/** The default status names, for places that have no council settings to hand. */
+export const STATUS_LABELS: Readonly<Record<string, string>> = Object.fromEntries(DEFAULT_STATUS_SETTINGS.map((s) => [s.status, s.label]));
 
 /** The council's settings merged over the defaults, in the fixed status order. */
 export function statusSettings(overrides: readonly { status: string; label: string; percent: number }[]): StatusSetting[] {
