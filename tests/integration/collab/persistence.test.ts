@@ -1,32 +1,14 @@
 // Compaction, unloading, server-side writes and failed writes: the document people see is the one on disk.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createAction, readActions, updateAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
 import { DocumentStore, type UpdateRow } from "../../../server/collab/persistence";
-import { startCollab, type RunningCollab } from "../../support/collab/collabHarness";
 import { rowCount, storedDoc, storedText } from "../../support/collab/storedDocument";
-import { connectClient, type TestClient } from "../../support/collab/testClient";
+import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
 
-let running: RunningCollab[] = [];
-let clients: TestClient[] = [];
-const start = async (...args: Parameters<typeof startCollab>) => {
-  const server = await startCollab(...args);
-  running.push(server);
-  return server;
-};
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args);
-  clients.push(c);
-  return c;
-};
-afterEach(async () => {
-  for (const c of clients) c.destroy();
-  clients = [];
-  for (const r of running) await r.stop();
-  running = [];
-});
+const { start, client } = collabTestbed();
 
 describe("compaction", () => {
   it("past the threshold, rows fold into one snapshot and the document stays identical", async () => {

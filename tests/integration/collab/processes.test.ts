@@ -1,31 +1,13 @@
 // Real server processes: kill -9 loses nothing anyone saw, and two instances sharing the database and
 // Redis keep people on different instances in sync.
 import { randomBytes } from "node:crypto";
-import { afterEach, describe, expect, it } from "vitest";
-import { spawnCollabServer, type ServerChild } from "../../support/collab/spawnServer";
+import { describe, expect, it } from "vitest";
 import { storedText } from "../../support/collab/storedDocument";
-import { connectClient, type TestClient } from "../../support/collab/testClient";
+import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
-let children: ServerChild[] = [];
-let clients: TestClient[] = [];
-const spawn = async (env: Record<string, string> = {}) => {
-  const child = await spawnCollabServer({ DATABASE_URL: process.env.TEST_DATABASE_URL!, ...env });
-  children.push(child);
-  return child;
-};
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args);
-  clients.push(c);
-  return c;
-};
-afterEach(async () => {
-  for (const c of clients) c.destroy();
-  clients = [];
-  await Promise.all(children.map((c) => c.kill()));
-  children = [];
-});
+const { spawn, client } = collabTestbed();
 
 describe("server processes", () => {
   it("kill -9 mid-edit loses no update that another person had received", async () => {

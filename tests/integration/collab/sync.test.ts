@@ -1,30 +1,11 @@
 // People editing one plan see each other's changes, and what they typed is on disk.
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { db } from "~/models/db.server";
-import { startCollab, type RunningCollab } from "../../support/collab/collabHarness";
-import { connectClient, type TestClient } from "../../support/collab/testClient";
+import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
 
-let running: RunningCollab[] = [];
-let clients: TestClient[] = [];
-const start = async (...args: Parameters<typeof startCollab>) => {
-  const server = await startCollab(...args);
-  running.push(server);
-  return server;
-};
-const client = (...args: Parameters<typeof connectClient>) => {
-  const c = connectClient(...args);
-  clients.push(c);
-  return c;
-};
-
-afterEach(async () => {
-  for (const c of clients) c.destroy();
-  clients = [];
-  for (const r of running) await r.stop();
-  running = [];
-});
+const { start, client } = collabTestbed();
 
 async function storedText(workspaceId: string): Promise<string> {
   const doc = new Y.Doc();
