@@ -4,11 +4,11 @@ import { generateDemoRound } from "~/domain/poet/demo/generateDemoRound";
 import { respondentsToCsv } from "~/domain/poet/demo/respondentsToCsv";
 import { approximateNationalAdult2014 } from "~/domain/poet/nationalBenchmark";
 import { parsePoetFile } from "~/services/poetFile/index.server";
+import { median } from "./support/figures";
 
 const RESPONDENTS = 10_000;
 const RUNS = 7;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Prints how long it takes to parse and analyse a 10,000-person POET file (median of several runs). */
 export async function run(): Promise<void> {

@@ -1,19 +1,15 @@
 // The tracking side with a big plan: 500 actions, their history and progress notes. Prints the plan page's
 // server time (all actions, and filtered to overdue), the CSV export and the council dashboard.
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { createAction, updateAction } from "~/domain/workspace";
 import { mirStatements } from "~/domain/mir/statements";
-import { connectDatabase, db, disconnectDatabase } from "~/models/db.server";
-import { migrateDatabase } from "../server/migrate";
-import { DEMO, seedDemo } from "../server/seed";
-import { startTestApp } from "../tests/support/app-server";
+import { db } from "~/models/db.server";
+import { DEMO } from "../server/seed";
+import { withDemoApp } from "./support/demoApp";
+import { median } from "./support/figures";
 import { Visitor } from "../tests/support/visitor";
 
 const ACTIONS = 500;
 const RUNS = 15;
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const STATUSES = ["not-started", "in-progress", "blocked", "complete"] as const;
 
 async function time(visitor: Visitor, page: string): Promise<{ ms: number; bytes: number }> {
@@ -32,14 +28,7 @@ async function time(visitor: Visitor, page: string): Promise<{ ms: number; bytes
 
 /** Prints server times for the tracking pages of a 500-action plan (median of several requests). */
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "poet-bench-tracking-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  await migrateDatabase(url);
-  await connectDatabase(url);
-  process.env.TEST_DATABASE_URL = url;
-  await seedDemo();
-  const running = await startTestApp();
-  try {
+  await withDemoApp("tracking", async (running) => {
     const workspace = await db().workspace.findFirstOrThrow({ where: { name: DEMO.workspaceName } });
     const author = { source: "server" as const, actorId: null, actorName: "Benchmark" };
     await running.collab.withDocument(
@@ -79,11 +68,7 @@ export async function run(): Promise<void> {
     console.log(`  CSV export:                  ${csv.ms.toFixed(1)} ms (${(csv.bytes / 1024).toFixed(0)} KB)`);
     console.log(`  council dashboard:           ${dashboard.ms.toFixed(1)} ms`);
     console.log(`  one action page:             ${action.ms.toFixed(1)} ms`);
-  } finally {
-    await running.close();
-    await disconnectDatabase();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();

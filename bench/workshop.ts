@@ -1,16 +1,15 @@
 // The live workshop page: server render time with a busy plan (40 participants, 100 actions, notes and
 // votes) and the JavaScript the page loads (gzip'd), route-only and in total. Run `npx remix build` first.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { createAction, notesOf, readActions, setVotes, updateSession } from "~/domain/workspace";
 import { mirStatements } from "~/domain/mir/statements";
-import { connectDatabase, db, disconnectDatabase } from "~/models/db.server";
+import { db } from "~/models/db.server";
 import * as Y from "yjs";
-import { migrateDatabase } from "../server/migrate";
-import { DEMO, seedDemo } from "../server/seed";
-import { startTestApp } from "../tests/support/app-server";
+import { DEMO } from "../server/seed";
+import { withDemoApp } from "./support/demoApp";
+import { median, p95 } from "./support/figures";
 import { Visitor } from "../tests/support/visitor";
 
 const ACTIONS = 100;
@@ -19,8 +18,6 @@ const RUNS = 30;
 const ROUTE_ID = "routes/w.$workspace._index";
 const publicBuild = path.resolve(import.meta.dirname, "../public/build");
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** 100 actions with text, links and partners; 40 people's votes; a paragraph of notes per finding. */
@@ -67,14 +64,7 @@ function javascriptWeight() {
 
 /** Prints the workshop page's server render time (median and p95 of several runs) and its JavaScript weight. */
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "poet-bench-workshop-"));
-  const url = `file:${path.join(dir, "bench.db")}`;
-  await migrateDatabase(url);
-  await connectDatabase(url);
-  process.env.TEST_DATABASE_URL = url;
-  await seedDemo();
-  const running = await startTestApp();
-  try {
+  await withDemoApp("workshop", async (running) => {
     const workspace = await db().workspace.findFirstOrThrow({ where: { name: DEMO.workspaceName } });
     const visitor = await new Visitor(running.baseUrl).signIn(DEMO.email, DEMO.password);
     const page = `/w/${workspace.id}`;
@@ -97,11 +87,7 @@ export async function run(): Promise<void> {
     console.log(`  server render (HTTP GET, full HTML): median ${median(times).toFixed(1)} ms, p95 ${p95(times).toFixed(1)} ms`);
     console.log(`  HTML ${kb(Buffer.byteLength(html))} (${kb(gzipSync(html).byteLength)} gzip'd); document state ${kb(state)}`);
     console.log(`  JavaScript, gzip'd: this route ${kb(js.route)} in ${js.files} files; whole first visit (entry + root + route) ${kb(js.total)}`);
-  } finally {
-    await running.close();
-    await disconnectDatabase();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
