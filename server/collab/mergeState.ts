@@ -1,7 +1,9 @@
 // Folding a document's stored snapshot and update rows into one state: in a worker thread when it can,
 // on the main thread otherwise. Compaction must not stall everyone's live edits.
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import * as Y from "yjs";
+import type { CompactionResult } from "./persistence";
+import { startTypeScriptWorker } from "./typescriptWorker";
 
 export type MergeRequest = { snapshot: Uint8Array | null; rows: Uint8Array[] };
 export type MergeResult = { data: Uint8Array<ArrayBuffer>; stateVector: Uint8Array<ArrayBuffer> };
@@ -25,10 +27,16 @@ export function mergeState({ snapshot, rows }: MergeRequest): MergeResult {
   }
 }
 
-type Pending = { resolve: (result: MergeResult) => void; reject: (error: Error) => void };
+/** What the compaction worker thread is asked to do (mergeWorker.ts). */
+export type CompactionJob =
+  | ({ kind: "merge" } & MergeRequest)
+  | { kind: "compact-sqlite"; file: string; workspaceId: string }
+  | { kind: "checkpoint-sqlite"; file: string };
+
+type Pending = { resolve: (result: unknown) => void; reject: (error: Error) => void };
 
 /** One lazily started worker shared by every document; requests are answered in any order by id. */
-class MergeWorker {
+class CompactionWorker {
   private worker: Worker | null = null;
   private broken = false;
   private nextId = 1;
@@ -37,17 +45,17 @@ class MergeWorker {
   private start(): Worker | null {
     if (this.worker || this.broken) return this.worker;
     try {
-      const worker = new Worker(new URL("./mergeWorker.ts", import.meta.url), { execArgv: ["--import", "tsx"] });
+      const worker = startTypeScriptWorker(new URL("./mergeWorker.ts", import.meta.url));
       worker.unref();
-      worker.on("message", (message: { id: number; ok: boolean; message?: string } & MergeResult) => {
+      worker.on("message", (message: { id: number; ok: boolean; message?: string; result?: unknown }) => {
         const waiting = this.pending.get(message.id);
         this.pending.delete(message.id);
         if (!waiting) return;
-        if (message.ok) waiting.resolve({ data: message.data, stateVector: message.stateVector });
+        if (message.ok) waiting.resolve(message.result);
         else waiting.reject(new Error(message.message));
       });
       worker.on("error", (error) => this.fail(error));
-      worker.on("exit", () => this.fail(new Error("the merge worker stopped")));
+      worker.on("exit", () => this.fail(new Error("the compaction worker stopped")));
       this.worker = worker;
     } catch {
       this.broken = true;
@@ -62,20 +70,39 @@ class MergeWorker {
     this.pending.clear();
   }
 
-  merge(request: MergeRequest): Promise<MergeResult> {
+  /** Runs the job in the worker; if the worker cannot run it (or dies), runs `here` on this thread instead. */
+  run<T>(job: CompactionJob, here: () => T): Promise<T> {
     const worker = this.start();
-    if (!worker) return Promise.resolve(mergeState(request));
+    if (!worker) return Promise.resolve().then(here);
     const id = this.nextId++;
-    return new Promise<MergeResult>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...request });
-    }).catch(() => mergeState(request));
+    if (this.pending.size === 0) worker.ref(); // a compaction in progress keeps the process alive
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      worker.postMessage({ id, ...job });
+    })
+      .catch((error: Error) => {
+        if (!this.broken) throw error; // the job itself failed (e.g. the database was busy): the caller retries later
+        return here();
+      })
+      .finally(() => {
+        if (this.pending.size === 0) this.worker?.unref();
+      });
   }
 }
 
-const shared = new MergeWorker();
+const shared = new CompactionWorker();
 
 /** Merges off the main thread; falls back to the main thread if the worker cannot run. */
 export function mergeOffThread(request: MergeRequest): Promise<MergeResult> {
-  return shared.merge(request);
+  return shared.run({ kind: "merge", ...request }, () => mergeState(request));
+}
+
+/** Compacts a SQLite-stored document wholly off the main thread (read, merge, commit, checkpoint). */
+export function compactSqliteOffThread(file: string, workspaceId: string, here: () => CompactionResult): Promise<CompactionResult> {
+  return shared.run({ kind: "compact-sqlite", file, workspaceId }, here);
+}
+
+/** Checkpoints a SQLite database's WAL off the main thread (see sqliteWrites.ts); on this thread if it must. */
+export function checkpointSqliteOffThread(file: string, here: () => void): Promise<void> {
+  return shared.run({ kind: "checkpoint-sqlite", file }, here);
 }

@@ -1,16 +1,21 @@
-// Runs in a worker thread: folds a snapshot and update rows into one Yjs state, off the main thread.
+// Runs in a worker thread: compaction work that must not stall the sockets on the main thread, either
+// folding a snapshot and rows into one Yjs state (PostgreSQL) or a whole SQLite compaction.
 import { parentPort } from "node:worker_threads";
-import * as Y from "yjs";
-import { mergeState, type MergeRequest } from "./mergeState";
+import { mergeState, type CompactionJob } from "./mergeState";
+import { checkpointSqlite, compactSqliteDocument } from "./sqliteCompaction";
 
-parentPort?.on("message", (request: MergeRequest & { id: number }) => {
+parentPort?.on("message", (job: CompactionJob & { id: number }) => {
   try {
-    const result = mergeState(request);
-    parentPort!.postMessage({ id: request.id, ok: true, ...result }, [result.data.buffer, result.stateVector.buffer]);
+    if (job.kind === "merge") {
+      const result = mergeState(job);
+      parentPort!.postMessage({ id: job.id, ok: true, result }, [result.data.buffer, result.stateVector.buffer]);
+    } else if (job.kind === "compact-sqlite") {
+      parentPort!.postMessage({ id: job.id, ok: true, result: compactSqliteDocument(job.file, job.workspaceId) });
+    } else {
+      checkpointSqlite(job.file);
+      parentPort!.postMessage({ id: job.id, ok: true, result: null });
+    }
   } catch (error) {
-    parentPort!.postMessage({ id: request.id, ok: false, message: (error as Error).message });
+    parentPort!.postMessage({ id: job.id, ok: false, message: (error as Error).message });
   }
 });
-
-// Keep the import of Yjs here too, so the worker fails at start (not at first use) if it cannot load.
-void Y;

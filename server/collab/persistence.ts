@@ -1,9 +1,10 @@
 // Durable storage of workspace documents: append-only DocUpdate rows, compacted into one DocSnapshot.
 import * as Y from "yjs";
-import { databaseProvider, db, type Db } from "~/models/db.server";
-import { sqliteAppender } from "./sqliteAppender";
-import { mergeOffThread } from "./mergeState";
+import { databaseProvider, databaseUrl, db, type Db } from "~/models/db.server";
+import { compactSqliteOffThread, mergeOffThread } from "./mergeState";
+import { compactSqliteDocument } from "./sqliteCompaction";
 import { LOAD_ORIGIN } from "./origins";
+import { sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
 
 export type UpdateRow = { workspaceId: string; data: Uint8Array<ArrayBuffer>; authorId: string | null; authorName: string | null };
 export type LoadedState = { rows: number; bytes: number };
@@ -25,12 +26,13 @@ export interface DocumentStorage {
 
 export class DocumentStore implements DocumentStorage {
   /**
-   * One INSERT for a whole group commit. Raw SQL on purpose: this runs on every edit, and Prisma's
-   * createMany spends 3-5x longer on the main thread building the same statement (bench/collab.ts).
+   * One write for a whole group commit. On SQLite, one transaction of prepared statements (sqliteWrites.ts).
+   * On PostgreSQL, one raw INSERT: this runs on every edit, and Prisma's createMany spends 3-5x longer on
+   * the main thread building the same statement (bench/collab.ts).
    */
   async append(rows: UpdateRow[]): Promise<void> {
     const postgres = databaseProvider() === "postgresql";
-    if (!postgres) return sqliteAppender().append(rows);
+    if (!postgres) return sqliteWritesFor(databaseUrl()).append(rows);
     const now = new Date();
     for (let start = 0; start < rows.length; start += APPEND_CHUNK) {
       const chunk = rows.slice(start, start + APPEND_CHUNK);
@@ -78,23 +80,15 @@ export class DocumentStore implements DocumentStorage {
    * left for next time.
    */
   async compact(workspaceId: string): Promise<CompactionResult> {
+    if (databaseProvider() === "sqlite") {
+      const file = sqliteFileOf(databaseUrl());
+      return compactSqliteOffThread(file, workspaceId, () => compactSqliteDocument(file, workspaceId));
+    }
     const { snapshot, rows } = await this.read(workspaceId);
     if (rows.length === 0) return { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
     const { data, stateVector } = await mergeOffThread({ snapshot: snapshot?.data ?? null, rows: rows.map((row) => row.data) });
-    const written = await db().$transaction(async (tx) => {
-      await lockWorkspace(tx, "compaction", workspaceId);
-      const current = await tx.docSnapshot.findUnique({ where: { workspaceId }, select: { stateVector: true } });
-      if (!sameBytes(current?.stateVector ?? null, snapshot?.stateVector ?? null)) return false;
-      await tx.docSnapshot.upsert({ where: { workspaceId }, create: { workspaceId, data, stateVector }, update: { data, stateVector } });
-      const ids = rows.map((row) => row.id);
-      const postgres = databaseProvider() === "postgresql";
-      for (let i = 0; i < ids.length; i += 1000) {
-        const chunk = ids.slice(i, i + 1000);
-        const list = chunk.map((_, k) => (postgres ? `$${k + 2}` : "?")).join(",");
-        await tx.$executeRawUnsafe(`DELETE FROM "DocUpdate" WHERE "workspaceId" = ${postgres ? "$1" : "?"} AND "id" IN (${list})`, workspaceId, ...chunk);
-      }
-      return true;
-    }, READ_OPTIONS);
+    const commit = { workspaceId, expectedStateVector: snapshot?.stateVector ?? null, data, stateVector, rowIds: rows.map((row) => row.id) };
+    const written = await commitCompaction(commit);
     return written ? { rowsRead: rows.length, snapshotBytes: data.byteLength } : { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
   }
 
@@ -106,12 +100,31 @@ export class DocumentStore implements DocumentStorage {
   }
 }
 
-type RawRow = { id: number | bigint; data: Uint8Array };
-
-function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.byteLength === b.byteLength && a.every((byte, i) => byte === b[i]);
+/**
+ * The end of a compaction: if the stored snapshot is still the one that was read, replace it and delete the
+ * rows read, in one short transaction; otherwise write nothing and answer false (another compaction won).
+ */
+export async function commitCompaction(commit: CompactionCommit): Promise<boolean> {
+  return databaseProvider() === "postgresql" ? commitOnPostgres(commit) : sqliteWritesFor(databaseUrl()).commitCompaction(commit);
 }
+
+/** On PostgreSQL, serialised per workspace across instances by an advisory lock. */
+function commitOnPostgres({ workspaceId, expectedStateVector, data, stateVector, rowIds }: CompactionCommit): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    await lockWorkspace(tx, "compaction", workspaceId);
+    const current = await tx.docSnapshot.findUnique({ where: { workspaceId }, select: { stateVector: true } });
+    if (!sameBytes(current?.stateVector ?? null, expectedStateVector)) return false;
+    await tx.docSnapshot.upsert({ where: { workspaceId }, create: { workspaceId, data, stateVector }, update: { data, stateVector } });
+    for (let i = 0; i < rowIds.length; i += 1000) {
+      const chunk = rowIds.slice(i, i + 1000);
+      const list = chunk.map((_, k) => `$${k + 2}`).join(",");
+      await tx.$executeRawUnsafe(`DELETE FROM "DocUpdate" WHERE "workspaceId" = $1 AND "id" IN (${list})`, workspaceId, ...chunk);
+    }
+    return true;
+  }, READ_OPTIONS);
+}
+
+type RawRow = { id: number | bigint; data: Uint8Array };
 
 async function readRows(tx: Tx, workspaceId: string) {
   const snapshot = await tx.docSnapshot.findUnique({ where: { workspaceId }, select: { data: true, stateVector: true } });

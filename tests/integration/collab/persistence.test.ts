@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createAction, readActions, updateAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
-import { DocumentStore, type UpdateRow } from "../../../server/collab/persistence";
+import { commitCompaction, DocumentStore, type UpdateRow } from "../../../server/collab/persistence";
 import { rowCount, storedDoc, storedText } from "../../support/collab/storedDocument";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
@@ -137,5 +137,28 @@ describe("a failed write", () => {
     await waitFor(() => bob.text() === "saved. unsaved", "once the database works again, bob gets it", 15_000);
     expect(await storedText("ws-fail")).toBe("saved. unsaved");
     expect(server.logs.some((line) => line.includes("could not save a document update"))).toBe(true);
+  });
+});
+
+describe("a compaction that lost a race", () => {
+  it("writes nothing when the snapshot changed after it read, so the newer snapshot and every row survive", async () => {
+    const store = new DocumentStore();
+    const source = new Y.Doc();
+    const rows: UpdateRow[] = [];
+    source.on("update", (update: Uint8Array) => rows.push({ workspaceId: "ws-stale", data: new Uint8Array(update), authorId: null, authorName: "test" }));
+    source.getText("body").insert(0, "first words");
+    await store.append(rows.splice(0));
+    await store.compact("ws-stale"); // a snapshot now exists
+    source.getText("body").insert(11, ", then more");
+    await store.append(rows.splice(0));
+
+    // Another instance read the document before that snapshot existed; its compaction must not land.
+    const storedRowIds = (await db().docUpdate.findMany({ where: { workspaceId: "ws-stale" }, select: { id: true } })).map((row) => row.id);
+    const stale = new Uint8Array(Y.encodeStateAsUpdate(new Y.Doc()));
+    const written = await commitCompaction({ workspaceId: "ws-stale", expectedStateVector: null, data: stale, stateVector: new Uint8Array(Y.encodeStateVector(new Y.Doc())), rowIds: storedRowIds });
+
+    expect(written).toBe(false);
+    expect(await rowCount("ws-stale")).toBe(storedRowIds.length);
+    expect(await storedText("ws-stale")).toBe("first words, then more");
   });
 });

@@ -1,0 +1,44 @@
+// A whole compaction of one SQLite-stored document, synchronous, for the compaction worker thread: read the
+// snapshot and rows, fold them, commit, then checkpoint the WAL. On SQLite every query (Prisma's too, through
+// its better-sqlite3 adapter) runs on the calling thread, so doing this on the main thread held every
+// socket for milliseconds per compaction (bench/collab.ts, 50 plans at once).
+import Database from "better-sqlite3";
+import type { CompactionResult } from "./persistence";
+import { mergeState } from "./mergeState";
+import { openSqliteWrites, type SqliteWrites } from "./sqliteWrites";
+
+type Connection = { read: Database.Database; writes: SqliteWrites };
+const connections = new Map<string, Connection>();
+
+function connectionFor(file: string): Connection {
+  let connection = connections.get(file);
+  if (!connection) {
+    const read = new Database(file, { fileMustExist: true });
+    read.pragma("busy_timeout = 10000");
+    connection = { read, writes: openSqliteWrites(file) };
+    connections.set(file, connection);
+  }
+  return connection;
+}
+
+/** Folds the stored rows of a workspace into its snapshot (see DocumentStore.compact for the rules). */
+export function compactSqliteDocument(file: string, workspaceId: string): CompactionResult {
+  const { read, writes } = connectionFor(file);
+  // One read transaction: a compaction committing between the two reads cannot hide rows from us.
+  const { snapshot, rows } = read.transaction(() => ({
+    snapshot: read.prepare(`SELECT "data", "stateVector" FROM "DocSnapshot" WHERE "workspaceId" = ?`).get(workspaceId) as { data: Buffer; stateVector: Buffer } | undefined,
+    rows: read.prepare(`SELECT "id", "data" FROM "DocUpdate" WHERE "workspaceId" = ? ORDER BY "id"`).all(workspaceId) as Array<{ id: number; data: Buffer }>,
+  }))();
+  if (rows.length === 0) return { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
+  const { data, stateVector } = mergeState({ snapshot: snapshot?.data ?? null, rows: rows.map((row) => row.data) });
+  const written = writes.commitCompaction({ workspaceId, expectedStateVector: snapshot?.stateVector ?? null, data, stateVector, rowIds: rows.map((row) => row.id) });
+  // Copy the WAL into the database file here rather than in whichever commit on the main thread crosses
+  // SQLite's automatic threshold (a checkpoint fsyncs the database file). PASSIVE never waits for writers.
+  writes.checkpoint();
+  return written ? { rowsRead: rows.length, snapshotBytes: data.byteLength } : { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
+}
+
+/** Copies what it can of the WAL into the database file (PASSIVE: never waits for writers or readers). */
+export function checkpointSqlite(file: string): void {
+  connectionFor(file).writes.checkpoint();
+}
