@@ -73,7 +73,9 @@ export class DocumentRegistry {
       ...this.options,
       hooks: {
         idle: (doc) => this.scheduleUnload(doc),
-        persisted: (doc) => this.options.projection.changed(doc),
+        persisted: (doc) => {
+          if (doc.needsProjection) this.options.projection.changed(doc);
+        },
         broken: (doc) => this.drop(doc),
       },
     });

@@ -56,9 +56,13 @@ export class ProjectionScheduler {
       const actorId = author.userId ?? (author.guestId ? `guest:${author.guestId}` : null);
       return { actorId, actorName: author.displayName, at: author.at };
     };
+    document.projecting(); // projectWorkspace reads the document synchronously, before its first await
     const work = projectWorkspace(document.workspaceId, document.ydoc, actorFor)
       .then(() => document.authors.forgetBefore(startedAt))
-      .catch((error: Error) => this.log.warn("action projection failed; will retry on the next change", { workspaceId: document.workspaceId, error: error.message }))
+      .catch((error: Error) => {
+        document.projectionFailed();
+        this.log.warn("action projection failed; will retry on the next change", { workspaceId: document.workspaceId, error: error.message });
+      })
       .finally(() => {
         if (this.running.get(document) === work) this.running.delete(document);
       });

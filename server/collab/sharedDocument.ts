@@ -2,6 +2,7 @@
 // written to the database before anyone else sees it.
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { actionsOf } from "~/domain/workspace";
 import { checkParticipantUpdate } from "./sessionGuard";
 import { ActionAuthors } from "./actionAuthors";
 import { CloseCode } from "./closeCodes";
@@ -51,6 +52,8 @@ export class SharedDocument {
   private resyncing: Promise<void> | null = null;
   private resyncAgain = false;
   private isBroken = false;
+  /** Whether the actions may differ from the Action table: true after load (a crash may have skipped a projection). */
+  private actionsUnprojected = true;
 
   constructor(
     readonly workspaceId: string,
@@ -58,6 +61,9 @@ export class SharedDocument {
   ) {
     this.awareness.setLocalState(null);
     this.ydoc.on("update", (update: Uint8Array, origin: unknown) => this.updated(update, originOf(origin)));
+    actionsOf(this.ydoc).observeDeep(() => {
+      this.actionsUnprojected = true;
+    });
     this.awareness.on("update", (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
       this.awarenessChanged(changes, origin),
     );
@@ -65,6 +71,21 @@ export class SharedDocument {
 
   get broken(): boolean {
     return this.isBroken;
+  }
+
+  /** Whether the Action table needs projecting: typing in notes or moving focus leaves it alone. */
+  get needsProjection(): boolean {
+    return this.actionsUnprojected;
+  }
+
+  /** Called as a projection reads the document: later action changes make it needed again. */
+  projecting(): void {
+    this.actionsUnprojected = false;
+  }
+
+  /** A projection failed: the next persisted change tries again. */
+  projectionFailed(): void {
+    this.actionsUnprojected = true;
   }
 
   get idle(): boolean {
