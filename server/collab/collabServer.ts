@@ -10,6 +10,7 @@ import { CloseCode } from "./closeCodes";
 import { Connection } from "./connection";
 import { DocumentRegistry } from "./documentRegistry";
 import { LocalFanout, RedisFanout, type Fanout } from "./fanout";
+import { prepareCompactionWorker } from "./mergeState";
 import { resolveLimits, type Limits } from "./limits";
 import type { CollabLog } from "./log";
 import type { ServerOrigin } from "./origins";
@@ -61,6 +62,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const limits = resolveLimits(options.limits);
   const storage = options.storage ?? new DocumentStore();
   const journal = new UpdateJournal(storage);
+  prepareCompactionWorker();
   const fanout: Fanout = options.redisUrl
     ? new RedisFanout(options.redisUrl, options.redisChannelPrefix ?? DEFAULTS.redisChannelPrefix, log)
     : new LocalFanout();

@@ -70,6 +70,11 @@ class CompactionWorker {
     this.pending.clear();
   }
 
+  /** Starts the thread now, so the first compaction does not also pay for starting it. */
+  prepare(): void {
+    this.start();
+  }
+
   /** Runs the job in the worker; if the worker cannot run it (or dies), runs `here` on this thread instead. */
   run<T>(job: CompactionJob, here: () => T): Promise<T> {
     const worker = this.start();
@@ -91,6 +96,11 @@ class CompactionWorker {
 }
 
 const shared = new CompactionWorker();
+
+/** Starts the compaction worker thread ahead of its first job (it idles without keeping the process alive). */
+export function prepareCompactionWorker(): void {
+  shared.prepare();
+}
 
 /** Merges off the main thread; falls back to the main thread if the worker cannot run. */
 export function mergeOffThread(request: MergeRequest): Promise<MergeResult> {

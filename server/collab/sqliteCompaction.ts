@@ -7,18 +7,19 @@ import type { CompactionResult } from "./persistence";
 import { mergeState } from "./mergeState";
 import { openSqliteWrites, type SqliteWrites } from "./sqliteWrites";
 
-type Connection = { read: Database.Database; writes: SqliteWrites };
-const connections = new Map<string, Connection>();
+type Connection = { file: string; read: Database.Database; writes: SqliteWrites };
+let current: Connection | null = null;
 
+/** This thread's connections to the process's database (a test run moves to a new file per test file). */
 function connectionFor(file: string): Connection {
-  let connection = connections.get(file);
-  if (!connection) {
+  if (current?.file !== file) {
+    current?.read.close();
+    current?.writes.close();
     const read = new Database(file, { fileMustExist: true });
     read.pragma("busy_timeout = 10000");
-    connection = { read, writes: openSqliteWrites(file) };
-    connections.set(file, connection);
+    current = { file, read, writes: openSqliteWrites(file) };
   }
-  return connection;
+  return current;
 }
 
 /** Folds the stored rows of a workspace into its snapshot (see DocumentStore.compact for the rules). */
