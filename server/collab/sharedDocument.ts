@@ -52,8 +52,12 @@ export class SharedDocument {
   private resyncing: Promise<void> | null = null;
   private resyncAgain = false;
   private isBroken = false;
-  /** Whether the actions may differ from the Action table: true after load (a crash may have skipped a projection). */
-  private actionsUnprojected = true;
+  /**
+   * Whether the actions may differ from the Action table. Loading a document that has actions sets it (the
+   * observer below sees the load), in case a crash skipped a projection; a plan without actions never
+   * projects, so fifty fresh plans opening at once do not all run Prisma on the main thread together.
+   */
+  private actionsUnprojected = false;
 
   constructor(
     readonly workspaceId: string,

@@ -1,6 +1,7 @@
 // The Action table follows the document, and history says who changed status, owner, due date or RAG.
 import { afterEach, describe, expect, it } from "vitest";
-import { createAction, deleteAction, updateAction } from "~/domain/workspace";
+import * as Y from "yjs";
+import { createAction, deleteAction, notesOf, updateAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
 import { startCollab, type RunningCollab } from "../../support/collab/collabHarness";
 import { createWorkspaceRow } from "../../support/collab/storedDocument";
@@ -78,5 +79,29 @@ describe("action projection", () => {
     alice.destroy();
     await waitFor(() => server!.collab.loadedDocumentCount() === 0, "unloaded");
     expect((await db().action.findFirstOrThrow({ where: { workspaceId: "ws-unload-project" } })).title).toBe("Projected at unload");
+  });
+});
+
+describe("projection after a restart", () => {
+  it("a plan with actions is brought back in line by the first change after it loads, even a note; typing a note is enough", async () => {
+    await createWorkspaceRow("ws-restart");
+    server = await startCollab({ projectionDebounceMs: 50 });
+    const priya = connectClient(server.url, "ws-restart", { as: "Priya" });
+    clients.push(priya);
+    await priya.synced();
+    const id = createAction(priya.doc, { title: "Carers' breaks booked online", owner: "Priya" });
+    await waitFor(async () => (await db().action.count({ where: { workspaceId: "ws-restart" } })) === 1, "the action row appears");
+    priya.destroy();
+    clients = [];
+    await server.stop();
+
+    // As if the process had died before projecting: the table lost the row the document still holds.
+    await db().action.deleteMany({ where: { workspaceId: "ws-restart" } });
+    server = await startCollab({ projectionDebounceMs: 50 });
+    const jo = connectClient(server.url, "ws-restart", { as: "Jo" });
+    clients.push(jo);
+    await jo.synced();
+    notesOf(jo.doc).set("finding-1", new Y.Text("People want to book breaks themselves"));
+    await waitFor(async () => (await db().action.count({ where: { workspaceId: "ws-restart", id } })) === 1, "the action row is back");
   });
 });
