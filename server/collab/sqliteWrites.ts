@@ -82,7 +82,7 @@ export function openSqliteWrites(file: string, options: { checkpointsElsewhere?:
 /** Appends between WAL checkpoints requested of the compaction worker (each append adds a page or so to the WAL). */
 const APPENDS_PER_CHECKPOINT = 500;
 
-let current: { url: string; file: string; writes: SqliteWrites; appends: number } | null = null;
+let current: { url: string; writes: SqliteWrites } | null = null;
 
 /**
  * The main thread's write connection for the database the process is connected to (reopened if that
@@ -93,16 +93,13 @@ export function sqliteWritesFor(url: string): SqliteWrites {
   if (current?.url !== url) {
     current?.writes.close();
     const file = sqliteFileOf(url);
-    current = { url, file, writes: openSqliteWrites(file, { checkpointsElsewhere: true }), appends: 0 };
+    const writes = openSqliteWrites(file, { checkpointsElsewhere: true });
+    let appends = 0;
+    const append = (rows: UpdateRow[]) => {
+      writes.append(rows);
+      if (++appends % APPENDS_PER_CHECKPOINT === 0) void checkpointSqliteOffThread(file, () => writes.checkpoint()).catch(() => undefined);
+    };
+    current = { url, writes: { ...writes, append } };
   }
-  const state = current;
-  return {
-    ...state.writes,
-    append(rows) {
-      state.writes.append(rows);
-      if (++state.appends % APPENDS_PER_CHECKPOINT === 0) {
-        void checkpointSqliteOffThread(state.file, () => state.writes.checkpoint()).catch(() => undefined);
-      }
-    },
-  };
+  return current.writes;
 }
