@@ -4,6 +4,7 @@
 import http from "node:http";
 import { connectDatabase, disconnectDatabase } from "~/models/db.server";
 import { createCollabServer } from "../../../server/collab";
+import { serveToParent } from "./childProtocol";
 import { testAuthenticator } from "./testAuthenticator";
 
 const env = process.env;
@@ -30,17 +31,7 @@ const collab = createCollabServer({
 });
 const server = http.createServer((_req, res) => res.writeHead(404).end());
 server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
-server.listen(0, "127.0.0.1", () => {
-  process.stdout.write(JSON.stringify({ port: (server.address() as { port: number }).port }) + "\n");
-});
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (text: string) => {
-  if (text.includes("memory")) {
-    global.gc?.();
-    const usage = process.memoryUsage();
-    process.stdout.write(JSON.stringify({ memory: { rss: usage.rss, heapUsed: usage.heapUsed }, documents: collab.loadedDocumentCount() }) + "\n");
-  }
-});
+serveToParent(server, () => collab.loadedDocumentCount());
 process.on("SIGTERM", async () => {
   await collab.shutdown();
   server.closeAllConnections();
