@@ -7,7 +7,8 @@ import type { CompactionResult } from "./persistence";
 import { mergeState } from "./mergeState";
 import { openSqliteWrites, type SqliteWrites } from "./sqliteWrites";
 
-type Connection = { file: string; read: Database.Database; writes: SqliteWrites };
+type Connection = { file: string; read: Database.Database; readStored: (workspaceId: string) => StoredDocument; writes: SqliteWrites };
+type StoredDocument = { snapshot: { data: Buffer; stateVector: Buffer } | undefined; rows: Array<{ id: number; data: Buffer }> };
 let current: Connection | null = null;
 
 /** This thread's connections to the process's database (a test run moves to a new file per test file). */
@@ -17,19 +18,24 @@ function connectionFor(file: string): Connection {
     current?.writes.close();
     const read = new Database(file, { fileMustExist: true });
     read.pragma("busy_timeout = 10000");
-    current = { file, read, writes: openSqliteWrites(file) };
+    const snapshot = read.prepare(`SELECT "data", "stateVector" FROM "DocSnapshot" WHERE "workspaceId" = ?`);
+    const rows = read.prepare(`SELECT "id", "data" FROM "DocUpdate" WHERE "workspaceId" = ? ORDER BY "id"`);
+    // One read transaction: a compaction committing between the two reads cannot hide rows from us.
+    const readStored = read.transaction(
+      (workspaceId: string): StoredDocument => ({
+        snapshot: snapshot.get(workspaceId) as StoredDocument["snapshot"],
+        rows: rows.all(workspaceId) as StoredDocument["rows"],
+      }),
+    );
+    current = { file, read, readStored, writes: openSqliteWrites(file) };
   }
   return current;
 }
 
 /** Folds the stored rows of a workspace into its snapshot (see DocumentStore.compact for the rules). */
 export function compactSqliteDocument(file: string, workspaceId: string): CompactionResult {
-  const { read, writes } = connectionFor(file);
-  // One read transaction: a compaction committing between the two reads cannot hide rows from us.
-  const { snapshot, rows } = read.transaction(() => ({
-    snapshot: read.prepare(`SELECT "data", "stateVector" FROM "DocSnapshot" WHERE "workspaceId" = ?`).get(workspaceId) as { data: Buffer; stateVector: Buffer } | undefined,
-    rows: read.prepare(`SELECT "id", "data" FROM "DocUpdate" WHERE "workspaceId" = ? ORDER BY "id"`).all(workspaceId) as Array<{ id: number; data: Buffer }>,
-  }))();
+  const { readStored, writes } = connectionFor(file);
+  const { snapshot, rows } = readStored(workspaceId);
   if (rows.length === 0) return { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
   const { data, stateVector } = mergeState({ snapshot: snapshot?.data ?? null, rows: rows.map((row) => row.data) });
   const written = writes.commitCompaction({ workspaceId, expectedStateVector: snapshot?.stateVector ?? null, data, stateVector, rowIds: rows.map((row) => row.id) });
