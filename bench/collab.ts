@@ -1,6 +1,6 @@
 // Live-editing latency and throughput of our collaboration server (persisting to a temp SQLite file)
 // beside the reference y-websocket server (no persistence), plus memory with 2,000 idle sockets.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "../server/migrate";
@@ -35,39 +35,51 @@ async function connectAll(server: ServerChild, workload: Workload, tag: string):
   return clients;
 }
 
-/** Each client writes its clock into a shared map every EDIT_INTERVAL_MS; every other peer records the delay. */
 function summarise(samples: number[]): Figures {
   const sorted = [...samples].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), perSecond: sorted.length / ((ROUNDS * MEASURE_MS) / 1000), samples: sorted.length };
 }
 
-async function measure(server: ServerChild, workload: Workload, tag: string, durationMs: number): Promise<number[]> {
-  const clients = await connectAll(server, workload, tag);
-  const latencies: number[] = [];
-  let recording = false;
-  for (const client of clients) {
+/**
+ * One server's clients for one workload, connected once and kept for every round: the figures are the
+ * steady state of busy plans, not the loading and unloading of fresh ones between rounds.
+ */
+type Session = { clients: TestClient[]; samples: number[]; recording: boolean };
+
+async function openSession(server: ServerChild, workload: Workload, tag: string): Promise<Session> {
+  const session: Session = { clients: await connectAll(server, workload, tag), samples: [], recording: false };
+  for (const client of session.clients) {
     client.doc.getMap<number>("clock").observe((event, transaction) => {
-      if (transaction.local || !recording) return;
+      if (transaction.local || !session.recording) return;
       const now = performance.now();
       for (const key of event.keysChanged) {
         const sent = event.target.get(key);
-        if (typeof sent === "number") latencies.push(now - sent);
+        if (typeof sent === "number") session.samples.push(now - sent);
       }
     });
   }
+  return session;
+}
+
+/** Each client writes its clock into a shared map every EDIT_INTERVAL_MS; every other peer records the delay. */
+async function measure(session: Session, durationMs: number): Promise<void> {
+  const { clients } = session;
   const timers = clients.map((client, index) =>
     setTimeout(() => {
       const interval = setInterval(() => client.doc.getMap<number>("clock").set(client.name, performance.now()), EDIT_INTERVAL_MS);
       timers.push(interval);
     }, (index * EDIT_INTERVAL_MS) / clients.length),
   );
-  await new Promise((resolve) => setTimeout(resolve, 500)); // let every client's first edit settle
-  recording = true;
+  await new Promise((resolve) => setTimeout(resolve, 500)); // let every client start editing
+  session.recording = true;
   await new Promise((resolve) => setTimeout(resolve, durationMs));
-  recording = false;
+  session.recording = false;
   for (const timer of timers) clearInterval(timer);
-  for (const client of clients) client.destroy();
-  return latencies;
+  await new Promise((resolve) => setTimeout(resolve, 200)); // the last edits land before the other server's turn
+}
+
+function closeSession(session: Session): void {
+  for (const client of session.clients) client.destroy();
 }
 
 async function memoryOf(server: ServerChild): Promise<{ rss: number; heapUsed: number; documents: number }> {
@@ -113,23 +125,26 @@ export async function run(): Promise<void> {
   try {
     // The bench process itself warms up (JIT, GC sizing) during its first runs, which would favour
     // whichever server goes second: warm up on both, then alternate the order and pool the samples.
-    await measure(ours, { rooms: 4, clientsPerRoom: 5 }, "warm-ours", 1500);
-    await measure(reference, { rooms: 4, clientsPerRoom: 5 }, "warm-ref", 1500);
+    for (const [server, tag] of [[ours, "warm-ours"], [reference, "warm-ref"]] as const) {
+      const warmUp = await openSession(server, { rooms: 4, clientsPerRoom: 5 }, tag);
+      await measure(warmUp, 1500);
+      closeSession(warmUp);
+    }
     const rows: string[] = [];
     for (const [label, workload] of [
       [`${ONE_ROOM.clientsPerRoom} clients, 1 workspace`, ONE_ROOM],
       [`${MANY_ROOMS.rooms} workspaces x ${MANY_ROOMS.clientsPerRoom} clients`, MANY_ROOMS],
     ] as const) {
       const tag = workload === ONE_ROOM ? "one" : "many";
-      const ourSamples: number[] = [];
-      const refSamples: number[] = [];
+      const sessions = { ours: await openSession(ours, workload, `ours-${tag}`), reference: await openSession(reference, workload, `ref-${tag}`) };
       for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 === 0 ? ([ours, reference] as const) : ([reference, ours] as const);
-        for (const server of order) {
-          const samples = await measure(server, workload, `${server === ours ? "ours" : "ref"}-${tag}-${round}`, MEASURE_MS);
-          (server === ours ? ourSamples : refSamples).push(...samples);
-        }
+        const order = round % 2 === 0 ? ([sessions.ours, sessions.reference] as const) : ([sessions.reference, sessions.ours] as const);
+        for (const session of order) await measure(session, MEASURE_MS);
       }
+      closeSession(sessions.ours);
+      closeSession(sessions.reference);
+      const ourSamples = sessions.ours.samples;
+      const refSamples = sessions.reference.samples;
       const a = summarise(ourSamples);
       const b = summarise(refSamples);
       rows.push(
@@ -138,6 +153,10 @@ export async function run(): Promise<void> {
     }
     console.log(`edit -> other peer latency and deliveries per second (each client edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server, alternating; ours writes every update to SQLite before broadcasting it)`);
     for (const row of rows) console.log("  " + row);
+    // Checkpoints must keep up with steady edits, or the write-ahead log grows without end (ADR 003).
+    const megabytes = (file: string) => (statSync(file).size / 1048576).toFixed(1);
+    const dbFile = databaseUrl.slice("file:".length);
+    console.log(`SQLite after the runs: write-ahead log ${megabytes(`${dbFile}-wal`)} MB at its largest, database ${megabytes(dbFile)} MB`);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // our server unloads the latency runs' documents
     const ourMemory = await idleMemory(ours);
     const refMemory = await idleMemory(reference);

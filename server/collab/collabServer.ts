@@ -99,7 +99,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     ws.close(code, reason);
   }
 
-  async function accept(ws: WebSocket, request: http.IncomingMessage, workspaceId: string) {
+  async function accept(ws: WebSocket, transport: Duplex, request: http.IncomingMessage, workspaceId: string) {
     ws.on("error", () => undefined);
     if (stopping) return refuse(ws, CloseCode.serverRestarting, "The server is restarting; you will be reconnected.", request);
     if (!originAllowed(request, options.allowedOrigins)) {
@@ -124,7 +124,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     if (key && (perPerson.get(key) ?? 0) >= limits.maxSocketsPerUser) {
       return refuse(ws, CloseCode.tooManyConnections, "You have too many open connections; close some tabs and try again.", request);
     }
-    const connection = new Connection(ws, workspaceId, result.principal, limits, log);
+    const connection = new Connection(ws, transport, workspaceId, result.principal, limits, log);
     connections.add(connection);
     countFor(key, 1);
     connection.onClose(() => {
@@ -158,7 +158,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       }
       socket.on("error", () => undefined);
       wss.handleUpgrade(request, socket, head, (ws) => {
-        accept(ws, request, workspaceId).catch((error: Error) => {
+        accept(ws, socket, request, workspaceId).catch((error: Error) => {
           log.error("collab connection failed", { workspaceId, error: error.message });
           ws.close(CloseCode.internalError, "Unexpected server error; retrying.");
         });

@@ -1,8 +1,10 @@
 // Group commit: every update accepted during one tick (one socket read, whose frames are handled
 // together, or one server-side write) is written in one INSERT, and only then may it be broadcast. The
-// write starts as soon as that tick's synchronous work ends (a microtask), not after every other socket
-// of the event-loop turn has been read: waiting for the check phase added up to 2 ms to the slowest
-// edits (bench/collab.ts). One write is in flight at a time; updates arriving meanwhile form the next batch.
+// first write of an event-loop turn starts as soon as that tick's synchronous work ends (a microtask), not
+// after every other socket of the turn has been read: waiting for the check phase added up to 2 ms to the
+// slowest edits (bench/collab.ts). Updates read later in the same turn, as when a burst of edits arrives
+// together, are written together in the turn's check phase: one commit and one fsync for the rest of the
+// burst instead of one each. One write is in flight at a time; updates arriving meanwhile form the next batch.
 import type { DocumentStorage, UpdateRow } from "./persistence";
 
 type Batch = { rows: UpdateRow[]; promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
@@ -23,6 +25,8 @@ export class UpdateJournal {
   private queued: Batch | null = null;
   private inFlight: Promise<void> | null = null;
   private scheduled = false;
+  /** A batch was written in this turn of the event loop; reset in the turn's check phase. */
+  private wroteThisTurn = false;
 
   constructor(private readonly storage: DocumentStorage) {}
 
@@ -47,10 +51,19 @@ export class UpdateJournal {
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
-    queueMicrotask(() => {
+    const flush = () => {
       this.scheduled = false;
       void this.flush();
+    };
+    if (this.wroteThisTurn) {
+      setImmediate(flush);
+      return;
+    }
+    this.wroteThisTurn = true;
+    setImmediate(() => {
+      this.wroteThisTurn = false;
     });
+    queueMicrotask(flush);
   }
 
   private async flush(): Promise<void> {
