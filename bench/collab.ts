@@ -151,7 +151,7 @@ export async function run(): Promise<void> {
         `${label.padEnd(26)} ours p50 ${ms(a.p50)} p99 ${ms(a.p99)} ${a.perSecond.toFixed(0)}/s | reference p50 ${ms(b.p50)} p99 ${ms(b.p99)} ${b.perSecond.toFixed(0)}/s | p99 ratio ${(a.p99 / b.p99).toFixed(2)}x`,
       );
     }
-    console.log(`edit -> other peer latency and deliveries per second (each client edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server, alternating; ours writes every update to SQLite before broadcasting it)`);
+    console.log(`edit -> other peer latency and deliveries per second (each client edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server, alternating; ours commits every update to SQLite before broadcasting it, its log synced to disk within 1 s)`);
     for (const row of rows) console.log("  " + row);
     // Checkpoints must keep up with steady edits, or the write-ahead log grows without end (ADR 003).
     const megabytes = (file: string) => (statSync(file).size / 1048576).toFixed(1);

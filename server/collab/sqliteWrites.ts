@@ -1,9 +1,11 @@
 // Every write the collaboration server makes to a SQLite database: the per-edit append and the short
-// commit of a compaction, as prepared better-sqlite3 statements on one connection of its own. Synchronous
-// on purpose: an append takes ~0.2 ms with its fsync, less than an async round trip through Prisma's
-// engine or a worker thread costs on this hot path (bench/collab.ts; ADR 003), and with both writes on
-// one connection a compaction never holds the lock an append is waiting for.
+// commit of a compaction, as prepared better-sqlite3 statements on a connection of its own. Synchronous
+// on purpose: an append takes ~30 µs, less than a round trip through Prisma's engine or a worker thread
+// costs on this hot path (bench/collab.ts; ADR 003), and the main thread's appends are synced to disk off
+// that path (`syncWalWithinMs`).
+import { close as closeFile, fdatasync, openSync } from "node:fs";
 import Database from "better-sqlite3";
+import { log } from "../log";
 import { checkpointSqliteOffThread } from "./mergeState";
 import type { UpdateRow } from "./persistence";
 
@@ -18,6 +20,7 @@ export type CompactionCommit = {
 };
 
 export type SqliteWrites = {
+  /** Commits the rows (see openSqliteWrites for when they also survive a power cut). */
   append(rows: UpdateRow[]): void;
   /** False when another compaction replaced the snapshot first (then nothing is written). */
   commitCompaction(commit: CompactionCommit): boolean;
@@ -49,16 +52,65 @@ const CHECKPOINT_PASSES = 8;
 const prismaNow = () => new Date().toISOString().replace("Z", "+00:00");
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
+/** How the WAL file is synced (fs.fdatasync; a test passes its own to watch or fail the sync). */
+export type SyncFile = (fd: number, done: (error: NodeJS.ErrnoException | null) => void) => void;
+
+export type SqliteWritesOptions = {
+  /**
+   * This connection's commits never checkpoint the WAL (a checkpoint fsyncs the whole database file);
+   * whoever passes it must checkpoint from another thread.
+   */
+  checkpointsElsewhere?: boolean;
+  /**
+   * For the main thread's appends: commits write the WAL without an fsync (synchronous=NORMAL), and the
+   * WAL file is synced on libuv's thread pool at most this many milliseconds after an append, off the path
+   * of the edit. See ADR 003 for why an fsync per edit is not on that path.
+   */
+  syncWalWithinMs?: number;
+  syncFile?: SyncFile;
+  /** A background sync failed (it is retried after the next append). */
+  onSyncError?: (error: Error) => void;
+};
+
 /**
- * Opens a write connection (WAL, SQLite's default synchronous=FULL: a commit survives kill -9 and power loss).
- * `checkpointsElsewhere`: this connection's commits never checkpoint the WAL (a checkpoint fsyncs the whole
- * database file); whoever passes it must checkpoint from another thread.
+ * Opens a write connection to a database in WAL mode. When append returns, the rows are committed: they
+ * survive kill -9 of this process. Whether it also survives a power cut at once (synchronous=FULL, an fsync inside every
+ * commit) or within `syncWalWithinMs` is chosen here, always explicitly: better-sqlite3 builds SQLite with
+ * DEFAULT_WAL_SYNCHRONOUS=1, so a connection opening a WAL database would otherwise run NORMAL without
+ * saying so (until December 2026 ours did, while this comment claimed FULL).
  */
-export function openSqliteWrites(file: string, options: { checkpointsElsewhere?: boolean } = {}): SqliteWrites {
+export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}): SqliteWrites {
   const sqlite = new Database(file);
   // Prisma's connection (projection, the app) writes too: wait for its lock rather than fail.
   sqlite.pragma("busy_timeout = 10000");
   if (options.checkpointsElsewhere) sqlite.pragma("wal_autocheckpoint = 0");
+  const syncWithin = options.syncWalWithinMs;
+  sqlite.pragma(syncWithin === undefined ? "synchronous = FULL" : "synchronous = NORMAL");
+  const syncFile = options.syncFile ?? fdatasync;
+  let walFd: number | null = null;
+  let syncTimer: NodeJS.Timeout | null = null;
+  let syncing: Promise<void> = Promise.resolve();
+  const syncWal = () => {
+    syncTimer = null;
+    syncing = new Promise<void>((resolve) => {
+      try {
+        // The WAL exists once this connection has committed (it is the file SQLite appended to).
+        walFd ??= openSync(`${file}-wal`, "r+");
+      } catch (error) {
+        options.onSyncError?.(error as Error);
+        return resolve();
+      }
+      syncFile(walFd, (error) => {
+        if (error) options.onSyncError?.(error);
+        resolve();
+      });
+    });
+  };
+  const syncSoon = () => {
+    if (syncWithin === undefined || syncTimer) return;
+    syncTimer = setTimeout(syncWal, syncWithin);
+    syncTimer.unref();
+  };
   const insert = sqlite.prepare(`INSERT INTO "DocUpdate" ("workspaceId","data","authorId","authorName","createdAt") VALUES (?, ?, ?, ?, ?)`);
   const storedStateVector = sqlite.prepare(`SELECT "stateVector" FROM "DocSnapshot" WHERE "workspaceId" = ?`).pluck();
   const upsertSnapshot = sqlite.prepare(
@@ -79,7 +131,10 @@ export function openSqliteWrites(file: string, options: { checkpointsElsewhere?:
   });
 
   return {
-    append: (rows) => appendAll(rows, prismaNow()),
+    append: (rows) => {
+      appendAll(rows, prismaNow());
+      syncSoon();
+    },
     // IMMEDIATE takes the write lock before the snapshot is checked, so the check and the write agree.
     commitCompaction: (c) => commit.immediate(c),
     checkpoint: () => {
@@ -90,9 +145,17 @@ export function openSqliteWrites(file: string, options: { checkpointsElsewhere?:
         copied = result.checkpointed;
       }
     },
-    close: () => sqlite.close(),
+    close: () => {
+      if (syncTimer) clearTimeout(syncTimer);
+      sqlite.close(); // the last connection to close checkpoints, syncs and removes the WAL
+      const fd = walFd;
+      if (fd !== null) void syncing.then(() => closeFile(fd, () => undefined));
+    },
   };
 }
+
+/** The longest a committed edit waits for its fsync on the main thread's connection (ADR 003). */
+const WAL_SYNC_WITHIN_MS = 1000;
 
 /** Appends between WAL checkpoints requested of the compaction worker (each append adds a page or so to the WAL). */
 const APPENDS_PER_CHECKPOINT = 500;
@@ -108,7 +171,11 @@ export function sqliteWritesFor(url: string): SqliteWrites {
   if (current?.url !== url) {
     current?.writes.close();
     const file = sqliteFileOf(url);
-    const writes = openSqliteWrites(file, { checkpointsElsewhere: true });
+    const writes = openSqliteWrites(file, {
+      checkpointsElsewhere: true,
+      syncWalWithinMs: WAL_SYNC_WITHIN_MS,
+      onSyncError: (error) => log.error("collab: syncing the SQLite write-ahead log failed", { error: error.message }),
+    });
     let appends = 0;
     const append = (rows: UpdateRow[]) => {
       writes.append(rows);
