@@ -13,7 +13,7 @@ const EDIT_INTERVAL_MS = 200;
 // Many short rounds, alternating which server goes first: this machine's speed drifts over a minute
 // (other tenants, CPU frequency), and long back-to-back runs would credit the drift to one server.
 const MEASURE_MS = 2500;
-const ROUNDS = 6;
+const ROUNDS = 10;
 const IDLE = { rooms: 200, clientsPerRoom: 10 };
 
 type Workload = { rooms: number; clientsPerRoom: number };

@@ -62,9 +62,9 @@ export type SqliteWritesOptions = {
    */
   checkpointsElsewhere?: boolean;
   /**
-   * For the main thread's appends: commits write the WAL without an fsync (synchronous=NORMAL), and the
-   * WAL file is synced on libuv's thread pool at most this many milliseconds after an append, off the path
-   * of the edit. See ADR 003 for why an fsync per edit is not on that path.
+   * For the main thread's appends: the WAL file is synced on libuv's thread pool at most this many
+   * milliseconds after an append, off the path of the edit. See ADR 003 for why an fsync per edit is not
+   * on that path.
    */
   syncWalWithinMs?: number;
   syncFile?: SyncFile;
@@ -73,19 +73,24 @@ export type SqliteWritesOptions = {
 };
 
 /**
- * Opens a write connection to a database in WAL mode. When append returns, the rows are committed: they
- * survive kill -9 of this process. Whether it also survives a power cut at once (synchronous=FULL, an fsync inside every
- * commit) or within `syncWalWithinMs` is chosen here, always explicitly: better-sqlite3 builds SQLite with
- * DEFAULT_WAL_SYNCHRONOUS=1, so a connection opening a WAL database would otherwise run NORMAL without
- * saying so (until December 2026 ours did, while this comment claimed FULL).
+ * Opens a write connection to a database in WAL mode, with synchronous=NORMAL set explicitly (better-sqlite3
+ * builds SQLite with DEFAULT_WAL_SYNCHRONOUS=1, so a connection opening a WAL database runs NORMAL anyway;
+ * until December 2026 ours did while this comment claimed FULL). When `append` returns, the rows are
+ * committed: they survive kill -9 of this process. They survive a power cut once the WAL holding them is
+ * synced: within `syncWalWithinMs`, or at the next checkpoint (which syncs the WAL before copying it). A
+ * compaction commit needs no sync of its own: if a power cut undoes it, the rows it folded are still there.
+ * FULL, an fsync inside every commit, is not used. On the main thread it made the slowest edits 10-17
+ * times slower than the reference server's (ADR 003); on the compaction worker's connection it holds the
+ * write lock through the fsync, and an append that finds the lock taken sleeps in SQLite's busy handler
+ * (with FULL there, one benchmark run had edits waiting 200-340 ms).
  */
 export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}): SqliteWrites {
   const sqlite = new Database(file);
   // Prisma's connection (projection, the app) writes too: wait for its lock rather than fail.
   sqlite.pragma("busy_timeout = 10000");
   if (options.checkpointsElsewhere) sqlite.pragma("wal_autocheckpoint = 0");
+  sqlite.pragma("synchronous = NORMAL");
   const syncWithin = options.syncWalWithinMs;
-  sqlite.pragma(syncWithin === undefined ? "synchronous = FULL" : "synchronous = NORMAL");
   const syncFile = options.syncFile ?? fdatasync;
   let walFd: number | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
