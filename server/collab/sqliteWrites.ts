@@ -124,8 +124,9 @@ export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}
   );
   const deleteRows = sqlite.prepare(`DELETE FROM "DocUpdate" WHERE "workspaceId" = ? AND "id" IN (SELECT value FROM json_each(?))`);
 
+  const insertRow = (row: UpdateRow, at: string) => insert.run(row.workspaceId, asBuffer(row.data), row.authorId, row.authorName, at);
   const appendAll = sqlite.transaction((rows: UpdateRow[], at: string) => {
-    for (const row of rows) insert.run(row.workspaceId, asBuffer(row.data), row.authorId, row.authorName, at);
+    for (const row of rows) insertRow(row, at);
   });
   const commit = sqlite.transaction((c: CompactionCommit): boolean => {
     const stored = (storedStateVector.get(c.workspaceId) as Buffer | undefined) ?? null;
@@ -137,7 +138,9 @@ export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}
 
   return {
     append: (rows) => {
-      appendAll(rows, prismaNow());
+      // One row (most group commits) is one statement in SQLite's own implicit transaction.
+      if (rows.length === 1) insertRow(rows[0]!, prismaNow());
+      else appendAll(rows, prismaNow());
       syncSoon();
     },
     // IMMEDIATE takes the write lock before the snapshot is checked, so the check and the write agree.

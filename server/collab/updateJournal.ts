@@ -51,20 +51,25 @@ export class UpdateJournal {
   private schedule(): void {
     if (this.scheduled || this.inFlight) return;
     this.scheduled = true;
-    const flush = () => {
-      this.scheduled = false;
-      void this.flush();
-    };
     if (this.wroteThisTurn) {
-      setImmediate(flush);
+      setImmediate(this.flushScheduled);
       return;
     }
     this.wroteThisTurn = true;
-    setImmediate(() => {
-      this.wroteThisTurn = false;
-    });
-    queueMicrotask(flush);
+    setImmediate(this.turnEnded);
+    queueMicrotask(this.flushScheduled);
   }
+
+  // Created once: this runs for every edit, and a closure per call is an allocation (and, under tsx, a
+  // call that names it).
+  private readonly flushScheduled = () => {
+    this.scheduled = false;
+    void this.flush();
+  };
+
+  private readonly turnEnded = () => {
+    this.wroteThisTurn = false;
+  };
 
   private async flush(): Promise<void> {
     const batch = this.queued;
