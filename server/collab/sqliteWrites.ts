@@ -3,7 +3,7 @@
 // on purpose: an append takes ~30 µs, less than a round trip through Prisma's engine or a worker thread
 // costs on this hot path (bench/collab.ts; ADR 003), and the main thread's appends are synced to disk off
 // that path (`syncWalWithinMs`).
-import { close as closeFile, fdatasync, openSync } from "node:fs";
+import { close as closeFile, fdatasync, fdatasyncSync, openSync } from "node:fs";
 import Database from "better-sqlite3";
 import { log } from "../log";
 import { checkpointSqliteOffThread } from "./mergeState";
@@ -68,6 +68,8 @@ export type SqliteWritesOptions = {
    */
   syncWalWithinMs?: number;
   syncFile?: SyncFile;
+  /** The sync `close` does when appends are still waiting for theirs (fs.fdatasyncSync). */
+  syncFileNow?: (fd: number) => void;
   /** A background sync failed (it is retried after the next append). */
   onSyncError?: (error: Error) => void;
 };
@@ -154,7 +156,16 @@ export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}
       }
     },
     close: () => {
-      if (syncTimer) clearTimeout(syncTimer);
+      if (syncTimer) {
+        // Appends are waiting for their sync: do it now rather than drop it.
+        clearTimeout(syncTimer);
+        try {
+          walFd ??= openSync(`${file}-wal`, "r+");
+          (options.syncFileNow ?? fdatasyncSync)(walFd);
+        } catch (error) {
+          options.onSyncError?.(error as Error);
+        }
+      }
       sqlite.close(); // the last connection to close checkpoints, syncs and removes the WAL
       const fd = walFd;
       if (fd !== null) void syncing.then(() => closeFile(fd, () => undefined));
@@ -192,4 +203,10 @@ export function sqliteWritesFor(url: string): SqliteWrites {
     current = { url, writes: { ...writes, append } };
   }
   return current.writes;
+}
+
+/** Closes the main thread's write connection, syncing what it committed (graceful shutdown). */
+export function closeSqliteWrites(): void {
+  current?.writes.close();
+  current = null;
 }

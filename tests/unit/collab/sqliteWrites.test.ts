@@ -72,6 +72,20 @@ describe("SQLite appends on the main thread", () => {
     expect(storedRows()).toEqual(["one", "two"]); // nothing stored was lost to the failed sync
   });
 
+  it("closing with appends still waiting for their sync syncs them at once; with none waiting, it does not", async () => {
+    const synced: number[] = [];
+    const options = { checkpointsElsewhere: true, syncWalWithinMs: 60_000, syncFile: () => undefined, syncFileNow: (fd: number) => synced.push(fd) };
+    const idle = openSqliteWrites(file, options);
+    idle.close();
+    expect(synced).toHaveLength(0);
+
+    const writes = openSqliteWrites(file, options);
+    writes.append([row("typed just before the server stopped")]);
+    writes.close();
+    expect(synced).toHaveLength(1);
+    expect(storedRows()).toEqual(["typed just before the server stopped"]);
+  });
+
   it("with the real fdatasync, every append is stored in order", async () => {
     const errors: string[] = [];
     const writes = openSqliteWrites(file, { checkpointsElsewhere: true, syncWalWithinMs: 5, onSyncError: (error) => errors.push(error.message) });
