@@ -16,7 +16,6 @@ import type { CollabLog } from "./log";
 import type { ServerOrigin } from "./origins";
 import { DocumentStore, type DocumentStorage } from "./persistence";
 import { ProjectionScheduler } from "./projectionScheduler";
-import { closeSqliteWrites } from "./sqliteWrites";
 import { UpdateJournal } from "./updateJournal";
 
 export type CollabServerOptions = {
@@ -213,7 +212,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await journal.drain();
       for (const connection of [...connections]) connection.close(CloseCode.serverRestarting, "The server is restarting; you will be reconnected.");
       await registry.unloadAll();
-      closeSqliteWrites(); // edits committed in the last second reach the disk before the process exits
+      storage.close?.(); // edits committed in the last second reach the disk before the process exits
       await fanout.close();
       wss.close();
     },

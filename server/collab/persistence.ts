@@ -4,7 +4,7 @@ import { databaseProvider, databaseUrl, db, type Db } from "~/models/db.server";
 import { compactSqliteOffThread, mergeOffThread } from "./mergeState";
 import { compactSqliteDocument } from "./sqliteCompaction";
 import { LOAD_ORIGIN } from "./origins";
-import { sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
+import { closeSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
 
 export type UpdateRow = { workspaceId: string; data: Uint8Array<ArrayBuffer>; authorId: string | null; authorName: string | null };
 export type LoadedState = { rows: number; bytes: number };
@@ -22,6 +22,8 @@ export interface DocumentStorage {
   compact(workspaceId: string): Promise<CompactionResult>;
   /** What the database holds that a document with this state vector lacks (empty update when nothing). */
   missingSince(workspaceId: string, stateVector: Uint8Array): Promise<Uint8Array>;
+  /** Graceful shutdown: whatever was committed but not yet synced to disk is synced now. */
+  close?(): void;
 }
 
 export class DocumentStore implements DocumentStorage {
@@ -30,6 +32,11 @@ export class DocumentStore implements DocumentStorage {
    * On PostgreSQL, one raw INSERT: this runs on every edit, and Prisma's createMany spends 3-5x longer on
    * the main thread building the same statement (bench/collab.ts).
    */
+  /** On SQLite, syncs the main thread's appends still waiting for their sync (sqliteWrites.ts). */
+  close(): void {
+    closeSqliteWrites();
+  }
+
   async append(rows: UpdateRow[]): Promise<void> {
     const postgres = databaseProvider() === "postgresql";
     if (!postgres) return sqliteWritesFor(databaseUrl()).append(rows);

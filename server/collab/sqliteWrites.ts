@@ -97,17 +97,19 @@ export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}
   let walFd: number | null = null;
   let syncTimer: NodeJS.Timeout | null = null;
   let syncing: Promise<void> = Promise.resolve();
+  // The WAL exists once this connection has committed (it is the file SQLite appended to).
+  const walDescriptor = () => (walFd ??= openSync(`${file}-wal`, "r+"));
   const syncWal = () => {
     syncTimer = null;
     syncing = new Promise<void>((resolve) => {
+      let fd: number;
       try {
-        // The WAL exists once this connection has committed (it is the file SQLite appended to).
-        walFd ??= openSync(`${file}-wal`, "r+");
+        fd = walDescriptor();
       } catch (error) {
         options.onSyncError?.(error as Error);
         return resolve();
       }
-      syncFile(walFd, (error) => {
+      syncFile(fd, (error) => {
         if (error) options.onSyncError?.(error);
         resolve();
       });
@@ -160,8 +162,7 @@ export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}
         // Appends are waiting for their sync: do it now rather than drop it.
         clearTimeout(syncTimer);
         try {
-          walFd ??= openSync(`${file}-wal`, "r+");
-          (options.syncFileNow ?? fdatasyncSync)(walFd);
+          (options.syncFileNow ?? fdatasyncSync)(walDescriptor());
         } catch (error) {
           options.onSyncError?.(error as Error);
         }

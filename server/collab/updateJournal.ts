@@ -4,7 +4,8 @@
 // after every other socket of the turn has been read: waiting for the check phase added up to 2 ms to the
 // slowest edits (bench/collab.ts). Updates read later in the same turn, as when a burst of edits arrives
 // together, are written together in the turn's check phase: one commit (on PostgreSQL, one fsync) for the
-// rest of the burst instead of one each. One write is in flight at a time; updates arriving meanwhile form the next batch.
+// rest of the burst instead of one each. One write is in flight at a time; updates arriving meanwhile form
+// the next batch.
 import type { DocumentStorage, UpdateRow } from "./persistence";
 
 type Batch = { rows: UpdateRow[]; promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
