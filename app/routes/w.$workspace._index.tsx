@@ -1,10 +1,11 @@
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { WorkshopPage } from "~/components/workshop/WorkshopPage";
 import { can } from "~/domain/access/permissions";
 import { ACTION_STATUSES, readSession, updateAction } from "~/domain/workspace";
 import { displayNameOf, requireWorkspace } from "~/services/auth.server";
+import { castVoteAs } from "~/services/voting.server";
 import { loadWorkshop } from "~/services/workshop.server";
 import workshopStyles from "~/styles/workshop.css";
 
@@ -28,10 +29,25 @@ const StatusForm = z.object({
   status: z.enum(ACTION_STATUSES),
 });
 
-/** The no-JavaScript way to change an action's status: applied to the live document as a server edit. */
+const VoteForm = z.object({
+  intent: z.literal("vote"),
+  actionId: z.string().min(1).max(64),
+  delta: z.enum(["1", "-1"]),
+});
+
+/**
+ * Two server edits: a status change (the no-JavaScript way; answers with a redirect) and a dot vote
+ * (sent by the live board; answers with the outcome). Both are applied to the live document.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "edit:workspace");
-  const form = StatusForm.safeParse(Object.fromEntries(await request.formData()));
+  const fields = Object.fromEntries(await request.formData());
+  if (fields.intent === "vote") {
+    const vote = VoteForm.safeParse(fields);
+    if (!vote.success) return json({ error: "That vote was not understood. Reload the page and try again." }, { status: 400 });
+    return json({ vote: await castVoteAs(access, context.collab, vote.data.actionId, vote.data.delta === "1" ? 1 : -1) });
+  }
+  const form = StatusForm.safeParse(fields);
   if (!form.success) throw new Response("That status change was not understood. Go back and choose a status from the list.", { status: 400 });
   const mayBypassLock = can(access.actor, "facilitate:workspace");
   let refusal: Response | null = null;
@@ -53,6 +69,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (refusal) throw refusal;
   return redirect(`/w/${access.workspace.id}?saved=status#action-${form.data.actionId}`, 303);
 }
+
+/** A vote changes only the live document, which the board already follows: no need to reload the page's data. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
+  formData?.get("intent") === "vote" ? false : defaultShouldRevalidate;
 
 export default function Workspace() {
   const data = useLoaderData<typeof loader>();

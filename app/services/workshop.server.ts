@@ -12,6 +12,7 @@ import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import type { WorkspaceAccess } from "./auth.server";
 import { displayNameOf } from "./auth.server";
 import type { CollabControl } from "./collabControl";
+import { anonymousVoterKey, participantKeyOf } from "./voting.server";
 import { readWorkspaceState } from "./workspaceState.server";
 
 const RANK: Record<string, number> = { weakness: 0, strength: 1 };
@@ -19,8 +20,10 @@ const RANK: Record<string, number> = { weakness: 0, strength: 1 };
 /** The person's participant key, name and rights in this workshop. */
 export function workshopMe(access: WorkspaceAccess): WorkshopMe {
   const { principal, actor } = access;
+  const key = participantKeyOf(access);
   return {
-    key: principal.kind === "user" ? `u:${principal.user.id}` : `g:${principal.guest.id}`,
+    key,
+    anonymousVoterKey: anonymousVoterKey(access.workspace.id, key),
     name: displayNameOf(principal),
     guest: principal.kind === "guest",
     canEdit: can(actor, "edit:workspace"),

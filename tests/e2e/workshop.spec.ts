@@ -80,8 +80,12 @@ test("a vote round: votes per person, hidden until revealed, then shown to every
   await page.getByRole("button", { name: "Start a new vote" }).click();
   await expect(sam.getByTestId("votes-left")).toContainText("used 0 of your 2 votes");
   await expectNoAxeViolations(sam, "voting open");
+  // Each vote is saved by the server; the count and the announcement come back before the next press.
   await theirs.getByRole("button", { name: `Add a vote for ${title}` }).click();
+  await expect(theirs.getByText("Your votes: 1")).toBeVisible();
+  await expect(sam.getByTestId("announcer")).toContainText(`You have 1 vote on ${title}`);
   await theirs.getByRole("button", { name: `Add a vote for ${title}` }).click();
+  await expect(theirs.getByText("Your votes: 2")).toBeVisible();
   await theirs.getByRole("button", { name: `Add a vote for ${title}` }).click();
   await expect(sam.getByTestId("announcer")).toContainText("You have used all your votes");
   await expect(sam.getByTestId("votes-left")).toContainText("used 2 of your 2 votes");

@@ -2,7 +2,7 @@
 import { useState, type PointerEvent } from "react";
 import { LOCAL_EDIT } from "~/collab/origins";
 import { useDocValue } from "~/collab/useDocValue";
-import { createAction, moveActionTo, readActions, votesUsed } from "~/domain/workspace";
+import { createAction, moveActionTo, readActions, voterKeyFor, votesUsed } from "~/domain/workspace";
 import { ActionCard } from "./ActionCard";
 import { focusActionTitle } from "./FindingCard";
 import { StaticActionCard } from "./StaticActionCard";
@@ -60,7 +60,7 @@ export function ActionBoard() {
     },
     onPointerCancel: () => setDropAt(null),
   });
-  const used = votesUsed(actions, me.key);
+  const used = votesUsed(actions, voterKeyFor(me, session));
 
   return (
     <section className="board" aria-labelledby="board-heading">

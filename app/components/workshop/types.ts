@@ -17,6 +17,8 @@ export type FindingView = {
 export type WorkshopMe = {
   /** Stable participant key (`u:<id>` / `g:<id>`): used for votes and presence. */
   key: string;
+  /** The opaque key this person's votes carry while voting is anonymous (only the server can make it). */
+  anonymousVoterKey: string;
   name: string;
   guest: boolean;
   canEdit: boolean;

@@ -8,6 +8,11 @@ import { readSession, type SessionView } from "./session";
 
 const VOTER_NAMES_KEY = "voterNames";
 
+/** The key a person's votes are stored under in the current vote: opaque while voting is anonymous. */
+export function voterKeyFor(me: { key: string; anonymousVoterKey: string }, session: Pick<SessionView, "voting">): string {
+  return session.voting.anonymous ? me.anonymousVoterKey : me.key;
+}
+
 /** How many votes this participant has placed across the board. */
 export function votesUsed(actions: readonly Pick<ActionView, "votes">[], participant: string): number {
   return actions.reduce((sum, action) => sum + (action.votes[participant] ?? 0), 0);

@@ -1,0 +1,124 @@
+// Dot votes go through the server: it keeps the rules (open, votes left), writes the vote itself, and
+// in an anonymous vote stores it under a key nobody else can tie to the voter.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createAction, readActions, readVoterNames, updateSession } from "~/domain/workspace";
+import { startTestApp, type RunningApp } from "../../support/app-server";
+import { connectClient, type TestClient } from "../../support/collab/testClient";
+import { waitFor } from "../../support/collab/waitFor";
+import { Visitor } from "../../support/visitor";
+import { createWorld, PASSWORD, type World } from "../../support/world";
+
+let running: RunningApp;
+let world: World;
+let watcher: TestClient;
+const SERVER = { source: "server", actorId: null, actorName: "Test set-up" } as const;
+const signedIn = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
+// The live board posts through a Remix fetcher, which asks for the action's data rather than a page.
+const page = () => `/w/${world.a.workspace.id}?index&_data=${encodeURIComponent("routes/w.$workspace._index")}`;
+const votesOn = (id: string) => readActions(watcher.doc).find((a) => a.id === id)?.votes ?? {};
+const openVoting = (anonymous: boolean, votesPerPerson = 2) =>
+  running.collab.withDocument(
+    world.a.workspace.id,
+    (doc) => {
+      for (const action of readActions(doc)) {
+        const votes = doc.getMap("actions").get(action.id) as Y.Map<unknown>;
+        (votes.get("votes") as Y.Map<number>).clear();
+      }
+      updateSession(doc, { voting: { open: true, votesPerPerson, anonymous, revealed: false } });
+    },
+    SERVER,
+  );
+
+async function vote(visitor: Visitor, actionId: string, delta: "1" | "-1") {
+  const response = await visitor.post(page(), { intent: "vote", actionId, delta });
+  return { status: response.status, body: (await response.json()) as { vote?: { refusal: string | null; mine: number }; error?: string } };
+}
+
+beforeAll(async () => {
+  running = await startTestApp();
+  world = await createWorld();
+  await running.collab.withDocument(
+    world.a.workspace.id,
+    (doc) => {
+      createAction(doc, { id: "letters", title: "Budget letters in plain English" });
+      createAction(doc, { id: "peers", title: "Peer support for carers" });
+    },
+    SERVER,
+  );
+  const owner = await signedIn(world.owner.email);
+  watcher = connectClient(running.baseUrl.replace("http", "ws") + "/collab", world.a.workspace.id, {
+    as: "owner",
+    headers: { Cookie: `poet_session=${owner.sessionCookie ?? ""}`, Origin: running.baseUrl },
+  });
+  await watcher.synced();
+});
+afterAll(async () => {
+  watcher.destroy();
+  await running.close();
+});
+
+describe("dot votes cast by the server", () => {
+  it("an anonymous vote reaches everyone without anything that names the voter", async () => {
+    await openVoting(true);
+    const member = await signedIn(world.member.email);
+    const first = await vote(member, "letters", "1");
+    expect(first).toEqual({ status: 200, body: { vote: { actionId: "letters", refusal: null, mine: 1 } } });
+    await waitFor(() => Object.keys(votesOn("letters")).length === 1, "the connected client sees the vote");
+    const [key] = Object.keys(votesOn("letters"));
+    expect(key).toMatch(/^a:[A-Za-z0-9_-]{22}$/);
+    expect(key).not.toContain(world.member.id);
+    const state = Y.encodeStateAsUpdate(watcher.doc);
+    expect(Buffer.from(state).includes(Buffer.from(world.member.id))).toBe(false);
+    expect(Buffer.from(state).includes(Buffer.from(world.member.name))).toBe(false);
+    expect(readVoterNames(watcher.doc)).toEqual({});
+
+    // The same person keeps the same key (so they can take a vote back); someone else gets another.
+    expect((await vote(member, "peers", "1")).body.vote).toMatchObject({ refusal: null, mine: 1 });
+    await waitFor(() => Object.keys(votesOn("peers")).length === 1, "the second vote arrives");
+    expect(Object.keys(votesOn("peers"))).toEqual([key]);
+    const facilitator = await signedIn(world.facilitator.email);
+    await vote(facilitator, "letters", "1");
+    await waitFor(() => Object.keys(votesOn("letters")).length === 2, "a second voter's vote arrives under its own key");
+  });
+
+  it("keeps the rules on the server: no votes beyond the budget, none taken back that were not given, none while closed", async () => {
+    await openVoting(true, 1);
+    const member = await signedIn(world.member.email);
+    expect((await vote(member, "letters", "-1")).body.vote?.refusal).toBe("none-to-remove");
+    expect((await vote(member, "letters", "1")).body.vote?.refusal).toBeNull();
+    expect((await vote(member, "peers", "1")).body.vote).toMatchObject({ refusal: "no-votes-left", mine: 0 });
+    expect((await vote(member, "letters", "-1")).body.vote).toMatchObject({ refusal: null, mine: 0 });
+    expect((await vote(member, "no-such-action", "1")).body.vote?.refusal).toBe("no-such-action");
+    await running.collab.withDocument(world.a.workspace.id, (doc) => updateSession(doc, { voting: { open: false, votesPerPerson: 1, anonymous: true, revealed: true } }), SERVER);
+    expect((await vote(member, "letters", "1")).body.vote?.refusal).toBe("closed");
+    await waitFor(() => Object.keys(votesOn("letters")).length === 0, "no vote is left on the board");
+  });
+
+  it("a named vote is stored under the person and shows their name", async () => {
+    await openVoting(false);
+    const member = await signedIn(world.member.email);
+    expect((await vote(member, "letters", "1")).body.vote?.refusal).toBeNull();
+    await waitFor(() => votesOn("letters")[`u:${world.member.id}`] === 1, "the named vote arrives");
+    expect(readVoterNames(watcher.doc)[`u:${world.member.id}`]).toBe(world.member.name);
+  });
+
+  it("a guest who joined with a code can vote; viewers, other councils and bad requests change nothing", async () => {
+    await openVoting(true);
+    const guest = new Visitor(running.baseUrl);
+    expect((await guest.post("/join", { code: world.codeA.code, displayName: "Sam" })).status).toBe(302);
+    expect((await vote(guest, "peers", "1")).body.vote).toMatchObject({ refusal: null, mine: 1 });
+    await waitFor(() => Object.keys(votesOn("peers")).length === 1, "the guest's vote arrives");
+
+    const viewer = await signedIn(world.viewer.email);
+    expect((await viewer.post(page(), { intent: "vote", actionId: "letters", delta: "1" })).status).toBe(403);
+    const outsider = await signedIn(world.outsider.email);
+    expect((await outsider.post(page(), { intent: "vote", actionId: "letters", delta: "1" })).status).toBe(404);
+    const member = await signedIn(world.member.email);
+    const bad = await vote(member, "letters", "5" as "1");
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatch(/not understood/);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(votesOn("letters")).toEqual({});
+  });
+});
