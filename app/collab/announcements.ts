@@ -7,10 +7,18 @@ import { actionsOf, readAction, sessionOf, type ActionMap } from "~/domain/works
 
 import { RAG_LABELS, STATUS_LABELS } from "~/domain/tracking/status";
 
-/** The Yjs client that wrote a map entry (a map's items are not public API, but are stable in Yjs 13). */
-function writerOf(map: Y.Map<unknown>, key: string): number | null {
-  const item = (map as unknown as { _map: Map<string, { id: { client: number } }> })._map.get(key);
-  return item ? item.id.client : null;
+/**
+ * The Yjs client that wrote a transaction: the one client whose clock moved (public Transaction state
+ * vectors). Null when several did, as when a reconnecting client catches up on everyone's edits at once.
+ */
+export function writerOf(transaction: Pick<Y.Transaction, "beforeState" | "afterState">): number | null {
+  let writer: number | null = null;
+  for (const [client, clock] of transaction.afterState) {
+    if (clock <= (transaction.beforeState.get(client) ?? 0)) continue;
+    if (writer !== null) return null;
+    writer = client;
+  }
+  return writer;
 }
 
 function titleOf(map: unknown): string {
@@ -28,15 +36,15 @@ export function describeRemoteChanges(
   const lines: string[] = [];
   for (const event of events) {
     const target = event.target;
+    const who = nameOf(writerOf(event.transaction));
     if (!(target instanceof Y.Map)) continue;
     if (event.path.length === 0 && target === target.doc?.getMap("actions")) {
       event.changes.keys.forEach((change, key) => {
-        if (change.action === "add") lines.push(`${nameOf(writerOf(target, key))} added ${titleOf(target.get(key))}.`);
+        if (change.action === "add") lines.push(`${who} added ${titleOf(target.get(key))}.`);
         if (change.action === "delete") lines.push("An action was removed.");
       });
     } else if (event.path.length === 1) {
       event.changes.keys.forEach((_change, key) => {
-        const who = nameOf(writerOf(target, key));
         const value = target.get(key);
         const title = titleOf(target);
         if (key === "status") lines.push(`${who} moved ${title} to ${statusLabels[String(value)] ?? STATUS_LABELS[String(value)] ?? "a status that needs review"}.`);
