@@ -1,22 +1,18 @@
 // Import a POET round: a plain multipart form post that works without JavaScript; with JavaScript the
-// same post goes by XMLHttpRequest so the upload shows progress. The import service checks everything
+// same form goes by XMLHttpRequest to the upload route (orgs.$org.rounds.upload, which answers in JSON)
+// so the upload shows progress. The import service checks everything
 // and writes nothing unless the whole file is good (and records the audit event).
-import type { SubmissionResult } from "@conform-to/react";
-import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { ImportForm } from "~/components/evidence/ImportForm";
 import { ImportResult } from "~/components/evidence/ImportResult";
 import { RoundBreadcrumb } from "~/components/evidence/RoundHeader";
 import { useUploadWithProgress } from "~/components/evidence/useUploadWithProgress";
 import { requireCouncil } from "~/services/auth.server";
-import { readImportForm, runImport, type ImportOutcome } from "~/services/importUpload.server";
+import { importFromRequest, type ImportAnswer } from "~/services/importUpload.server";
 import { MAX_FILE_BYTES } from "~/services/poetFile/index.server";
 import evidenceStyles from "~/styles/evidence.css";
-
-const ROUTE_ID = "routes/orgs.$org.rounds.new";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
@@ -26,42 +22,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { org: { slug: org.slug, name: org.name }, defaultName: `POET round ${month}`, maxBytes: MAX_FILE_BYTES };
 }
 
-export const ImportSchema = z.object({
-  roundName: z
-    .string({ required_error: "Enter a name for the round" })
-    .trim()
-    .min(3, "Use at least 3 characters")
-    .max(100, "Use at most 100 characters"),
-  results: z.instanceof(File, { message: "Choose the results file: a CSV or XLSX file" }),
-  benchmark: z.instanceof(File).optional(),
-});
-
-const STATUS: Record<ImportOutcome["status"], number> = { imported: 201, "already-imported": 200, invalid: 400, "too-large": 413 };
-
+/** The plain form post (no JavaScript): the import's outcome is shown on this page. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { org, user } = await requireCouncil(request, params.org, "create:round");
-  const read = await readImportForm(request);
-  if (!read.ok) return json(read.outcome, { status: STATUS[read.outcome.status] });
-  const submission = parseWithZod(read.form, { schema: ImportSchema });
-  if (submission.status !== "success") return json({ status: "form" as const, reply: submission.reply({ hideFields: ["results", "benchmark"] }) }, { status: 400 });
-  const { roundName, results, benchmark } = submission.value;
-  const outcome = await runImport({
-    orgId: org.id,
-    importedBy: { id: user.id, email: user.email },
-    roundName,
-    results: { name: results.name, bytes: new Uint8Array(await results.arrayBuffer()) },
-    benchmark: benchmark ? { name: benchmark.name, bytes: new Uint8Array(await benchmark.arrayBuffer()) } : null,
-    ip: context.clientIp,
-  });
-  return json(outcome, { status: STATUS[outcome.status] });
+  const { answer, status } = await importFromRequest(request, params.org, context.clientIp);
+  return json(answer, { status });
 }
-
-type ActionAnswer = ImportOutcome | { status: "form"; reply: SubmissionResult<string[]> };
 
 export default function ImportRound() {
   const { org, defaultName, maxBytes } = useLoaderData<typeof loader>();
-  const posted = useActionData<typeof action>() as ActionAnswer | undefined;
-  const { state, upload, fail } = useUploadWithProgress<ActionAnswer>(ROUTE_ID);
+  const posted = useActionData<typeof action>() as ImportAnswer | undefined;
+  const { state, upload, fail } = useUploadWithProgress<ImportAnswer>(`/orgs/${org.slug}/rounds/upload`);
   const answer = state.phase === "done" ? state.result : posted;
   const outcome = answer && answer.status !== "form" ? answer : null;
   return (

@@ -5,7 +5,11 @@ import {
   unstable_createMemoryUploadHandler as createMemoryUploadHandler,
   unstable_parseMultipartFormData as parseMultipartFormData,
 } from "@remix-run/node";
+import type { SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { z } from "zod";
 import type { FileProblem } from "~/domain/poet";
+import { requireCouncil } from "./auth.server";
 import { importPoetRound } from "./importPoetRound.server";
 import { MAX_FILE_BYTES } from "./poetFile/index.server";
 
@@ -72,4 +76,41 @@ export async function runImport(input: {
         warnings: result.warnings,
       };
   }
+}
+
+export const ImportSchema = z.object({
+  roundName: z
+    .string({ required_error: "Enter a name for the round" })
+    .trim()
+    .min(3, "Use at least 3 characters")
+    .max(100, "Use at most 100 characters"),
+  results: z.instanceof(File, { message: "Choose the results file: a CSV or XLSX file" }),
+  benchmark: z.instanceof(File).optional(),
+});
+
+/** What an import post answers: the import's outcome, or the form's field errors. */
+export type ImportAnswer = ImportOutcome | { status: "form"; reply: SubmissionResult<string[]> };
+
+const STATUS: Record<ImportOutcome["status"], number> = { imported: 201, "already-imported": 200, invalid: 400, "too-large": 413 };
+
+/**
+ * The whole import post, for both ways of sending it (the page's plain form and the progress upload):
+ * checks the person may create rounds in this council, reads the form, imports, and says what happened.
+ */
+export async function importFromRequest(request: Request, orgSlug: string | undefined, ip: string): Promise<{ answer: ImportAnswer; status: number }> {
+  const { org, user } = await requireCouncil(request, orgSlug, "create:round");
+  const read = await readImportForm(request);
+  if (!read.ok) return { answer: read.outcome, status: STATUS[read.outcome.status] };
+  const submission = parseWithZod(read.form, { schema: ImportSchema });
+  if (submission.status !== "success") return { answer: { status: "form", reply: submission.reply({ hideFields: ["results", "benchmark"] }) }, status: 400 };
+  const { roundName, results, benchmark } = submission.value;
+  const outcome = await runImport({
+    orgId: org.id,
+    importedBy: { id: user.id, email: user.email },
+    roundName,
+    results: { name: results.name, bytes: new Uint8Array(await results.arrayBuffer()) },
+    benchmark: benchmark ? { name: benchmark.name, bytes: new Uint8Array(await benchmark.arrayBuffer()) } : null,
+    ip,
+  });
+  return { answer: outcome, status: STATUS[outcome.status] };
 }

@@ -1,6 +1,6 @@
 // Sends the import form by XMLHttpRequest so upload progress can be shown: fetch cannot report it.
-// The route's action answers in Remix's data protocol (`?_data=<route id>`), the same action the
-// plain form post uses without JavaScript.
+// It goes to an upload route that answers in JSON with the same outcome the plain form post (without
+// JavaScript) shows on the page.
 import { useCallback, useRef, useState } from "react";
 
 export type UploadState<Result> =
@@ -20,7 +20,7 @@ async function countCsvRows(file: File): Promise<number | null> {
   return Math.max(0, lines - 1);
 }
 
-export function useUploadWithProgress<Result>(routeId: string) {
+export function useUploadWithProgress<Result>(uploadUrl: string) {
   const [state, setState] = useState<UploadState<Result>>({ phase: "idle" });
   const active = useRef<XMLHttpRequest | null>(null);
 
@@ -28,11 +28,10 @@ export function useUploadWithProgress<Result>(routeId: string) {
     (form: HTMLFormElement, file: File) => {
       active.current?.abort();
       const rows = countCsvRows(file).catch(() => null);
-      const url = new URL(form.action, window.location.href);
-      url.searchParams.set("_data", routeId);
       const xhr = new XMLHttpRequest();
       active.current = xhr;
-      xhr.open("POST", url);
+      xhr.open("POST", uploadUrl);
+      xhr.setRequestHeader("Accept", "application/json");
       setState({ phase: "uploading", percent: 0, fileName: file.name });
       xhr.upload.onprogress = (event) => {
         if (event.lengthComputable) setState({ phase: "uploading", percent: Math.min(100, Math.floor((100 * event.loaded) / event.total)), fileName: file.name });
@@ -43,9 +42,10 @@ export function useUploadWithProgress<Result>(routeId: string) {
       };
       xhr.onload = () => {
         active.current = null;
-        const redirect = xhr.getResponseHeader("X-Remix-Redirect");
-        if (redirect) return window.location.assign(redirect);
-        if (xhr.getResponseHeader("X-Remix-Error") || xhr.getResponseHeader("X-Remix-Catch") || !xhr.responseText) {
+        const json = (xhr.getResponseHeader("Content-Type") ?? "").includes("application/json");
+        // Redirected to a page (signed out, or no longer allowed): the answer is HTML, not an outcome.
+        if (!json && xhr.responseURL && !xhr.responseURL.startsWith(new URL(uploadUrl, window.location.href).href)) return window.location.assign(xhr.responseURL);
+        if (!json || !xhr.responseText) {
           return setState({ phase: "failed", message: `The server could not take the file (${xhr.status} ${xhr.statusText || "error"}). Reload the page and try again.` });
         }
         try {
@@ -60,7 +60,7 @@ export function useUploadWithProgress<Result>(routeId: string) {
       };
       xhr.send(new FormData(form));
     },
-    [routeId],
+    [uploadUrl],
   );
 
   return { state, upload, fail: (message: string) => setState({ phase: "failed", message }) };

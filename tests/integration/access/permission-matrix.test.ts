@@ -36,6 +36,7 @@ const RULES: Record<string, Rule> = {
   "orgs.$org.members.tsx": { path: (w) => `/orgs/${w.a.org.slug}/members`, expect: councilPage() },
   "orgs.$org.audit.tsx": { path: (w) => `/orgs/${w.a.org.slug}/audit`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
   "orgs.$org.rounds.new.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/new`, expect: councilPage({ viewer: 403, member: 403 }) },
+  "orgs.$org.rounds.upload.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/upload`, expect: users(302, { outsider: 404, viewer: 403, member: 403 }) },
   "orgs.$org.rounds.$round._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}`, expect: councilPage() },
   "orgs.$org.rounds.$round.findings.$finding.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}/findings/O_SAFE~all`, expect: councilPage() },
   "w.$workspace._index.tsx": { path: (w) => `/w/${w.a.workspace.id}`, expect: workspacePage() },

@@ -177,12 +177,26 @@ describe("importing a POET round", () => {
     expect(pageText(await (await facilitator.get(`/orgs/${world.a.org.slug}/rounds/${round.id}`)).text())).toContain("Compared with: regional.csv");
   });
 
-  it("the progress upload's data request answers with the same outcome as JSON", async () => {
+  it("the progress upload's route answers with the same outcome as JSON, and keeps the same rules", async () => {
+    const upload = `/orgs/${world.a.org.slug}/rounds/upload`;
     const csv = demoCsv(29, 20).replace(/,better(?=[,\r\n])/, ",betterish");
-    const response = await facilitator.postMultipart(`${path}?_data=${encodeURIComponent("routes/orgs.$org.rounds.new")}`, form({ name: "x.csv", content: csv }));
+    const response = await facilitator.postMultipart(upload, form({ name: "x.csv", content: csv }));
     expect(response.status).toBe(400);
-    const outcome = await response.json();
-    expect(outcome).toMatchObject({ status: "invalid", source: "results", fileName: "x.csv", totalProblems: 1, problems: [{ value: "betterish" }] });
+    expect(response.headers.get("Content-Type")).toContain("application/json");
+    expect(await response.json()).toMatchObject({ status: "invalid", source: "results", fileName: "x.csv", totalProblems: 1, problems: [{ value: "betterish" }] });
+
+    const before = await stored();
+    const good = await facilitator.postMultipart(upload, form({ name: "good.csv", content: demoCsv(32, 20) }, { roundName: "Uploaded with progress" }));
+    expect(good.status).toBe(201);
+    expect(await good.json()).toMatchObject({ status: "imported", roundName: "Uploaded with progress" });
+    expect(await stored()).toMatchObject({ rounds: before.rounds + 1 });
+    const noName = await facilitator.postMultipart(upload, form({ name: "n.csv", content: demoCsv(33, 20) }, { roundName: "" }));
+    expect(noName.status).toBe(400);
+    expect(JSON.stringify(await noName.json())).toContain("Enter a name for the round");
+
+    const viewer = await new Visitor(running.baseUrl).signIn(world.viewer.email, PASSWORD);
+    expect((await viewer.postMultipart(upload, form({ name: "v.csv", content: demoCsv(34, 20) }))).status).toBe(403);
+    expect(await stored()).toMatchObject({ rounds: before.rounds + 1 });
   });
 
   it("a viewer is refused (403) and an outsider is told there is no such council (404); nothing is written", async () => {
