@@ -1,10 +1,19 @@
 // What a participant's update may change. Facilitator controls (focus, timer, voting, the lock) live in the
-// document's `session` map; only facilitators write them. While the board is locked, participants may
-// only vote. An update is checked before it is applied by resolving which shared types it touches.
+// document's `session` map; only facilitators write them. Votes are cast by the server (so it can keep the
+// rules and keep anonymous votes anonymous), never written by a participant's browser. While the board is
+// locked, participants change nothing. An update is checked before it is applied by resolving which shared
+// types it touches.
 import * as Y from "yjs";
 import { SESSION_KEY } from "~/domain/workspace/document";
 
-type Place = { root: string | null; type: Y.AbstractType<unknown> | null; key: string | null; parentItemKey: string | null };
+type Place = {
+  root: string | null;
+  type: Y.AbstractType<unknown> | null;
+  key: string | null;
+  parentItemKey: string | null;
+  /** A stored item this update deletes together with the shared type that holds it (say, a deleted action's votes). */
+  goesWithItsType?: boolean;
+};
 type DecodedItem = { id: Y.ID; length: number; origin: Y.ID | null; rightOrigin: Y.ID | null; parent: string | Y.ID | null; parentSub: string | null };
 
 const VOTER_NAMES = "voterNames";
@@ -29,6 +38,12 @@ function rootName(doc: Y.Doc | null, type: Y.AbstractType<unknown> | null): stri
   if (!doc || !type) return null;
   for (const [name, shared] of doc.share) if (shared === type) return name;
   return null;
+}
+
+/** Whether the shared type holding a stored item is itself deleted by the same delete set. */
+function typeDeletedToo(item: Y.Item, ds: unknown): boolean {
+  const holder = (item.parent as Y.AbstractType<unknown> | null)?._item;
+  return holder instanceof Y.Item && Y.isDeleted(ds as Parameters<typeof Y.isDeleted>[0], holder.id);
 }
 
 /** Resolves where each new item of an update goes, following origins inside the update itself when needed. */
@@ -69,7 +84,7 @@ function placesOf(doc: Y.Doc, update: Uint8Array): Place[] | null {
       for (let at = clock; at < clock + len; ) {
         const stored = storeItem(doc, Y.createID(client, at));
         if (!stored) break;
-        if (!stored.deleted) places.push(placeOfStored(stored));
+        if (!stored.deleted) places.push({ ...placeOfStored(stored), goesWithItsType: typeDeletedToo(stored, ds) });
         at = stored.id.clock + stored.length;
       }
     }
@@ -78,8 +93,9 @@ function placesOf(doc: Y.Doc, update: Uint8Array): Place[] | null {
 }
 
 const session = (doc: Y.Doc) => doc.getMap<unknown>(SESSION_KEY);
-const isSessionControl = (doc: Y.Doc, p: Place) => (p.root === SESSION_KEY || (p.type !== null && p.type === session(doc))) && p.key !== VOTER_NAMES;
-const isVoting = (p: Place) => p.parentItemKey === "votes" || p.parentItemKey === VOTER_NAMES || (p.root === SESSION_KEY && p.key === VOTER_NAMES);
+const isSessionControl = (doc: Y.Doc, p: Place) => p.root === SESSION_KEY || (p.type !== null && p.type === session(doc));
+/** An entry of an action's votes or of the voters' names; removing an action removes its votes with it. */
+const isVote = (p: Place) => (p.parentItemKey === "votes" || p.parentItemKey === VOTER_NAMES) && !p.goesWithItsType;
 
 export type GuardVerdict = { allowed: true } | { allowed: false; reason: string; retryLater: boolean };
 
@@ -90,7 +106,10 @@ export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): GuardVer
   if (places.some((p) => isSessionControl(doc, p))) {
     return { allowed: false, reason: "Only a facilitator can change the session (focus, timer, voting or the lock).", retryLater: false };
   }
-  if (session(doc).get("locked") === true && !places.every(isVoting)) {
+  if (places.some(isVote)) {
+    return { allowed: false, reason: "Votes are cast with the board's vote buttons, which the server checks; this change was not saved.", retryLater: false };
+  }
+  if (session(doc).get("locked") === true && places.length > 0) {
     return { allowed: false, reason: "The facilitator has locked the board for a moment; your change will be sent when it opens.", retryLater: true };
   }
   return { allowed: true };

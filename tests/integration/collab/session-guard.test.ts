@@ -1,8 +1,8 @@
 // Facilitator controls are enforced by the server, not only by the page: a participant's crafted update
-// that changes the session is refused, and while the board is locked participants may only vote.
+// that changes the session or writes a vote is refused, and while the board is locked participants wait.
 import { afterEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { actionText, castVote, createAction, readActions, readSession, rememberVoterName, updateSession } from "~/domain/workspace";
+import { actionText, castVote, createAction, deleteAction, readActions, readSession, updateSession } from "~/domain/workspace";
 import { startCollab, type RunningCollab } from "../../support/collab/collabHarness";
 import { storedDoc } from "../../support/collab/storedDocument";
 import { connectClient, type TestClient } from "../../support/collab/testClient";
@@ -38,21 +38,44 @@ describe("facilitator controls on the server", () => {
     expect(readSession(await storedDoc("guard-session"))).toMatchObject({ locked: true, focus: null });
   });
 
-  it("while the board is locked a participant can vote, and an edit waits until it opens", async () => {
+  it("a participant's browser cannot write votes (the server casts them); removing an action takes its votes with it", async () => {
+    running = await startCollab();
+    const facilitator = client(running.url, "guard-votes", "fran", "editor");
+    const participant = client(running.url, "guard-votes", "pat", "participant");
+    await Promise.all([facilitator.synced(), participant.synced()]);
+    createAction(facilitator.doc, { id: "a1", title: "Budget letters" });
+    createAction(facilitator.doc, { id: "a2", title: "Peer support" });
+    updateSession(facilitator.doc, { voting: { open: true, votesPerPerson: 3, anonymous: false, revealed: false } });
+    await waitFor(() => readActions(participant.doc).length === 2 && readSession(participant.doc).voting.open, "the participant has the actions and an open vote");
+
+    // A vote the server casts (as the vote buttons do) reaches everyone.
+    await running.collab.withDocument("guard-votes", (doc) => void castVote(doc, "a2", "u:pat", 1), { source: "server", actorId: null, actorName: "Dot voting" });
+    await waitFor(() => readActions(participant.doc).find((a) => a.id === "a2")?.votes["u:pat"] === 1, "the server's vote arrives");
+
+    // A crafted one, written straight into the document, is refused and reaches nobody.
+    expect(castVote(participant.doc, "a1", "u:pat", 1)).toBeNull();
+    await waitFor(() => participant.closes.some((c) => /Votes are cast with the board's vote buttons/.test(c.reason)), "the participant is told why");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readActions(facilitator.doc).find((a) => a.id === "a1")!.votes).toEqual({});
+    expect(readActions(await storedDoc("guard-votes")).find((a) => a.id === "a1")!.votes).toEqual({});
+
+    // Reconnected, the participant may still remove an action that has someone's votes.
+    const again = client(running.url, "guard-votes", "pat", "participant");
+    await again.synced();
+    deleteAction(again.doc, "a2");
+    await waitFor(() => readActions(facilitator.doc).every((a) => a.id !== "a2"), "the removal arrives");
+    expect(again.closes).toEqual([]);
+  });
+
+  it("while the board is locked a participant's edit waits until it opens", async () => {
     running = await startCollab();
     const facilitator = client(running.url, "guard-lock", "fran", "editor");
     const participant = client(running.url, "guard-lock", "pat", "participant");
     await Promise.all([facilitator.synced(), participant.synced()]);
     createAction(facilitator.doc, { id: "a1", title: "Budget letters" });
-    updateSession(facilitator.doc, { voting: { open: true, votesPerPerson: 3, anonymous: false, revealed: false } });
-    await waitFor(() => readActions(participant.doc).length === 1 && readSession(participant.doc).voting.open, "the participant has the action and an open vote");
+    await waitFor(() => readActions(participant.doc).length === 1, "the participant has the action");
     updateSession(facilitator.doc, { locked: true });
     await waitFor(() => readSession(participant.doc).locked, "the participant sees the lock");
-
-    rememberVoterName(participant.doc, "u:pat", "Pat");
-    expect(castVote(participant.doc, "a1", "u:pat", 1)).toBeNull();
-    await waitFor(() => readActions(facilitator.doc)[0]!.votes["u:pat"] === 1, "the vote arrives while locked");
-    expect(participant.closes).toEqual([]);
 
     actionText(participant.doc, "a1", "title")!.insert(0, "Clear ");
     await waitFor(() => participant.closes.some((c) => /locked the board/.test(c.reason)), "the edit is held back with a reason");
