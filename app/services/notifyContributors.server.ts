@@ -3,13 +3,18 @@
 import { statusLabel, statusSettings } from "~/domain/tracking/status";
 import type { ActionView } from "~/domain/workspace";
 import type { Db } from "~/models/db.server";
+import { anonymousVoterKey } from "./voting.server";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type StatusEvent = { id: string; actionId: string; toValue: string | null; actorId: string | null; actorName: string };
 
-/** The user id behind a workshop participant key ("u:<id>"); guests ("g:<id>") have no inbox. */
-function voterUserId(key: string): string | null {
-  return key.startsWith("u:") ? key.slice(2) : null;
+/**
+ * The user id behind a vote's key: "u:<id>" in a named vote; in an anonymous vote, the member whose
+ * opaque key it is (only the server can make those keys, and the message goes to that member alone).
+ * Guests ("g:<id>") have no inbox.
+ */
+function voterUserId(key: string, anonymousKeys: ReadonlyMap<string, string>): string | null {
+  return key.startsWith("u:") ? key.slice(2) : (anonymousKeys.get(key) ?? null);
 }
 
 /** Writes one notification per contributor per status event, inside the projection's transaction. */
@@ -20,6 +25,7 @@ export async function notifyContributors(tx: Tx, workspaceId: string, events: re
   const members = await tx.membership.findMany({ where: { orgId: workspace.orgId }, select: { user: { select: { id: true, name: true } } } });
   const memberIds = new Set(members.map((m) => m.user.id));
   const byName = new Map(members.map((m) => [m.user.name.trim().toLowerCase(), m.user.id]));
+  const anonymousKeys = new Map(members.map((m) => [anonymousVoterKey(workspaceId, `u:${m.user.id}`), m.user.id]));
   const creators = await tx.actionEvent.findMany({
     where: { workspaceId, field: "created", actionId: { in: events.map((e) => e.actionId) }, actorId: { not: null } },
     select: { actionId: true, actorId: true },
@@ -32,7 +38,7 @@ export async function notifyContributors(tx: Tx, workspaceId: string, events: re
     const people = new Set<string>();
     for (const c of creators) if (c.actionId === event.actionId && c.actorId) people.add(c.actorId);
     for (const key of Object.keys(action.votes)) {
-      const id = voterUserId(key);
+      const id = voterUserId(key, anonymousKeys);
       if (id) people.add(id);
     }
     const source = byName.get(action.createdBy.trim().toLowerCase());

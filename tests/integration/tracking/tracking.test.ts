@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction, readActions, setVotes } from "~/domain/workspace";
+import { anonymousVoterKey } from "~/services/voting.server";
 import { db } from "~/models/db.server";
 import { saveStatusSettings } from "~/models/tracking.server";
 import { importPoetRound } from "~/services/importPoetRound.server";
@@ -123,10 +124,15 @@ describe("progress updates and notifications", () => {
       setVotes(doc, "voted", `u:${world.viewer.id}`, 2);
       setVotes(doc, "voted", `u:${world.outsider.id}`, 1);
       setVotes(doc, "voted", "g:some-guest", 1);
+      setVotes(doc, "voted", anonymousVoterKey(ws(), `u:${world.member.id}`), 1);
+      setVotes(doc, "voted", anonymousVoterKey(ws(), `u:${world.facilitator.id}`), 1);
     });
     await member.post(`/w/${ws()}/plan`, { intent: "bulk", ids: "voted", status: "in-progress", owner: "", due: "" });
     const forViewer = await db().notification.findMany({ where: { userId: world.viewer.id, actionId: "voted" } });
     expect(forViewer.map((n) => n.message)).toEqual(["“Drop-in budget clinics” is now in progress (changed by Member). You said, we did."]);
+    // An anonymous vote's key leads the server (and only the server) back to the member who cast it.
+    expect(await db().notification.count({ where: { userId: world.facilitator.id, actionId: "voted" } })).toBe(1);
+    expect(await db().notification.count({ where: { userId: world.member.id, actionId: "voted" } })).toBe(0); // made the change
     expect(await db().notification.count({ where: { userId: world.outsider.id } })).toBe(0);
   });
 
