@@ -1,5 +1,6 @@
 // Prisma CLI configuration for this offline machine (docs/decisions/002-prisma-two-providers.md).
 // The CLI is used for `generate` and `migrate diff` only; the app applies migrations itself.
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { defineConfig } from "prisma/config";
 
@@ -14,6 +15,7 @@ export default defineConfig({
   engine: "js",
   async adapter() {
     const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+    mkdirSync(path.resolve("data"), { recursive: true }); // a fresh clone has no data folder yet
     return new PrismaBetterSQLite3({ url: "file:./data/prisma-cli.db" });
   },
 });

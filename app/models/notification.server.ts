@@ -1,4 +1,5 @@
 import { db } from "./db.server";
+import { isOwnedBy } from "~/domain/tracking/filters";
 
 export async function listNotifications(userId: string, take = 100) {
   return db().notification.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take });
@@ -19,13 +20,17 @@ export async function markUnread(userId: string, notificationId: string): Promis
   return count;
 }
 
-/** Open actions, in councils the user belongs to, whose owner is this user's name and whose date has passed. */
+/** Open actions, in councils the user belongs to, that they own (see isOwnedBy) and whose date has passed. */
 export async function overdueActionsOwnedBy(userId: string, name: string, today: string) {
-  if (!name.trim()) return [];
   const actions = await db().action.findMany({
-    where: { due: { lt: today }, status: { not: "complete" }, workspace: { org: { memberships: { some: { userId } } } } },
-    select: { id: true, title: true, owner: true, due: true, workspaceId: true, workspace: { select: { name: true } } },
+    where: {
+      due: { lt: today },
+      status: { not: "complete" },
+      workspace: { org: { memberships: { some: { userId } } } },
+      OR: [{ ownerId: userId }, ...(name.trim() ? [{ ownerId: null }] : [])],
+    },
+    select: { id: true, title: true, owner: true, ownerId: true, due: true, workspaceId: true, workspace: { select: { name: true } } },
     orderBy: { due: "asc" },
   });
-  return actions.filter((a) => a.owner.trim().toLowerCase() === name.trim().toLowerCase());
+  return actions.filter((a) => isOwnedBy(a, { id: userId, name }));
 }

@@ -19,6 +19,7 @@ export type PlanAction = {
   status: string;
   rag: string;
   owner: string;
+  ownerId: string | null;
   partners: string[];
   due: string | null;
   findingIds: string[];
@@ -55,6 +56,7 @@ async function planActions(scope: ActionScope): Promise<(PlanAction & { workspac
     status: r.status,
     rag: r.rag,
     owner: r.owner,
+    ownerId: r.ownerId,
     partners: parseList(r.partners),
     due: r.due,
     findingIds: parseList(r.findingIds),

@@ -8,23 +8,30 @@ import { can } from "~/domain/access/permissions";
 import { filterActions, isOverdue, planCounts, PlanQuery, sortActions, themesOf } from "~/domain/tracking/filters";
 import { effectivePercent, statusLabel } from "~/domain/tracking/status";
 import { todayInEngland } from "~/domain/tracking/today";
+import { resolveOwner } from "~/domain/workspace/owner";
 import { actionStatusSchema, isoDateSchema } from "~/domain/workspace/schema";
 import { listPlanActions, statusSettingsFor } from "~/models/tracking.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { displayNameOf, requireWorkspace } from "~/services/auth.server";
 import { applyBulkChange } from "~/services/bulkChange.server";
 import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
+import { ownerChoicesFor } from "~/services/workshop.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
   const { workspace, principal } = access;
   const query = PlanQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [actions, statuses, rounds] = await Promise.all([listPlanActions(workspace.id), statusSettingsFor(workspace.orgId), listWorkspaceRounds(workspace.id, workspace.orgId)]);
+  const [actions, statuses, rounds, owners] = await Promise.all([
+    listPlanActions(workspace.id),
+    statusSettingsFor(workspace.orgId),
+    listWorkspaceRounds(workspace.id, workspace.orgId),
+    ownerChoicesFor(access),
+  ]);
   const today = todayInEngland();
   const allFindingIds = [...new Set(actions.flatMap((a) => a.findingIds))];
   const changes = await findingChanges(workspace.orgId, rounds, allFindingIds);
   const questionSet = planQuestionSet(rounds);
-  const shown = sortActions(filterActions(actions, query, displayNameOf(principal), today), query.sort, query.dir);
+  const shown = sortActions(filterActions(actions, query, { id: principal.kind === "user" ? principal.user.id : null, name: displayNameOf(principal) }, today), query.sort, query.dir);
   const rows: PlanRow[] = shown.map((a) => ({
     id: a.id,
     title: a.title,
@@ -48,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings: allFindingIds.map((id) => ({ id, label: findingLabel(id, questionSet) })),
     canEdit: can(access.actor, "edit:workspace"),
     canExport: can(access.actor, "export:plan"),
+    owners: can(access.actor, "edit:workspace") ? owners : [],
   };
 }
 
@@ -60,12 +68,14 @@ const Bulk = z.object({
 });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { workspace, principal } = await requireWorkspace(request, params.workspace, "edit:workspace");
+  const access = await requireWorkspace(request, params.workspace, "edit:workspace");
+  const { workspace, principal } = access;
   const form = await request.formData();
   const parsed = Bulk.safeParse({ intent: form.get("intent"), ids: form.getAll("ids"), status: form.get("status") ?? "", owner: form.get("owner") ?? "", due: form.get("due") ?? "" });
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };
   const { ids, status, owner, due } = parsed.data;
-  const change = { ...(status ? { status } : {}), ...(owner ? { owner } : {}), ...(due ? { due } : {}) };
+  // A member's name (as the suggestions offer it) records their account too; any other name is free text.
+  const change = { ...(status ? { status } : {}), ...(owner ? resolveOwner(owner, await ownerChoicesFor(access)) : {}), ...(due ? { due } : {}) };
   if (Object.keys(change).length === 0) return { ok: false, message: "Choose a status, an owner or a due date to apply." };
   const result = await applyBulkChange(context.collab, workspace.id, ids, change, {
     actorId: principal.kind === "user" ? principal.user.id : null,
@@ -76,7 +86,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Plan() {
-  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport } = useLoaderData<typeof loader>();
+  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, owners } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <>
@@ -107,7 +117,7 @@ export default function Plan() {
       <PlanFilters query={query} findings={findings} />
       <div aria-live="polite">{outcome ? <Notice tone={outcome.ok ? "success" : "warning"}>{outcome.message}</Notice> : null}</div>
       <p>{`Showing ${rows.length} of ${counts.total} actions.`}</p>
-      <PlanTable rows={rows} query={query} statuses={statuses} workspaceId={workspace.id} canEdit={canEdit} />
+      <PlanTable rows={rows} query={query} statuses={statuses} workspaceId={workspace.id} canEdit={canEdit} owners={owners} />
     </>
   );
 }

@@ -23,6 +23,7 @@ type Row = {
   status: string;
   rag: string;
   owner: string;
+  ownerId: string | null;
   partners: string;
   due: string | null;
   findingIds: string;
@@ -46,6 +47,7 @@ function toRow(view: ActionView): Row {
     status: view.status,
     rag: view.rag,
     owner: view.owner,
+    ownerId: view.ownerId,
     partners: JSON.stringify(view.partners),
     due: view.due,
     findingIds: JSON.stringify(view.findingIds),

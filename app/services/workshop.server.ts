@@ -3,7 +3,8 @@ import { toBase64 } from "~/collab/base64";
 import type { FindingView, RoundLink, WorkshopMe } from "~/components/workshop/types";
 import { can } from "~/domain/access/permissions";
 import { findGroup } from "~/domain/poet/groups";
-import { notesOf, readActions } from "~/domain/workspace";
+import { notesOf, readActions, type OwnerChoice } from "~/domain/workspace";
+import { listMembers } from "~/models/organisation.server";
 import * as Y from "yjs";
 import { mirStatementsFor } from "~/models/mirWording.server";
 import { statusSettingsFor } from "~/models/tracking.server";
@@ -71,6 +72,13 @@ async function ensureNotes(collab: CollabControl, workspaceId: string, findingId
   );
 }
 
+/** The council's members to offer as owners: for its signed-in members only (guests see no staff list). */
+export async function ownerChoicesFor(access: WorkspaceAccess): Promise<OwnerChoice[]> {
+  if (access.principal.kind !== "user") return [];
+  const members = await listMembers(access.workspace.orgId);
+  return members.map((m) => ({ id: m.user.id, name: m.user.name })).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+}
+
 /** The workshop page's data. */
 export async function loadWorkshop(access: WorkspaceAccess, collab: CollabControl) {
   const workspaceId = access.workspace.id;
@@ -82,7 +90,7 @@ export async function loadWorkshop(access: WorkspaceAccess, collab: CollabContro
   const missing = findings.some((f) => !(notesOf(before).get(f.id) instanceof Y.Text));
   const state = missing ? (await ensureNotes(collab, workspaceId, findings.map((f) => f.id)), await readWorkspaceState(collab, workspaceId)) : raw;
   before.destroy();
-  const [statuses, statements] = await Promise.all([statusSettingsFor(access.workspace.orgId), mirStatementsFor(access.workspace.orgId)]);
+  const [statuses, statements, owners] = await Promise.all([statusSettingsFor(access.workspace.orgId), mirStatementsFor(access.workspace.orgId), ownerChoicesFor(access)]);
   const statusLabels = Object.fromEntries(statuses.map((s) => [s.status, s.label]));
-  return { me: workshopMe(access), rounds, findings, state: toBase64(state), statusLabels, statements };
+  return { me: workshopMe(access), rounds, findings, state: toBase64(state), statusLabels, statements, owners };
 }

@@ -9,6 +9,7 @@ const action = (over: Partial<Parameters<typeof filterActions>[0][number] & { or
   status: "not-started",
   rag: "green",
   owner: "",
+  ownerId: null as string | null,
   due: null as string | null,
   findingIds: [] as string[],
   mirIds: [] as string[],
@@ -37,17 +38,23 @@ describe("plan filters", () => {
     action({ id: "soon", due: "2026-12-10", owner: "Priya", mirIds: ["WF-I2", "WF-I3", "IA-I1"] }),
     action({ id: "later", due: "2027-03-01", owner: "" , findingIds: ["O_SAFE~all"] }),
     action({ id: "no-date", owner: " sam " }),
+    // Chosen from the council's members: belongs to that account whatever its name, and to no other Sam.
+    action({ id: "chosen", owner: "Sam", ownerId: "user-sam-2" }),
+    action({ id: "renamed", owner: "Sam (old name)", ownerId: "user-sam" }),
   ];
-  const ids = (q: Record<string, string>, me = "Sam") => filterActions(actions, query(q), me, today).map((a) => a.id);
+  const ids = (q: Record<string, string>, me: { id: string | null; name: string } = { id: "user-sam", name: "Sam" }) =>
+    filterActions(actions, query(q), me, today).map((a) => a.id);
 
   it("overdue means a past due date and not complete", () => {
     expect(ids({ show: "overdue" })).toEqual(["late"]);
     expect(isOverdue({ due: "2026-11-22", status: "in-progress" }, today)).toBe(true);
     expect(isOverdue({ due: today, status: "in-progress" }, today)).toBe(false);
   });
-  it("due in 30 days, mine (name match ignoring case and spaces), unowned, theme and finding", () => {
+  it("due in 30 days, mine (the chosen account, else the typed name ignoring case and spaces), unowned, theme and finding", () => {
     expect(ids({ show: "due-30" })).toEqual(["soon"]);
-    expect(ids({ show: "mine" })).toEqual(["late", "late-but-done", "no-date"]);
+    expect(ids({ show: "mine" })).toEqual(["late", "late-but-done", "no-date", "renamed"]);
+    expect(ids({ show: "mine" }, { id: "user-sam-2", name: "Sam" })).toEqual(["late", "late-but-done", "no-date", "chosen"]);
+    expect(ids({ show: "mine" }, { id: null, name: "Sam" })).toEqual(["late", "late-but-done", "no-date"]);
     expect(ids({ show: "unowned" })).toEqual(["later"]);
     expect(ids({ theme: "IA" })).toEqual(["soon"]);
     expect(ids({ finding: "O_SAFE~all" })).toEqual(["later"]);
@@ -57,11 +64,12 @@ describe("plan filters", () => {
     expect(query({ show: "<script>", sort: "nonsense" })).toMatchObject({ show: "all", sort: "order" });
   });
   it("sorts by due date with undated actions last, both ways", () => {
-    expect(sortActions(actions, "due", "asc").map((a) => a.id)).toEqual(["late", "late-but-done", "soon", "later", "no-date"]);
-    expect(sortActions(actions, "due", "desc").map((a) => a.id)).toEqual(["later", "soon", "late", "late-but-done", "no-date"]);
+    const dated = actions.filter((a) => a.id !== "chosen" && a.id !== "renamed");
+    expect(sortActions(dated, "due", "asc").map((a) => a.id)).toEqual(["late", "late-but-done", "soon", "later", "no-date"]);
+    expect(sortActions(dated, "due", "desc").map((a) => a.id)).toEqual(["later", "soon", "late", "late-but-done", "no-date"]);
   });
   it("counts what the top of the plan shows", () => {
-    expect(planCounts(actions, today)).toEqual({ total: 5, overdue: 1, dueSoon: 1, unowned: 1, complete: 1 });
+    expect(planCounts(actions, today)).toEqual({ total: 7, overdue: 1, dueSoon: 1, unowned: 1, complete: 1 });
   });
 });
 

@@ -1,6 +1,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { PlanQuery } from "~/domain/tracking/filters";
 import type { StatusSetting } from "~/domain/tracking/status";
+import type { OwnerChoice } from "~/domain/workspace/owner";
 import { PercentBar, RagBadge } from "./Badges";
 
 export type PlanRow = {
@@ -42,7 +43,22 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
 }
 
 /** The plan as a table with a bulk-change form: tick actions, choose a change, apply it for everyone live. */
-export function PlanTable({ rows, query, statuses, workspaceId, canEdit }: { rows: PlanRow[]; query: PlanQuery; statuses: StatusSetting[]; workspaceId: string; canEdit: boolean }) {
+export function PlanTable({
+  rows,
+  query,
+  statuses,
+  workspaceId,
+  canEdit,
+  owners = [],
+}: {
+  rows: PlanRow[];
+  query: PlanQuery;
+  statuses: StatusSetting[];
+  workspaceId: string;
+  canEdit: boolean;
+  /** The council's members, suggested as owners. */
+  owners?: readonly OwnerChoice[];
+}) {
   return (
     <Form method="post" className="plan-form">
       <div className="table-scroll" role="region" aria-label="Actions in this plan" tabIndex={0}>
@@ -118,7 +134,14 @@ export function PlanTable({ rows, query, statuses, workspaceId, canEdit }: { row
           </div>
           <div className="field">
             <label htmlFor="bulk-owner">Owner</label>
-            <input id="bulk-owner" name="owner" placeholder="Keep as it is" autoComplete="off" />
+            <input id="bulk-owner" name="owner" placeholder="Keep as it is" autoComplete="off" list={owners.length ? "bulk-owner-choices" : undefined} />
+            {owners.length ? (
+              <datalist id="bulk-owner-choices">
+                {owners.map((o) => (
+                  <option key={o.id} value={o.name} />
+                ))}
+              </datalist>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="bulk-due">Due date</label>

@@ -2,12 +2,12 @@
 import { useEffect, useState } from "react";
 import { RAG_LABELS, RAG_SHAPES, STATUS_LABELS } from "~/domain/tracking/status";
 import { LOCAL_EDIT } from "~/collab/origins";
-import { ACTION_STATUSES, RAG_RATINGS, updateAction, type ActionChange, type ActionView } from "~/domain/workspace";
-import { useWorkshop } from "./WorkshopContext";
+import { ACTION_STATUSES, RAG_RATINGS, resolveOwner, updateAction, type ActionChange, type ActionView } from "~/domain/workspace";
+import { OWNER_CHOICES_ID, useWorkshop } from "./WorkshopContext";
 
 
 /** A plain value kept locally while typed and written on leaving the field or pressing Enter. */
-function PlainField({ id, label, type, value, onCommit, readOnly }: { id: string; label: string; type: "text" | "date"; value: string; onCommit: (value: string) => void; readOnly: boolean }) {
+function PlainField({ id, label, type, value, onCommit, readOnly, list }: { id: string; label: string; type: "text" | "date"; value: string; onCommit: (value: string) => void; readOnly: boolean; list?: string }) {
   const [draft, setDraft] = useState(value);
   const [editing, setEditing] = useState(false);
   useEffect(() => {
@@ -26,6 +26,7 @@ function PlainField({ id, label, type, value, onCommit, readOnly }: { id: string
         value={draft}
         readOnly={readOnly}
         autoComplete="off"
+        list={list}
         onFocus={() => setEditing(true)}
         onChange={(e) => setDraft(e.target.value)}
         onBlur={commit}
@@ -36,7 +37,7 @@ function PlainField({ id, label, type, value, onCommit, readOnly }: { id: string
 }
 
 export function ActionFields({ action, name }: { action: ActionView; name: string }) {
-  const { doc, editable, announce, statusLabels } = useWorkshop();
+  const { doc, editable, announce, statusLabels, owners } = useWorkshop();
   const change = (values: ActionChange) => {
     try {
       updateAction(doc, action.id, values, LOCAL_EDIT);
@@ -71,7 +72,7 @@ export function ActionFields({ action, name }: { action: ActionView; name: strin
           </label>
         ))}
       </fieldset>
-      <PlainField id={`${prefix}-owner`} label="Owner" type="text" value={action.owner} readOnly={!editable} onCommit={(owner) => change({ owner: owner.trim() })} />
+      <PlainField id={`${prefix}-owner`} label="Owner" type="text" value={action.owner} readOnly={!editable} onCommit={(owner) => change(resolveOwner(owner, owners))} list={owners.length ? OWNER_CHOICES_ID : undefined} />
       <PlainField id={`${prefix}-due`} label="Due date" type="date" value={action.due ?? ""} readOnly={!editable} onCommit={(due) => change({ due: due || null })} />
     </div>
   );

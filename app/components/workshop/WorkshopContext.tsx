@@ -4,7 +4,7 @@ import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import type { Peer } from "~/collab/presence";
 import type { MirStatement } from "~/domain/mir";
-import type { SessionView } from "~/domain/workspace";
+import type { OwnerChoice, SessionView } from "~/domain/workspace";
 import type { FindingView, WorkshopMe } from "./types";
 
 export type Workshop = {
@@ -25,10 +25,15 @@ export type Workshop = {
   /** Making it Real statements as this council shows them (its official wording where loaded). */
   statements: readonly MirStatement[];
   statementById: ReadonlyMap<string, MirStatement>;
+  /** The council's members, offered when choosing an owner (empty for guests). */
+  owners: readonly OwnerChoice[];
   /** Tells others which field this person is editing (null when none). */
   setEditing: (editing: { actionId: string; field: string } | null) => void;
   announce: (message: string) => void;
 };
+
+/** The id of the page's one list of owner suggestions (a datalist of the council's members). */
+export const OWNER_CHOICES_ID = "owner-choices";
 
 export const WorkshopContext = createContext<Workshop | null>(null);
 

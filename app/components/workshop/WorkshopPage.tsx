@@ -8,14 +8,14 @@ import { usePeers } from "~/collab/presence";
 import { useDocValue } from "~/collab/useDocValue";
 import { useUndo } from "~/collab/useUndo";
 import { useWorkspaceDoc } from "~/collab/useWorkspaceDoc";
-import { readSession } from "~/domain/workspace";
+import { readSession, type OwnerChoice } from "~/domain/workspace";
 import { ActionBoard } from "./ActionBoard";
 import { FacilitatorPanel } from "./FacilitatorPanel";
 import { FindingsPanel } from "./FindingsPanel";
 import { FocusBanner } from "./FocusBanner";
 import { TimerBar } from "./TimerBar";
 import type { FindingView, RoundLink, WorkshopMe } from "./types";
-import { WorkshopContext, type Workshop } from "./WorkshopContext";
+import { OWNER_CHOICES_ID, WorkshopContext, type Workshop } from "./WorkshopContext";
 import { WorkshopToolbar } from "./WorkshopToolbar";
 import { useAnnouncer, useHydrated, usePreference, usePresenceIdentity } from "./useWorkshopState";
 
@@ -28,10 +28,11 @@ type Props = {
   findings: FindingView[];
   statusLabels: Record<string, string>;
   statements: MirStatement[];
+  owners: OwnerChoice[];
   state: string;
 };
 
-export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, findings, state, statusLabels, statements }: Props) {
+export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, findings, state, statusLabels, statements, owners }: Props) {
   const { doc, provider, connection } = useWorkspaceDoc(workspace.id, state);
   const live = useHydrated();
   const awareness = provider?.awareness ?? null;
@@ -48,7 +49,7 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
   const findingById = useMemo(() => new Map(findings.map((f) => [f.id, f])), [findings]);
   const statementById = useMemo(() => new Map(statements.map((s) => [s.id, s])), [statements]);
 
-  const workshop: Workshop = { doc, awareness, me, editable, live, session, peers, findings, findingById, easyRead, statusLabels, statements, statementById, setEditing, announce };
+  const workshop: Workshop = { doc, awareness, me, editable, live, session, peers, findings, findingById, easyRead, statusLabels, statements, statementById, owners, setEditing, announce };
   const newestRound = rounds[0];
 
   return (
@@ -105,6 +106,13 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
         <div className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
           {message}
         </div>
+        {owners.length ? (
+          <datalist id={OWNER_CHOICES_ID}>
+            {owners.map((o) => (
+              <option key={o.id} value={o.name} />
+            ))}
+          </datalist>
+        ) : null}
       </div>
     </WorkshopContext.Provider>
   );

@@ -7,6 +7,8 @@ export type TrackedAction = {
   status: string;
   rag: string;
   owner: string;
+  /** The council member chosen as owner (null: the owner is a free-text name). */
+  ownerId: string | null;
   due: string | null;
   findingIds: string[];
   mirIds: string[];
@@ -35,9 +37,16 @@ function addDays(isoDate: string, days: number): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Whether an action belongs to the person with this display name (owners are free-text names). */
-export function isOwnedBy(action: Pick<TrackedAction, "owner">, name: string): boolean {
-  return name.trim() !== "" && action.owner.trim().toLowerCase() === name.trim().toLowerCase();
+/** Who is looking: their user id (null for a guest) and display name. */
+export type Person = { id: string | null; name: string };
+
+/**
+ * Whether an action belongs to this person: by account when the owner was chosen from the council's
+ * members; by name (ignoring case and spaces around it) when the owner was typed in as free text.
+ */
+export function isOwnedBy(action: Pick<TrackedAction, "owner" | "ownerId">, me: Person): boolean {
+  if (action.ownerId) return action.ownerId === me.id;
+  return me.name.trim() !== "" && action.owner.trim().toLowerCase() === me.name.trim().toLowerCase();
 }
 
 /** The Making it Real themes an action answers, from its statement ids (e.g. "WF-I2" → "WF"). */
@@ -46,7 +55,7 @@ export function themesOf(action: Pick<TrackedAction, "mirIds">): string[] {
 }
 
 /** Applies one plan view's filters; today is YYYY-MM-DD in the council's time. */
-export function filterActions<T extends TrackedAction>(actions: readonly T[], query: PlanQuery, me: string, today: string): T[] {
+export function filterActions<T extends TrackedAction>(actions: readonly T[], query: PlanQuery, me: Person, today: string): T[] {
   const soon = addDays(today, 30);
   return actions.filter((a) => {
     if (query.show === "overdue" && !isOverdue(a, today)) return false;

@@ -9,6 +9,7 @@ import {
   actionValuesSchema,
   isoDateSchema,
   newActionSchema,
+  ownerIdSchema,
   personNameSchema,
   ragSchema,
   type ActionValues,
@@ -29,6 +30,7 @@ const FALLBACK: ActionValues = {
   status: "not-started",
   rag: "green",
   owner: "",
+  ownerId: null,
   partners: [],
   due: null,
   findingIds: [],
@@ -58,8 +60,8 @@ export function readAction(id: string, map: ActionMap): ActionView {
   const shape = actionValuesSchema.shape;
   for (const field of Object.keys(shape) as ActionField[]) {
     const raw = plain(map.get(field));
-    if (raw === undefined && (field === "due" || field === "recordedBy")) {
-      values[field] = field === "due" ? null : undefined;
+    if (raw === undefined && (field === "due" || field === "ownerId" || field === "recordedBy")) {
+      values[field] = field === "recordedBy" ? undefined : null;
       continue;
     }
     const parsed = (shape[field] as z.ZodTypeAny).safeParse(raw);
@@ -113,6 +115,7 @@ export function createAction(doc: Y.Doc, input: NewAction, origin?: unknown): st
     map.set("status", fields.status);
     map.set("rag", fields.rag);
     map.set("owner", fields.owner);
+    if (fields.ownerId) map.set("ownerId", fields.ownerId);
     map.set("partners", list(fields.partners));
     map.set("due", fields.due);
     map.set("findingIds", list(fields.findingIds));
@@ -127,13 +130,17 @@ export function createAction(doc: Y.Doc, input: NewAction, origin?: unknown): st
   return id;
 }
 
-/** The plain fields a tracking form may change; each is validated before it is written. */
-export type ActionChange = Partial<{ status: string; rag: string; owner: string; due: string | null }>;
+/**
+ * The plain fields a tracking form may change; each is validated before it is written. `ownerId` goes
+ * with `owner`: a new owner without one is a free-text name, and any member id it had is cleared.
+ */
+export type ActionChange = Partial<{ status: string; rag: string; owner: string; ownerId: string | null; due: string | null }>;
 
 const changeRules = {
   status: actionStatusSchema,
   rag: ragSchema,
   owner: personNameSchema,
+  ownerId: ownerIdSchema.nullable(),
   due: isoDateSchema.nullable(),
 } as const;
 
@@ -148,8 +155,13 @@ export function updateAction(doc: Y.Doc, id: string, change: ActionChange, origi
     if (!result.success) throw new Error(`${field}: ${describe(value)} ${result.error.issues[0]?.message ?? "is not valid"}`);
     return [field, result.data] as const;
   });
+  if ("owner" in change && !("ownerId" in change)) parsed.push(["ownerId", null] as const);
   doc.transact(() => {
-    for (const [field, value] of parsed) map.set(field, value);
+    for (const [field, value] of parsed) {
+      if (field === "ownerId" && value === null) {
+        if (map.has("ownerId")) map.delete("ownerId");
+      } else map.set(field, value);
+    }
   }, origin);
 }
 

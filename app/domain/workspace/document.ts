@@ -12,6 +12,7 @@ export const ACTION_FIELDS = [
   "status",
   "rag",
   "owner",
+  "ownerId",
   "partners",
   "due",
   "findingIds",

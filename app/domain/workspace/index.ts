@@ -5,3 +5,4 @@ export * from "./schema";
 export * from "./session";
 export * from "./board";
 export * from "./voting";
+export * from "./owner";

@@ -21,6 +21,8 @@ export const isoDateSchema = z
 
 export const actionIdSchema = z.string().min(1).max(64);
 export const personNameSchema = z.string().max(200);
+/** A user id (owners chosen from the council's members). */
+export const ownerIdSchema = z.string().min(1).max(64);
 export const stringListSchema = z.array(z.string().max(200)).max(500);
 export const orderKeySchema = z.string().min(1).max(200);
 export const voteCountSchema = z.number().int().min(0).max(1000);
@@ -34,6 +36,8 @@ export const actionValuesSchema = z.object({
   status: actionStatusSchema,
   rag: ragSchema,
   owner: personNameSchema,
+  /** The council member `owner` names, when it was chosen from the council's members (null: a free-text name). */
+  ownerId: ownerIdSchema.nullable(),
   partners: stringListSchema,
   due: isoDateSchema.nullable(),
   findingIds: stringListSchema,
@@ -55,6 +59,7 @@ export const newActionSchema = z.object({
   status: actionStatusSchema.default("not-started"),
   rag: ragSchema.default("green"),
   owner: personNameSchema.default(""),
+  ownerId: ownerIdSchema.nullable().default(null),
   partners: stringListSchema.default([]),
   due: isoDateSchema.nullable().default(null),
   findingIds: stringListSchema.default([]),

@@ -211,3 +211,40 @@ describe("Making it Real wording", () => {
     expect(memberTry.status).toBe(403);
   });
 });
+
+describe("owners chosen from the council's members", () => {
+  it("records the member's account, so 'mine' follows the person after a change of name; other names stay free text", async () => {
+    await serverWrite((doc) => void createAction(doc, { id: "chosen", title: "Carers' breaks directory", due: "2020-02-01" }));
+    const plan = await text(await member.get(`/w/${ws()}/plan`));
+    expect(plan).toContain('<datalist id="bulk-owner-choices">');
+    expect(plan).toContain(`value="${world.facilitator.name}"`);
+    const viewer = await new Visitor(running.baseUrl).signIn(world.viewer.email, PASSWORD);
+    expect(await text(await viewer.get(`/w/${ws()}/plan`))).not.toContain("bulk-owner-choices");
+
+    // Typed with other capitals and spaces, the name still picks out exactly one member.
+    await member.post(`/w/${ws()}/plan`, { intent: "bulk", ids: "chosen", status: "", owner: `  ${world.facilitator.name.toUpperCase()} `, due: "" });
+    await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "chosen" } }))?.ownerId === world.facilitator.id, "the Action row names the member");
+    expect((await db().action.findFirstOrThrow({ where: { workspaceId: ws(), id: "chosen" } })).owner).toBe(world.facilitator.name);
+
+    await db().user.update({ where: { id: world.facilitator.id }, data: { name: "Fran Okafor" } });
+    const facilitator = await new Visitor(running.baseUrl).signIn(world.facilitator.email, PASSWORD);
+    expect(await text(await facilitator.get(`/w/${ws()}/plan?show=mine`))).toContain(">Carers&#x27; breaks directory<");
+    expect(await text(await facilitator.get("/"))).toContain("You own 1 overdue action");
+
+    // A partner outside the council: a free-text owner with no account, and the old account link is gone.
+    await member.post(`/w/${ws()}/plan`, { intent: "bulk", ids: "chosen", status: "", owner: "Jo at the Carers Centre", due: "" });
+    await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "chosen" } }))?.owner === "Jo at the Carers Centre", "the new owner is projected");
+    expect((await db().action.findFirstOrThrow({ where: { workspaceId: ws(), id: "chosen" } })).ownerId).toBeNull();
+    expect(await text(await facilitator.get(`/w/${ws()}/plan?show=mine`))).not.toContain("Carers&#x27; breaks directory");
+  });
+
+  it("offers the council's members as owners in the workshop to members, never to guests", async () => {
+    expect(await text(await member.get(`/w/${ws()}`))).toContain('<datalist id="owner-choices">');
+    const guest = new Visitor(running.baseUrl);
+    expect((await guest.post("/join", { code: world.codeA.code, displayName: "Sam" })).status).toBe(302);
+    const page = await text(await guest.get(`/w/${ws()}`));
+    expect(page).toContain("Peer support buddies");
+    expect(page).not.toContain("owner-choices");
+    expect(page).not.toContain(world.viewer.email);
+  });
+});
