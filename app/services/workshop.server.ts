@@ -59,7 +59,7 @@ async function findingsFor(access: WorkspaceAccess, linked: Set<string>): Promis
 /**
  * Gives every shown finding an (empty) shared note before anyone types: two people opening a missing
  * note at once would each create one, and whichever lost would lose their words. Writes nothing when
- * every note already exists.
+ * every note already exists, and is only called for people who may edit.
  */
 async function ensureNotes(collab: CollabControl, workspaceId: string, findingIds: string[]): Promise<void> {
   await collab.withDocument(
@@ -87,7 +87,8 @@ export async function loadWorkshop(access: WorkspaceAccess, collab: CollabContro
   Y.applyUpdate(before, raw);
   const linked = new Set(readActions(before).flatMap((a) => a.findingIds));
   const { rounds, findings } = await findingsFor(access, linked);
-  const missing = findings.some((f) => !(notesOf(before).get(f.id) instanceof Y.Text));
+  // Only someone who can type a note needs it to exist: a viewer's visit writes nothing.
+  const missing = can(access.actor, "edit:workspace") && findings.some((f) => !(notesOf(before).get(f.id) instanceof Y.Text));
   const state = missing ? (await ensureNotes(collab, workspaceId, findings.map((f) => f.id)), await readWorkspaceState(collab, workspaceId)) : raw;
   before.destroy();
   const [statuses, statements, owners] = await Promise.all([statusSettingsFor(access.workspace.orgId), mirStatementsFor(access.workspace.orgId), ownerChoicesFor(access)]);
