@@ -68,10 +68,10 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
 }
 
 /** The council's newest round imported after this one, with the same question set (for "did it work?"). */
-export async function findLaterRound(orgId: string, after: { importedAt: Date; questionSetVersion: string }) {
-  return db().poetRound.findFirst({
+export async function findLaterRounds(orgId: string, after: { importedAt: Date; questionSetVersion: string }) {
+  return db().poetRound.findMany({
     where: { orgId, questionSetVersion: after.questionSetVersion, importedAt: { gt: after.importedAt } },
-    orderBy: { importedAt: "desc" },
+    orderBy: { importedAt: "asc" },
     select: { id: true, name: true },
   });
 }

@@ -18,6 +18,7 @@ import { mirStatementsFor } from "~/models/mirWording.server";
 import { actionHistory, addProgressUpdate, findPlanAction, statusSettingsFor } from "~/models/tracking.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { displayNameOf, notFound, requireWorkspace } from "~/services/auth.server";
+import { roundByRound } from "~/domain/tracking/roundChange";
 import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -138,6 +139,7 @@ export default function ActionPage() {
               <li key={f.id}>
                 {f.href ? <Link to={f.href}>{f.label}</Link> : f.label}
                 {f.change ? <p className="change">{`Since ${f.change.fromRound}: ${f.change.sentence}`}</p> : null}
+                {f.change && roundByRound(f.change) ? <p className="change change--series">{roundByRound(f.change)}</p> : null}
               </li>
             ))}
           </ul>

@@ -1,11 +1,19 @@
 // "Did it work?" for a plan: each finding its actions answer, compared between the round the plan
-// started from and the council's latest later round (same question set).
+// started from and the council's latest later round (same question set), with one test; the rounds in
+// between are shown as figures, round by round, but not tested one against another (more tests on the
+// same finding would only raise the chance of a false alarm).
 import { DEFAULT_QUESTION_SET, findGroup, findQuestion, getQuestionSet, parseFindingId, type Finding } from "~/domain/poet";
-import { compareRounds, type RoundChange } from "~/domain/tracking/roundChange";
-import { findLaterRound, loadRoundEvidence } from "~/models/round.server";
+import { compareRounds, type RoundChange, type RoundPoint } from "~/domain/tracking/roundChange";
+import { findLaterRounds, loadRoundEvidence } from "~/models/round.server";
 import type { WorkspaceRound } from "~/models/workspaceRound.server";
 
-export type FindingChange = RoundChange & { findingId: string; fromRound: string; toRound: string };
+export type FindingChange = RoundChange & {
+  findingId: string;
+  fromRound: string;
+  toRound: string;
+  /** The finding's figure in the plan's round and every later round that has it, oldest first. */
+  rounds: RoundPoint[];
+};
 
 /** The question set a plan's findings are read in: its newest round's, or the default before any import. */
 export function planQuestionSet(rounds: readonly WorkspaceRound[]): string {
@@ -27,20 +35,26 @@ export async function findingChanges(orgId: string, rounds: readonly WorkspaceRo
   const changes = new Map<string, FindingChange>();
   const baseline = rounds[0];
   if (findingIds.length === 0 || !baseline) return changes;
-  const later = await findLaterRound(orgId, baseline);
-  if (!later) return changes;
-  const pair = { baseline, later };
-  const [before, after] = await Promise.all([loadRoundEvidence(orgId, pair.baseline.id), loadRoundEvidence(orgId, pair.later.id)]);
-  if (!before || !after) return changes;
+  const later = await findLaterRounds(orgId, baseline);
+  const latest = later[later.length - 1];
+  if (!latest) return changes;
+  const evidence = await Promise.all([baseline, ...later].map(async (round) => ({ name: round.name, evidence: await loadRoundEvidence(orgId, round.id) })));
   const byId = (findings: Finding[]) => new Map(findings.map((f) => [f.id, f]));
-  const beforeById = byId(before.analysis.findings);
-  const afterById = byId(after.analysis.findings);
+  // The baseline and the latest round must both be readable; a round in between that is not is left out.
+  if (!evidence[0]!.evidence || !evidence[evidence.length - 1]!.evidence) return changes;
+  const series = evidence.flatMap(({ name, evidence: e }) => (e ? [{ name, findings: byId(e.analysis.findings) }] : []));
+  const before = series[0]!;
+  const after = series[series.length - 1]!;
   for (const id of new Set(findingIds)) {
-    const b = beforeById.get(id);
-    const a = afterById.get(id);
+    const b = before.findings.get(id);
+    const a = after.findings.get(id);
     if (!b || !a || b.n === 0 || a.n === 0) continue;
-    const change = compareRounds(findingLabel(id, pair.baseline.questionSetVersion), { positive: b.positive, n: b.n }, { positive: a.positive, n: a.n });
-    changes.set(id, { ...change, findingId: id, fromRound: pair.baseline.name, toRound: pair.later.name });
+    const change = compareRounds(findingLabel(id, baseline.questionSetVersion), { positive: b.positive, n: b.n }, { positive: a.positive, n: a.n });
+    const points = series.flatMap(({ name, findings }) => {
+      const f = findings.get(id);
+      return f && f.n > 0 ? [{ round: name, percent: (100 * f.positive) / f.n, n: f.n }] : [];
+    });
+    changes.set(id, { ...change, findingId: id, fromRound: baseline.name, toRound: latest.name, rounds: points });
   }
   return changes;
 }

@@ -34,3 +34,12 @@ export function compareRounds(label: string, before: RoundFigure, after: RoundFi
     verdict === "significant-rise" ? "a significant rise" : verdict === "significant-fall" ? "a significant fall" : "no clear change (the difference could be chance)";
   return { ...base, p, verdict, sentence: `${label}: ${pct(beforePercent)} → ${pct(afterPercent)}, ${words}.` };
 }
+
+/** A finding's figure in one round. */
+export type RoundPoint = { round: string; percent: number; n: number };
+
+/** "Round by round: 48% in POET 2025, 55% in POET 2026, 61% in POET 2027." (only when there are rounds in between). */
+export function roundByRound(change: { rounds: readonly RoundPoint[] }): string | null {
+  if (change.rounds.length < 3) return null;
+  return `Round by round: ${change.rounds.map((p) => `${Math.round(p.percent)}% in ${p.round}`).join(", ")}.`;
+}

@@ -151,6 +151,13 @@ describe("did it work? (a later round)", () => {
     expect(await text(await member.get(`/w/${ws()}/plan`))).toContain(sentence);
     expect(await text(await member.get(`/orgs/${world.a.org.slug}/dashboard`))).toContain(sentence);
   });
+
+  it("with a round in between, the test stays first round against latest, and the action page shows every round's figure", async () => {
+    await aggregateRound("POET spring 2026", 110, 200, new Date("2026-04-01T10:00:00Z"));
+    const page = await text(await member.get(`/w/${ws()}/actions/letters`));
+    expect(page).toContain("Knew their budget amount when planning: 48% → 61%, a significant rise.");
+    expect(page).toContain("Round by round: 48% in POET 2025, 55% in POET spring 2026, 61% in POET 2026.");
+  });
 });
 
 describe("exports", () => {
