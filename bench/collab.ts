@@ -13,7 +13,7 @@ const EDIT_INTERVAL_MS = 200;
 // Many short rounds, alternating which server goes first: this machine's speed drifts over a minute
 // (other tenants, CPU frequency), and long back-to-back runs would credit the drift to one server.
 const MEASURE_MS = 2500;
-const ROUNDS = 10;
+const ROUNDS = 12;
 const IDLE = { rooms: 200, clientsPerRoom: 10 };
 
 type Workload = { rooms: number; clientsPerRoom: number };
@@ -126,7 +126,12 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "poet-bench-collab-"));
   const databaseUrl = `file:${path.join(dir, "bench.db")}`;
   await migrateDatabase(databaseUrl);
-  const ours = await spawnCollabServer({ DATABASE_URL: databaseUrl, COLLAB_MESSAGES_PER_SECOND: "1000", COLLAB_UNLOAD_GRACE_MS: "2000", ...(process.env.BENCH_COMPACTION ? { COLLAB_COMPACTION_THRESHOLD: process.env.BENCH_COMPACTION } : {}) });
+  // BENCH_COLLAB_CALIBRATE=1 puts the reference server in our place too: the ratios it prints are what
+  // this machine's noise alone produces between two identical servers.
+  const calibrating = process.env.BENCH_COLLAB_CALIBRATE === "1";
+  const ours = calibrating
+    ? await spawnCollabServer({}, referenceEntry)
+    : await spawnCollabServer({ DATABASE_URL: databaseUrl, COLLAB_MESSAGES_PER_SECOND: "1000", COLLAB_UNLOAD_GRACE_MS: "2000", ...(process.env.BENCH_COMPACTION ? { COLLAB_COMPACTION_THRESHOLD: process.env.BENCH_COMPACTION } : {}) });
   const reference = await spawnCollabServer({}, referenceEntry);
   try {
     // The bench process itself warms up (JIT, GC sizing) during its first runs, which would favour
@@ -143,6 +148,15 @@ export async function run(): Promise<void> {
     ] as const) {
       const tag = workload === ONE_ROOM ? "one" : "many";
       const sessions = { ours: await openSession(ours, workload, `ours-${tag}`), reference: await openSession(reference, workload, `ref-${tag}`) };
+      // One unrecorded round each first. The first round after a workload's clients connect ran slow for
+      // whichever server it measured: with the reference server in both places (BENCH_COLLAB_CALIBRATE=1) the
+      // server measured first came out 1.19-1.36x "slower" at p99, and with the order of rounds swapped the
+      // other one did. Settling first removed that.
+      for (const session of [sessions.ours, sessions.reference]) {
+        await measure(session, MEASURE_MS);
+        session.samples.length = 0;
+        session.roundP99s.length = 0;
+      }
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? ([sessions.ours, sessions.reference] as const) : ([sessions.reference, sessions.ours] as const);
         for (const session of order) await measure(session, MEASURE_MS);
@@ -161,8 +175,13 @@ export async function run(): Promise<void> {
           ` (round by round: median ${percentile(paired, 50).toFixed(2)}x, ${paired[0]!.toFixed(2)}-${paired[paired.length - 1]!.toFixed(2)}x)`,
       );
     }
-    console.log(`edit -> other peer latency and deliveries per second (each client edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server, alternating; ours commits every update to SQLite before broadcasting it, its log synced to disk within 1 s)`);
+    console.log(
+      calibrating
+        ? `CALIBRATION: the reference server in both places ("ours" is a second reference server); the ratios show this machine's noise`
+        : `edit -> other peer latency and deliveries per second (each client edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server after one settling round, alternating; ours commits every update to SQLite before broadcasting it, its log synced to disk within 1 s)`,
+    );
     for (const row of rows) console.log("  " + row);
+    if (calibrating) return;
     // Checkpoints must keep up with steady edits, or the write-ahead log grows without end (ADR 003).
     const megabytes = (file: string) => (statSync(file).size / 1048576).toFixed(1);
     const dbFile = databaseUrl.slice("file:".length);
