@@ -76,8 +76,14 @@ export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor
   return db().$transaction(
     async (tx) => {
       await lockProjection(tx, workspaceId);
-      const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true } });
+      const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, orgId: true } });
       if (!workspace) return { upserted: 0, deleted: 0, events: 0 };
+      // The document is written by browsers: an owner account counts only if it is a member of this council.
+      const ownerIds = [...new Set(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])))];
+      if (ownerIds.length) {
+        const members = new Set((await tx.membership.findMany({ where: { orgId: workspace.orgId, userId: { in: ownerIds } }, select: { userId: true } })).map((m) => m.userId));
+        for (const row of rows) if (row.ownerId && !members.has(row.ownerId)) row.ownerId = null;
+      }
       const existing = new Map<string, Row>(
         (await tx.action.findMany({ where: { workspaceId }, omit: { workspaceId: true, updatedAt: true } })).map((row) => [row.id, row]),
       );

@@ -21,7 +21,7 @@ export function anonymousVoterKey(workspaceId: string, participantKey: string): 
   return `a:${mac.slice(0, 22)}`;
 }
 
-export type VoteOutcome = { actionId: string; refusal: VoteRefusal | "no-such-action" | null; mine: number };
+export type VoteOutcome = { actionId: string; refusal: VoteRefusal | "no-such-action" | "cannot-vote" | null; mine: number };
 
 /** Adds or takes back one of this person's votes on an action, as a server edit. */
 export async function castVoteAs(access: WorkspaceAccess, collab: CollabControl, actionId: string, delta: 1 | -1): Promise<VoteOutcome> {
@@ -38,7 +38,14 @@ export async function castVoteAs(access: WorkspaceAccess, collab: CollabControl,
         outcome = { actionId, refusal: "no-such-action", mine: 0 };
         return;
       }
-      const refusal = castVote(doc, actionId, key, delta);
+      let refusal: VoteOutcome["refusal"];
+      try {
+        refusal = castVote(doc, actionId, key, delta);
+      } catch {
+        // The action's votes are not a vote map (a damaged or crafted document): say so, change nothing.
+        outcome = { actionId, refusal: "cannot-vote", mine: 0 };
+        return;
+      }
       if (refusal === null && delta > 0 && !anonymous) rememberVoterName(doc, key, name);
       outcome = { actionId, refusal, mine: readActions(doc).find((a) => a.id === actionId)?.votes[key] ?? 0 };
     },

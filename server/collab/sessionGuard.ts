@@ -11,8 +11,13 @@ type Place = {
   type: Y.AbstractType<unknown> | null;
   key: string | null;
   parentItemKey: string | null;
+  /** A stored item this update deletes (rather than a new item it inserts). */
+  deleted?: boolean;
   /** A stored item this update deletes together with the shared type that holds it (say, a deleted action's votes). */
   goesWithItsType?: boolean;
+  /** A new item whose parent type is new in this same update too (and whether that parent's parent is). */
+  parentNew?: boolean;
+  grandparentNew?: boolean;
 };
 type DecodedItem = { id: Y.ID; length: number; origin: Y.ID | null; rightOrigin: Y.ID | null; parent: string | Y.ID | null; parentSub: string | null };
 
@@ -54,16 +59,18 @@ function placesOf(doc: Y.Doc, update: Uint8Array): Place[] | null {
   const findLocal = (id: Y.ID) => local.find((s) => s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length) ?? null;
   const resolve = (item: DecodedItem, depth = 0): Place | null => {
     if (depth > 10_000) return null;
-    if (typeof item.parent === "string") return { root: item.parent, type: null, key: item.parentSub, parentItemKey: null };
+    if (typeof item.parent === "string") return { root: item.parent, type: null, key: item.parentSub, parentItemKey: null, parentNew: false, grandparentNew: false };
     if (item.parent) {
       const stored = storeItem(doc, item.parent);
       if (stored) {
         const content = stored.content as unknown as { type?: Y.AbstractType<unknown> };
-        return { root: null, type: content.type ?? null, key: item.parentSub, parentItemKey: stored.parentSub };
+        return { root: null, type: content.type ?? null, key: item.parentSub, parentItemKey: stored.parentSub, parentNew: false, grandparentNew: false };
       }
       const parentLocal = findLocal(item.parent);
       const outer = parentLocal ? resolve(parentLocal, depth + 1) : null;
-      return outer ? { root: null, type: null, key: item.parentSub, parentItemKey: parentLocal!.parentSub ?? outer.key } : null;
+      return outer
+        ? { root: null, type: null, key: item.parentSub, parentItemKey: parentLocal!.parentSub ?? outer.key, parentNew: true, grandparentNew: outer.parentNew === true }
+        : null;
     }
     const neighbour = item.origin ?? item.rightOrigin;
     if (!neighbour) return null;
@@ -84,7 +91,7 @@ function placesOf(doc: Y.Doc, update: Uint8Array): Place[] | null {
       for (let at = clock; at < clock + len; ) {
         const stored = storeItem(doc, Y.createID(client, at));
         if (!stored) break;
-        if (!stored.deleted) places.push({ ...placeOfStored(stored), goesWithItsType: typeDeletedToo(stored, ds) });
+        if (!stored.deleted) places.push({ ...placeOfStored(stored), deleted: true, goesWithItsType: typeDeletedToo(stored, ds) });
         at = stored.id.clock + stored.length;
       }
     }
@@ -94,19 +101,32 @@ function placesOf(doc: Y.Doc, update: Uint8Array): Place[] | null {
 
 const session = (doc: Y.Doc) => doc.getMap<unknown>(SESSION_KEY);
 const isSessionControl = (doc: Y.Doc, p: Place) => p.root === SESSION_KEY || (p.type !== null && p.type === session(doc));
-/** An entry of an action's votes or of the voters' names; removing an action removes its votes with it. */
-const isVote = (p: Place) => (p.parentItemKey === "votes" || p.parentItemKey === VOTER_NAMES) && !p.goesWithItsType;
+/**
+ * A change to votes: an entry of an action's votes (or of the voters' names), or the action's `votes` slot
+ * itself (replacing or deleting its map). Allowed only as part of a whole action: deleting an action
+ * deletes its votes, and creating one (or undo restoring a deleted one) brings its own map. The last also
+ * lets a crafted client create a new action with votes already in it (ADR 006).
+ */
+function isVoteChange(p: Place): boolean {
+  const entry = p.parentItemKey === "votes" || p.parentItemKey === VOTER_NAMES;
+  const slot = p.key === "votes" && p.parentItemKey !== null;
+  if (!entry && !slot) return false;
+  if (p.deleted) return !p.goesWithItsType;
+  return entry ? !(p.parentNew && p.grandparentNew) : !p.parentNew;
+}
 
 export type GuardVerdict = { allowed: true } | { allowed: false; reason: string; retryLater: boolean };
 
 /** Whether a participant who is not a facilitator may apply this update to the document now. */
 export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict {
   const places = placesOf(doc, update);
-  if (!places) return { allowed: true }; // Depends on changes the server has not seen yet: Yjs holds it back anyway.
+  // It depends on changes the server has not seen, so what it touches cannot be checked: reconnecting
+  // sends them together (the client's sync reply carries everything the server lacks).
+  if (!places) return { allowed: false, reason: "That change arrived before the changes it builds on; reconnecting to send them together.", retryLater: true };
   if (places.some((p) => isSessionControl(doc, p))) {
     return { allowed: false, reason: "Only a facilitator can change the session (focus, timer, voting or the lock).", retryLater: false };
   }
-  if (places.some(isVote)) {
+  if (places.some(isVoteChange)) {
     return { allowed: false, reason: "Votes are cast with the board's vote buttons, which the server checks; this change was not saved.", retryLater: false };
   }
   if (session(doc).get("locked") === true && places.length > 0) {

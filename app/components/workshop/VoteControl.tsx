@@ -7,7 +7,7 @@ import { useDocValue } from "~/collab/useDocValue";
 import { readVoterNames, visibleVotes, voterKeyFor, VOTE_REFUSAL_TEXT, type ActionView, type VoteRefusal } from "~/domain/workspace";
 import { useWorkshop } from "./WorkshopContext";
 
-type VoteAnswer = { vote: { actionId: string; refusal: VoteRefusal | "no-such-action" | null; mine: number } } | { error: string };
+type VoteAnswer = { vote: { actionId: string; refusal: VoteRefusal | "no-such-action" | "cannot-vote" | null; mine: number } } | { error: string };
 
 export function VoteControl({ action, name }: { action: ActionView; name: string }) {
   const { doc, me, session, announce, live } = useWorkshop();
@@ -21,6 +21,7 @@ export function VoteControl({ action, name }: { action: ActionView; name: string
     if ("error" in answer) return announce(answer.error);
     const { refusal, mine } = answer.vote;
     if (refusal === "no-such-action") announce("That action has been removed from the plan.");
+    else if (refusal === "cannot-vote") announce("Votes cannot be added to that action because its saved votes need review. Tell the facilitator.");
     else if (refusal) announce(VOTE_REFUSAL_TEXT[refusal]);
     else announce(`You have ${mine} vote${mine === 1 ? "" : "s"} on ${name}.`);
   }, [fetcher.state, fetcher.data, announce, name]);

@@ -59,7 +59,9 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
         className={`workshop${easyRead ? " workshop--easy-read" : ""}`}
         onFocus={(event) => {
           const at = (event.target as HTMLElement).closest("article[id]")?.id;
-          if (at && awareness?.getLocalState()?.at !== at) awareness?.setLocalStateField("at", at);
+          // Only the facilitator's place is followed (FocusBanner); nobody else publishes where they are, so a
+          // vote cannot be matched to whoever was on that card at the time.
+          if (me.canFacilitate && at && awareness?.getLocalState()?.at !== at) awareness?.setLocalStateField("at", at);
         }}
       >
         <p className="breadcrumb">{me.guest ? workspace.org.name : <Link to={`/orgs/${workspace.org.slug}`}>{workspace.org.name}</Link>}</p>

@@ -10,6 +10,7 @@ import {
   isoDateSchema,
   newActionSchema,
   ownerIdSchema,
+  ownerLinkSchema,
   personNameSchema,
   ragSchema,
   type ActionValues,
@@ -64,10 +65,14 @@ export function readAction(id: string, map: ActionMap): ActionView {
       values[field] = field === "recordedBy" ? undefined : null;
       continue;
     }
+    if (field === "ownerId") continue; // read below, once the owner's name is known
     const parsed = (shape[field] as z.ZodTypeAny).safeParse(raw);
     if (parsed.success) values[field] = parsed.data;
     else problems.push(`${field}: ${describe(raw)} ${parsed.error.issues[0]?.message ?? "is not valid"}`);
   }
+  const link = ownerLinkSchema.safeParse(plain(map.get("ownerId")));
+  if (map.get("ownerId") !== undefined && !link.success) problems.push(`ownerId: ${describe(plain(map.get("ownerId")))} is not an owner link`);
+  values.ownerId = link.success && link.data.name === values.owner ? link.data.id : null;
   return { id, ...(values as ActionValues), valid: problems.length === 0, problems };
 }
 
@@ -115,7 +120,7 @@ export function createAction(doc: Y.Doc, input: NewAction, origin?: unknown): st
     map.set("status", fields.status);
     map.set("rag", fields.rag);
     map.set("owner", fields.owner);
-    if (fields.ownerId) map.set("ownerId", fields.ownerId);
+    if (fields.ownerId) map.set("ownerId", { id: fields.ownerId, name: fields.owner });
     map.set("partners", list(fields.partners));
     map.set("due", fields.due);
     map.set("findingIds", list(fields.findingIds));
@@ -156,11 +161,13 @@ export function updateAction(doc: Y.Doc, id: string, change: ActionChange, origi
     return [field, result.data] as const;
   });
   if ("owner" in change && !("ownerId" in change)) parsed.push(["ownerId", null] as const);
+  const owner = parsed.find(([field]) => field === "owner")?.[1] as string | undefined;
   doc.transact(() => {
     for (const [field, value] of parsed) {
-      if (field === "ownerId" && value === null) {
+      if (field !== "ownerId") map.set(field, value);
+      else if (value === null) {
         if (map.has("ownerId")) map.delete("ownerId");
-      } else map.set(field, value);
+      } else map.set("ownerId", { id: value, name: owner ?? String(plain(map.get("owner")) ?? "") });
     }
   }, origin);
 }

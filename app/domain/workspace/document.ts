@@ -26,7 +26,7 @@ export const ACTION_FIELDS = [
 export type ActionField = (typeof ACTION_FIELDS)[number];
 
 /** A value stored in an action's Y.Map: Y types for co-edited text and lists, plain values otherwise. */
-export type ActionMapValue = Y.Text | Y.Array<string> | Y.Map<number> | string | null;
+export type ActionMapValue = Y.Text | Y.Array<string> | Y.Map<number> | string | null | { id: string; name: string };
 export type ActionMap = Y.Map<ActionMapValue>;
 
 /** action id → action map. */

@@ -23,6 +23,12 @@ export const actionIdSchema = z.string().min(1).max(64);
 export const personNameSchema = z.string().max(200);
 /** A user id (owners chosen from the council's members). */
 export const ownerIdSchema = z.string().min(1).max(64);
+/**
+ * How the document stores an owner's account: the id with the name it was chosen under, in one value, so
+ * two people changing the owner at once can never leave one person's name linked to another's account
+ * (the link counts only while the owner is still that name).
+ */
+export const ownerLinkSchema = z.object({ id: ownerIdSchema, name: personNameSchema });
 export const stringListSchema = z.array(z.string().max(200)).max(500);
 export const orderKeySchema = z.string().min(1).max(200);
 export const voteCountSchema = z.number().int().min(0).max(1000);

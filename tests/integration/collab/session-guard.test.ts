@@ -59,11 +59,26 @@ describe("facilitator controls on the server", () => {
     expect(readActions(facilitator.doc).find((a) => a.id === "a1")!.votes).toEqual({});
     expect(readActions(await storedDoc("guard-votes")).find((a) => a.id === "a1")!.votes).toEqual({});
 
-    // Reconnected, the participant may still remove an action that has someone's votes.
+    // Nor may it replace or remove an action's votes wholesale.
+    const refusedWith = async (change: (doc: Y.Doc) => void) => {
+      const crafty = client(running!.url, "guard-votes", "pat", "participant");
+      await crafty.synced();
+      change(crafty.doc);
+      await waitFor(() => crafty.closes.some((c) => /Votes are cast with the board's vote buttons/.test(c.reason)), "the change is refused with a reason");
+    };
+    await refusedWith((doc) => (doc.getMap("actions").get("a2") as Y.Map<unknown>).set("votes", { "a:forged": 40 }));
+    await refusedWith((doc) => (doc.getMap("actions").get("a2") as Y.Map<unknown>).delete("votes"));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readActions(facilitator.doc).find((a) => a.id === "a2")!.votes).toEqual({ "u:pat": 1 });
+
+    // The participant may still remove an action that has someone's votes, and undo that.
     const again = client(running.url, "guard-votes", "pat", "participant");
     await again.synced();
+    const undo = new Y.UndoManager(again.doc.getMap("actions"));
     deleteAction(again.doc, "a2");
     await waitFor(() => readActions(facilitator.doc).every((a) => a.id !== "a2"), "the removal arrives");
+    undo.undo();
+    await waitFor(() => readActions(facilitator.doc).find((a) => a.id === "a2")?.votes["u:pat"] === 1, "undo brings the action back with its votes");
     expect(again.closes).toEqual([]);
   });
 

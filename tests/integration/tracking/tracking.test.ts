@@ -243,6 +243,11 @@ describe("owners chosen from the council's members", () => {
     await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "chosen" } }))?.owner === "Jo at the Carers Centre", "the new owner is projected");
     expect((await db().action.findFirstOrThrow({ where: { workspaceId: ws(), id: "chosen" } })).ownerId).toBeNull();
     expect(await text(await facilitator.get(`/w/${ws()}/plan?show=mine`))).not.toContain("Carers&#x27; breaks directory");
+
+    // A browser cannot make someone outside the council an owner by writing their id into the document.
+    await serverWrite((doc) => void createAction(doc, { id: "forged-owner", title: "Forged owner", owner: world.outsider.name, ownerId: world.outsider.id }));
+    await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "forged-owner" } })) !== null, "the action is projected");
+    expect((await db().action.findFirstOrThrow({ where: { workspaceId: ws(), id: "forged-owner" } })).ownerId).toBeNull();
   });
 
   it("offers the council's members as owners in the workshop to members, never to guests", async () => {

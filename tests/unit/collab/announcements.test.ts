@@ -27,10 +27,8 @@ describe("who made a change", () => {
     const listener = person(303);
     const id = createAction(alex, { title: "Budget letters" });
     expect(heard(listener, Y.encodeStateAsUpdate(alex), { 101: "Alex" })).toEqual(["Alex added 'Budget letters'."]);
-    const before = Y.encodeStateVector(alex);
     updateAction(alex, id, { status: "in-progress" });
     expect(heard(listener, Y.encodeStateAsUpdate(alex, Y.encodeStateVector(listener)), { 101: "Alex" })).toEqual(["Alex moved 'Budget letters' to In progress."]);
-    expect(Y.encodeStateVector(alex)).not.toEqual(before);
   });
 
   it("names nobody when one update carries two people's edits", () => {

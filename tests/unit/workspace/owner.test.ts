@@ -27,4 +27,20 @@ describe("choosing an action's owner", () => {
     expect(readActions(doc)[0]).toMatchObject({ owner: "Jo", ownerId: null, valid: true });
     expect(() => updateAction(doc, id, { owner: "Priya Shah", ownerId: "" })).toThrow(/ownerId/);
   });
+  it("never links one person's name to another's account when two people change the owner at once", () => {
+    const priyaPicks = new Y.Doc();
+    priyaPicks.clientID = 1;
+    const id = createAction(priyaPicks, { id: "a1", title: "Budget letters" });
+    const joTypes = new Y.Doc();
+    joTypes.clientID = 2; // the higher client id wins a concurrent write to the same key: Jo's name
+    Y.applyUpdate(joTypes, Y.encodeStateAsUpdate(priyaPicks));
+    updateAction(priyaPicks, id, { owner: "Priya Shah", ownerId: "u1" });
+    updateAction(joTypes, id, { owner: "Jo" });
+    Y.applyUpdate(priyaPicks, Y.encodeStateAsUpdate(joTypes));
+    Y.applyUpdate(joTypes, Y.encodeStateAsUpdate(priyaPicks));
+    const merged = readActions(priyaPicks)[0]!;
+    expect(readActions(joTypes)[0]).toMatchObject({ owner: merged.owner, ownerId: merged.ownerId });
+    // Jo's name won; Priya's account link, written under her name, no longer counts.
+    expect(merged).toMatchObject({ owner: "Jo", ownerId: null });
+  });
 });
