@@ -71,6 +71,7 @@ test("a finding turned into an action appears for everyone, and focus moves ever
 });
 
 test("a vote round: votes per person, hidden until revealed, then shown to everyone", async ({ page, browser }) => {
+  test.slow(); // two browsers and a server round trip per vote, with axe checks between
   const path = await openDemoWorkshop(page);
   const sam = await joinAsGuest(browser, page, path, "Sam");
   const title = `Vote on me ${stamp()}`;
