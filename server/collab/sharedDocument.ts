@@ -168,18 +168,30 @@ export class SharedDocument {
   /** Folds update rows into the snapshot (one at a time per document). */
   compact(): Promise<void> {
     if (this.compacting) return this.compacting;
-    const bytesBefore = this.bytesStored;
-    this.compacting = this.deps.storage
-      .compact(this.workspaceId)
-      .then((result) => {
+    this.compacting = this.compactWhileOverThreshold().finally(() => {
+      this.compacting = null;
+    });
+    return this.compacting;
+  }
+
+  /**
+   * One compaction, then more while rows appended during the last one (a burst of typing, which that one
+   * did not read) are already past the threshold: waiting for the next edit could leave them until unload.
+   * A failure waits for the next edit.
+   */
+  private async compactWhileOverThreshold(): Promise<void> {
+    for (;;) {
+      const bytesBefore = this.bytesStored;
+      try {
+        const result = await this.deps.storage.compact(this.workspaceId);
         this.rowsStored = Math.max(0, this.rowsStored - result.rowsRead);
         this.bytesStored = result.snapshotBytes + Math.max(0, this.bytesStored - bytesBefore);
-      })
-      .catch((error: Error) => this.deps.log.warn("compaction failed; will retry later", { workspaceId: this.workspaceId, error: error.message }))
-      .finally(() => {
-        this.compacting = null;
-      });
-    return this.compacting;
+        if (result.rowsRead === 0 || this.isBroken || this.rowsStored < this.deps.compactionThreshold) return;
+      } catch (error) {
+        this.deps.log.warn("compaction failed; will retry later", { workspaceId: this.workspaceId, error: (error as Error).message });
+        return;
+      }
+    }
   }
 
   closeAll(code: number, reason: string): void {
