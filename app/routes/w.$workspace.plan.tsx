@@ -8,7 +8,7 @@ import { can } from "~/domain/access/permissions";
 import { filterActions, isOverdue, planCounts, PlanQuery, sortActions, themesOf } from "~/domain/tracking/filters";
 import { effectivePercent, statusLabel } from "~/domain/tracking/status";
 import { todayInEngland } from "~/domain/tracking/today";
-import { resolveOwner } from "~/domain/workspace/owner";
+import { resolveOwner, type OwnerChoice } from "~/domain/workspace/owner";
 import { actionStatusSchema, isoDateSchema } from "~/domain/workspace/schema";
 import { listPlanActions, statusSettingsFor } from "~/models/tracking.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
@@ -25,7 +25,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listPlanActions(workspace.id),
     statusSettingsFor(workspace.orgId),
     listWorkspaceRounds(workspace.id, workspace.orgId),
-    ownerChoicesFor(access),
+    // Only people who may change owners are offered the council's members.
+    can(access.actor, "edit:workspace") ? ownerChoicesFor(access) : ([] as OwnerChoice[]),
   ]);
   const today = todayInEngland();
   const allFindingIds = [...new Set(actions.flatMap((a) => a.findingIds))];
@@ -55,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings: allFindingIds.map((id) => ({ id, label: findingLabel(id, questionSet) })),
     canEdit: can(access.actor, "edit:workspace"),
     canExport: can(access.actor, "export:plan"),
-    owners: can(access.actor, "edit:workspace") ? owners : [],
+    owners,
   };
 }
 
