@@ -13,7 +13,9 @@ const EDIT_INTERVAL_MS = 200;
 // Many short rounds, alternating which server goes first: this machine's speed drifts over a minute
 // (other tenants, CPU frequency), and long back-to-back runs would credit the drift to one server.
 const MEASURE_MS = 2500;
-const ROUNDS = 12;
+// 24 rounds: with 12, two runs of the same code differed by up to 0.3 in the pooled p99 ratio (a few
+// stalls of this shared VM landing in one server's rounds decide a p99); the halves printed show the rest.
+const ROUNDS = 24;
 const IDLE = { rooms: 200, clientsPerRoom: 10 };
 
 type Workload = { rooms: number; clientsPerRoom: number };
@@ -44,10 +46,10 @@ function summarise(samples: number[]): Figures {
  * One server's clients for one workload, connected once and kept for every round: the figures are the
  * steady state of busy plans, not the loading and unloading of fresh ones between rounds.
  */
-type Session = { clients: TestClient[]; samples: number[]; recording: boolean; roundP99s: number[] };
+type Session = { clients: TestClient[]; samples: number[]; recording: boolean; roundP99s: number[]; rounds: Array<[from: number, to: number]> };
 
 async function openSession(server: ServerChild, workload: Workload, tag: string): Promise<Session> {
-  const session: Session = { clients: await connectAll(server, workload, tag), samples: [], recording: false, roundP99s: [] };
+  const session: Session = { clients: await connectAll(server, workload, tag), samples: [], recording: false, roundP99s: [], rounds: [] };
   for (const client of session.clients) {
     client.doc.getMap<number>("clock").observe((event, transaction) => {
       if (transaction.local || !session.recording) return;
@@ -80,6 +82,7 @@ async function measure(session: Session, durationMs: number): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, durationMs));
   session.recording = false;
   session.roundP99s.push(percentile(session.samples.slice(from).sort((a, b) => a - b), 99));
+  session.rounds.push([from, session.samples.length]);
   for (const timer of timers) clearInterval(timer);
   await new Promise((resolve) => setTimeout(resolve, 200)); // the last edits land before the other server's turn
 }
@@ -156,6 +159,7 @@ export async function run(): Promise<void> {
         await measure(session, MEASURE_MS);
         session.samples.length = 0;
         session.roundP99s.length = 0;
+        session.rounds.length = 0;
       }
       for (let round = 0; round < ROUNDS; round++) {
         const order = round % 2 === 0 ? ([sessions.ours, sessions.reference] as const) : ([sessions.reference, sessions.ours] as const);
@@ -170,9 +174,13 @@ export async function run(): Promise<void> {
       // Each round of ours ran beside one of the reference's: the spread of the paired ratios shows how much
       // of a run's pooled ratio is this machine's drift.
       const paired = sessions.ours.roundP99s.map((p99, i) => p99 / sessions.reference.roundP99s[i]!).sort((x, y) => x - y);
+      // The pooled ratio of the first and of the second half of the rounds: how far one run's figure can move.
+      const half = (session: Session, which: 0 | 1) =>
+        summarise(session.rounds.slice(which * (ROUNDS / 2), (which + 1) * (ROUNDS / 2)).flatMap(([from, to]) => session.samples.slice(from, to))).p99;
+      const halves = ([0, 1] as const).map((which) => (half(sessions.ours, which) / half(sessions.reference, which)).toFixed(2) + "x");
       rows.push(
         `${label.padEnd(26)} ours p50 ${ms(a.p50)} p99 ${ms(a.p99)} ${a.perSecond.toFixed(0)}/s | reference p50 ${ms(b.p50)} p99 ${ms(b.p99)} ${b.perSecond.toFixed(0)}/s | p99 ratio ${(a.p99 / b.p99).toFixed(2)}x` +
-          ` (round by round: median ${percentile(paired, 50).toFixed(2)}x, ${paired[0]!.toFixed(2)}-${paired[paired.length - 1]!.toFixed(2)}x)`,
+          ` (halves ${halves.join(" / ")}; round by round: median ${percentile(paired, 50).toFixed(2)}x, ${paired[0]!.toFixed(2)}-${paired[paired.length - 1]!.toFixed(2)}x)`,
       );
     }
     console.log(

@@ -1,8 +1,25 @@
 // Runs in a worker thread: compaction work that must not stall the sockets on the main thread, either
 // folding a snapshot and rows into one Yjs state (PostgreSQL) or a whole SQLite compaction.
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { mergeState, type CompactionJob } from "./mergeState";
 import { checkpointSqlite, compactSqliteDocument } from "./sqliteCompaction";
+
+/**
+ * Compaction is background work: on a machine with few cores its bursts of CPU (a merge of hundreds of
+ * updates) must not take a core from the thread that serves the sockets. On Linux a thread has its own
+ * nice value; lowering it needs no privileges. Elsewhere (no /proc/thread-self) the thread keeps its priority.
+ */
+function lowerThisThreadsPriority(): void {
+  try {
+    const threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 19);
+  } catch {
+    // not Linux, or not permitted: compaction still works, at normal priority
+  }
+}
+lowerThisThreadsPriority();
 
 parentPort?.on("message", (job: CompactionJob & { id: number }) => {
   try {

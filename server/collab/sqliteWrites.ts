@@ -20,8 +20,11 @@ export type CompactionCommit = {
 };
 
 export type SqliteWrites = {
-  /** Commits the rows (see openSqliteWrites for when they also survive a power cut). */
-  append(rows: UpdateRow[]): void;
+  /**
+   * Commits the rows (see openSqliteWrites for when they also survive a power cut). Settles at once unless
+   * another connection holds the write lock (see `retryWhenLocked`).
+   */
+  append(rows: UpdateRow[]): Promise<void>;
   /** False when another compaction replaced the snapshot first (then nothing is written). */
   commitCompaction(commit: CompactionCommit): boolean;
   /** Copies what it can of the WAL into the database file without waiting for anyone. */
@@ -72,7 +75,52 @@ export type SqliteWritesOptions = {
   syncFileNow?: (fd: number) => void;
   /** A background sync failed (it is retried after the next append). */
   onSyncError?: (error: Error) => void;
+  /**
+   * For the main thread's appends: an append that finds the write lock taken (by the compaction worker's
+   * commit, or Prisma's connection) gives the thread back and tries again shortly, instead of sleeping in
+   * SQLite's busy handler, whose first sleep is a whole millisecond and stops every socket meanwhile.
+   */
+  retryWhenLocked?: boolean;
+  /** How long a write waits for another connection's lock before it fails (default LOCK_WAIT_MS). */
+  lockWaitMs?: number;
 };
+
+/** How long a write waits for another connection's lock before it fails (as busy_timeout did). */
+const LOCK_WAIT_MS = 10_000;
+/** Retries on the next turn of the event loop before falling back to timers (a compaction commit holds the lock well under a millisecond). */
+const IMMEDIATE_RETRIES = 16;
+
+const isBusy = (error: unknown) => typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("SQLITE_BUSY");
+
+/**
+ * Runs `attempt` now and, while it fails because another connection holds the write lock, again off this
+ * turn of the event loop: first on the next turns (other sockets are served in between), then after
+ * timers of growing length, for up to `lockWaitMs`.
+ */
+function untilUnlocked(attempt: () => void, lockWaitMs: number): Promise<void> {
+  try {
+    attempt();
+    return Promise.resolve();
+  } catch (error) {
+    if (!isBusy(error)) return Promise.reject(error as Error);
+  }
+  const giveUpAt = performance.now() + lockWaitMs;
+  return new Promise<void>((resolve, reject) => {
+    let tries = 0;
+    const retry = () => {
+      try {
+        attempt();
+        resolve();
+      } catch (error) {
+        if (!isBusy(error) || performance.now() > giveUpAt) return reject(error as Error);
+        tries++;
+        if (tries < IMMEDIATE_RETRIES) setImmediate(retry);
+        else setTimeout(retry, Math.min(tries - IMMEDIATE_RETRIES + 1, 20));
+      }
+    };
+    setImmediate(retry);
+  });
+}
 
 /**
  * Opens a write connection to a database in WAL mode, with synchronous=NORMAL set explicitly (better-sqlite3
@@ -88,8 +136,11 @@ export type SqliteWritesOptions = {
  */
 export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}): SqliteWrites {
   const sqlite = new Database(file);
-  // Prisma's connection (projection, the app) writes too: wait for its lock rather than fail.
-  sqlite.pragma("busy_timeout = 10000");
+  // Prisma's connection (projection, the app) and the compaction worker write too: wait for their lock
+  // rather than fail, in SQLite's busy handler or, for the main thread's appends, off the thread.
+  const busyTimeout = (ms: number) => sqlite.pragma(`busy_timeout = ${ms}`);
+  const lockWaitMs = options.lockWaitMs ?? LOCK_WAIT_MS;
+  busyTimeout(options.retryWhenLocked ? 0 : lockWaitMs);
   if (options.checkpointsElsewhere) sqlite.pragma("wal_autocheckpoint = 0");
   sqlite.pragma("synchronous = NORMAL");
   const syncWithin = options.syncWalWithinMs;
@@ -140,15 +191,29 @@ export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}
     return true;
   });
 
+  const appendNow = (rows: UpdateRow[]) => {
+    // One row (most group commits) is one statement in SQLite's own implicit transaction.
+    if (rows.length === 1) insertRow(rows[0]!, prismaNow());
+    else appendAll(rows, prismaNow());
+    syncSoon();
+  };
+
   return {
     append: (rows) => {
-      // One row (most group commits) is one statement in SQLite's own implicit transaction.
-      if (rows.length === 1) insertRow(rows[0]!, prismaNow());
-      else appendAll(rows, prismaNow());
-      syncSoon();
+      if (options.retryWhenLocked) return untilUnlocked(() => appendNow(rows), lockWaitMs);
+      appendNow(rows);
+      return Promise.resolve();
     },
     // IMMEDIATE takes the write lock before the snapshot is checked, so the check and the write agree.
-    commitCompaction: (c) => commit.immediate(c),
+    commitCompaction: (c) => {
+      if (!options.retryWhenLocked) return commit.immediate(c);
+      busyTimeout(lockWaitMs); // rare here (the worker commits compactions): simply wait
+      try {
+        return commit.immediate(c);
+      } finally {
+        busyTimeout(0);
+      }
+    },
     checkpoint: () => {
       let copied = -1;
       for (let pass = 0; pass < CHECKPOINT_PASSES; pass++) {
@@ -194,12 +259,13 @@ export function sqliteWritesFor(url: string): SqliteWrites {
     const writes = openSqliteWrites(file, {
       checkpointsElsewhere: true,
       syncWalWithinMs: WAL_SYNC_WITHIN_MS,
+      retryWhenLocked: true,
       onSyncError: (error) => log.error("collab: syncing the SQLite write-ahead log failed", { error: error.message }),
     });
     let appends = 0;
     const append = (rows: UpdateRow[]) => {
-      writes.append(rows);
       if (++appends % APPENDS_PER_CHECKPOINT === 0) void checkpointSqliteOffThread(file, () => writes.checkpoint()).catch(() => undefined);
+      return writes.append(rows);
     };
     current = { url, writes: { ...writes, append } };
   }

@@ -48,6 +48,45 @@ describe("compaction", () => {
   });
 });
 
+describe("an edit arriving while the app holds a write transaction", () => {
+  it("is stored once the transaction ends, and the server keeps serving everyone meanwhile", async () => {
+    // The projection (and every form) writes through Prisma in interactive transactions that hold the
+    // database's write lock across awaits. On SQLite an append that slept in SQLite's busy handler would
+    // stop this thread, the transaction could never finish, and after 10 s the edit failed to save.
+    const store = new DocumentStore();
+    const source = new Y.Doc();
+    const rows: UpdateRow[] = [];
+    source.on("update", (update: Uint8Array) => rows.push({ workspaceId: "ws-during-tx", data: new Uint8Array(update), authorId: null, authorName: "test" }));
+    source.getText("body").insert(0, "typed while the action table was being written");
+
+    let appended: Promise<void> | null = null;
+    let transactionEnded = 0;
+    let appendLanded = 0;
+    const ticks: number[] = [];
+    await db().$transaction(
+      async (tx) => {
+        await tx.docSnapshot.create({ data: { workspaceId: "ws-other-plan", data: new Uint8Array([0, 0]), stateVector: new Uint8Array([0]) } });
+        appended = store.append(rows.splice(0)).then(() => void (appendLanded = performance.now()));
+        // Other sockets keep being served: timers fire on time while the edit waits for the lock.
+        const started = performance.now();
+        for (let i = 0; i < 5; i++) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          ticks.push(performance.now() - started);
+        }
+        transactionEnded = performance.now();
+      },
+      { timeout: 5_000 },
+    );
+    await appended;
+    expect(ticks).toHaveLength(5);
+    expect(ticks[4]).toBeLessThan(1_000);
+    expect(appendLanded).toBeGreaterThan(0);
+    expect(await storedText("ws-during-tx")).toBe("typed while the action table was being written");
+    expect(await db().docSnapshot.count({ where: { workspaceId: "ws-other-plan" } })).toBe(1); // the transaction committed too
+    expect(transactionEnded).toBeGreaterThan(0);
+  });
+});
+
 describe("unloading", () => {
   it("a document nobody uses is persisted and unloaded after the grace period", async () => {
     const server = await start({ unloadGraceMs: 100 });

@@ -100,3 +100,49 @@ describe("SQLite appends on the main thread", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("an append that finds the write lock taken", () => {
+  /** Another connection (the compaction worker's, or Prisma's) holding the write lock until `release`. */
+  function holdWriteLock(): { release: () => void } {
+    const other = new Database(file);
+    other.exec("BEGIN IMMEDIATE");
+    other.prepare(`INSERT INTO "DocUpdate" ("workspaceId","data","createdAt") VALUES ('ws-1', x'00', '2026-12-01T00:00:00.000+00:00')`).run();
+    return {
+      release: () => {
+        other.exec("ROLLBACK");
+        other.close();
+      },
+    };
+  }
+
+  it("waits off the main thread, so other sockets are served meanwhile, and lands once the lock is free", async () => {
+    const writes = openSqliteWrites(file, { checkpointsElsewhere: true, retryWhenLocked: true });
+    opened.push(writes);
+    const lock = holdWriteLock();
+    let landed = false;
+    const appended = writes.append([row("typed while a compaction committed")]).then(() => (landed = true));
+
+    // The thread is free: timers run while the append waits (SQLite's own busy wait would sleep right here).
+    await wait(20);
+    expect(landed).toBe(false);
+    expect(storedRows()).toEqual([]);
+
+    lock.release();
+    await appended;
+    expect(storedRows()).toEqual(["typed while a compaction committed"]);
+  });
+
+  it("fails with SQLite's own error when the lock is held past the wait, and stores nothing half-done", async () => {
+    const writes = openSqliteWrites(file, { checkpointsElsewhere: true, retryWhenLocked: true, lockWaitMs: 60 });
+    opened.push(writes);
+    const lock = holdWriteLock();
+    try {
+      await expect(writes.append([row("a"), row("b")])).rejects.toMatchObject({ code: expect.stringMatching(/^SQLITE_BUSY/) });
+    } finally {
+      lock.release();
+    }
+    expect(storedRows()).toEqual([]);
+    await writes.append([row("after the lock was released")]);
+    expect(storedRows()).toEqual(["after the lock was released"]);
+  });
+});
