@@ -98,27 +98,22 @@ const isBusy = (error: unknown) => typeof (error as { code?: unknown }).code ===
  * timers of growing length, for up to `lockWaitMs`.
  */
 function untilUnlocked(attempt: () => void, lockWaitMs: number): Promise<void> {
-  try {
-    attempt();
-    return Promise.resolve();
-  } catch (error) {
-    if (!isBusy(error)) return Promise.reject(error as Error);
-  }
   const giveUpAt = performance.now() + lockWaitMs;
+  let tries = 0;
   return new Promise<void>((resolve, reject) => {
-    let tries = 0;
-    const retry = () => {
+    // The first try runs now, inside the executor: an append that meets no lock settles without waiting.
+    const tryNow = () => {
       try {
         attempt();
         resolve();
       } catch (error) {
         if (!isBusy(error) || performance.now() > giveUpAt) return reject(error as Error);
         tries++;
-        if (tries < IMMEDIATE_RETRIES) setImmediate(retry);
-        else setTimeout(retry, Math.min(tries - IMMEDIATE_RETRIES + 1, 20));
+        if (tries < IMMEDIATE_RETRIES) setImmediate(tryNow);
+        else setTimeout(tryNow, Math.min(tries - IMMEDIATE_RETRIES + 1, 20));
       }
     };
-    setImmediate(retry);
+    tryNow();
   });
 }
 

@@ -50,9 +50,9 @@ describe("compaction", () => {
 
 describe("an edit arriving while the app holds a write transaction", () => {
   it("is stored once the transaction ends, and the server keeps serving everyone meanwhile", async () => {
-    // The projection (and every form) writes through Prisma in interactive transactions that hold the
-    // database's write lock across awaits. On SQLite an append that slept in SQLite's busy handler would
-    // stop this thread, the transaction could never finish, and after 10 s the edit failed to save.
+    // A Prisma interactive transaction holds the database's write lock until it commits. If it awaits
+    // anything but the database meanwhile (here, timers), an append that slept in SQLite's busy handler
+    // stopped this thread, the transaction could never finish, and after 10 s the edit failed to save.
     const store = new DocumentStore();
     const source = new Y.Doc();
     const rows: UpdateRow[] = [];
@@ -60,30 +60,25 @@ describe("an edit arriving while the app holds a write transaction", () => {
     source.getText("body").insert(0, "typed while the action table was being written");
 
     let appended: Promise<void> | null = null;
-    let transactionEnded = 0;
-    let appendLanded = 0;
     const ticks: number[] = [];
     await db().$transaction(
       async (tx) => {
         await tx.docSnapshot.create({ data: { workspaceId: "ws-other-plan", data: new Uint8Array([0, 0]), stateVector: new Uint8Array([0]) } });
-        appended = store.append(rows.splice(0)).then(() => void (appendLanded = performance.now()));
+        appended = store.append(rows.splice(0));
         // Other sockets keep being served: timers fire on time while the edit waits for the lock.
         const started = performance.now();
         for (let i = 0; i < 5; i++) {
           await new Promise((resolve) => setTimeout(resolve, 20));
           ticks.push(performance.now() - started);
         }
-        transactionEnded = performance.now();
       },
       { timeout: 5_000 },
     );
     await appended;
     expect(ticks).toHaveLength(5);
     expect(ticks[4]).toBeLessThan(1_000);
-    expect(appendLanded).toBeGreaterThan(0);
     expect(await storedText("ws-during-tx")).toBe("typed while the action table was being written");
     expect(await db().docSnapshot.count({ where: { workspaceId: "ws-other-plan" } })).toBe(1); // the transaction committed too
-    expect(transactionEnded).toBeGreaterThan(0);
   });
 });
 
