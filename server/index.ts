@@ -58,6 +58,11 @@ async function main() {
     compactionThreshold,
     limits,
   });
+  try {
+    await collab.open();
+  } catch (error) {
+    fail(`Could not start live editing: ${(error as Error).message}`);
+  }
   const app = createAppServer(config, () => build, collab);
   const port = await app.listen();
 

@@ -37,6 +37,11 @@ export type CollabServerOptions = {
 export type ConnectionFilter = { userId?: string; guestId?: string; workspaceId?: string };
 
 export type CollabServer = {
+  /**
+   * Call before accepting sockets: gets storage ready (on SQLite, the edit log: see DocumentStorage.open).
+   * Rejects, with a message for whoever starts the server, if this process cannot serve edits.
+   */
+  open(): Promise<void>;
   handleUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Applies a server-side change (typed origin), resolved once it is durable and broadcast. */
   withDocument(workspaceId: string, fn: (doc: Y.Doc) => void, origin: ServerOrigin): Promise<void>;
@@ -177,6 +182,10 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       }
     },
 
+    async open() {
+      await storage.open?.();
+    },
+
     async readDocument(workspaceId, reader) {
       if (stopping) throw new Error("The collaboration server is shutting down.");
       const document = await registry.acquire(workspaceId);
@@ -212,7 +221,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       await journal.drain();
       for (const connection of [...connections]) connection.close(CloseCode.serverRestarting, "The server is restarting; you will be reconnected.");
       await registry.unloadAll();
-      storage.close?.(); // edits committed in the last second reach the disk before the process exits
+      // Edits still in the SQLite edit log are moved into DocUpdate and synced before the process exits.
+      await Promise.resolve(storage.close?.()).catch((error: Error) => log.error("could not finish saving on shutdown", { error: error.message }));
       await fanout.close();
       wss.close();
     },

@@ -31,7 +31,8 @@ export function mergeState({ snapshot, rows }: MergeRequest): MergeResult {
 export type CompactionJob =
   | ({ kind: "merge" } & MergeRequest)
   | { kind: "compact-sqlite"; file: string; workspaceId: string }
-  | { kind: "checkpoint-sqlite"; file: string };
+  | { kind: "checkpoint-sqlite"; file: string }
+  | { kind: "move-edits"; file: string; segment: string };
 
 type Pending = { resolve: (result: unknown) => void; reject: (error: Error) => void };
 
@@ -110,6 +111,11 @@ export function mergeOffThread(request: MergeRequest): Promise<MergeResult> {
 /** Compacts a SQLite-stored document wholly off the main thread (read, merge, commit, checkpoint). */
 export function compactSqliteOffThread(file: string, workspaceId: string, here: () => CompactionResult): Promise<CompactionResult> {
   return shared.run({ kind: "compact-sqlite", file, workspaceId }, here);
+}
+
+/** Moves a sealed edit-log segment into a SQLite database's DocUpdate off the main thread (editLog.ts); on this thread if it must. */
+export function moveSegmentOffThread(file: string, segment: string, here: () => number): Promise<number> {
+  return shared.run({ kind: "move-edits", file, segment }, here);
 }
 
 /** Checkpoints a SQLite database's WAL off the main thread (see sqliteWrites.ts); on this thread if it must. */

@@ -1,10 +1,12 @@
 // Runs in a worker thread: compaction work that must not stall the sockets on the main thread, either
-// folding a snapshot and rows into one Yjs state (PostgreSQL) or a whole SQLite compaction.
+// folding a snapshot and rows into one Yjs state (PostgreSQL), a whole SQLite compaction, or moving the
+// SQLite edit log's rows into DocUpdate. One thread, jobs in the order they were sent: a compaction sent
+// after a move reads the rows it moved.
 import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { mergeState, type CompactionJob } from "./mergeState";
-import { checkpointSqlite, compactSqliteDocument } from "./sqliteCompaction";
+import { checkpointSqlite, compactSqliteDocument, moveSegmentIntoDatabase } from "./sqliteCompaction";
 
 /**
  * Compaction is background work: on a machine with few cores its bursts of CPU (a merge of hundreds of
@@ -28,6 +30,8 @@ parentPort?.on("message", (job: CompactionJob & { id: number }) => {
       parentPort!.postMessage({ id: job.id, ok: true, result }, [result.data.buffer, result.stateVector.buffer]);
     } else if (job.kind === "compact-sqlite") {
       parentPort!.postMessage({ id: job.id, ok: true, result: compactSqliteDocument(job.file, job.workspaceId) });
+    } else if (job.kind === "move-edits") {
+      parentPort!.postMessage({ id: job.id, ok: true, result: moveSegmentIntoDatabase(job.file, job.segment) });
     } else {
       checkpointSqlite(job.file);
       parentPort!.postMessage({ id: job.id, ok: true, result: null });

@@ -1,8 +1,9 @@
 // Durable storage of workspace documents: append-only DocUpdate rows, compacted into one DocSnapshot.
 import * as Y from "yjs";
 import { databaseProvider, databaseUrl, db, type Db } from "~/models/db.server";
-import { compactSqliteOffThread, mergeOffThread } from "./mergeState";
-import { compactSqliteDocument } from "./sqliteCompaction";
+import { EditLog } from "./editLog";
+import { compactSqliteOffThread, mergeOffThread, moveSegmentOffThread } from "./mergeState";
+import { compactSqliteDocument, moveSegmentIntoDatabase } from "./sqliteCompaction";
 import { LOAD_ORIGIN } from "./origins";
 import { closeSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
 
@@ -17,29 +18,29 @@ const READ_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
 
 /** The storage the collaboration server needs; DocumentStore is the Prisma one, tests may wrap it to fail. */
 export interface DocumentStorage {
+  /**
+   * Before serving: on SQLite, takes this process's hold on the database's edit log, moving what an earlier
+   * process left into DocUpdate, and fails with a clear message if another process is serving it.
+   */
+  open?(): Promise<void>;
   append(rows: UpdateRow[]): Promise<void>;
   loadInto(doc: Y.Doc, workspaceId: string): Promise<LoadedState>;
   compact(workspaceId: string): Promise<CompactionResult>;
   /** What the database holds that a document with this state vector lacks (empty update when nothing). */
   missingSince(workspaceId: string, stateVector: Uint8Array): Promise<Uint8Array>;
-  /** Graceful shutdown: whatever was committed but not yet synced to disk is synced now. */
-  close?(): void;
+  /** Graceful shutdown: whatever was written but not yet in its final place or on disk gets there now. */
+  close?(): void | Promise<void>;
 }
 
 export class DocumentStore implements DocumentStorage {
   /**
-   * One write for a whole group commit. On SQLite, one transaction of prepared statements (sqliteWrites.ts).
-   * On PostgreSQL, one raw INSERT: this runs on every edit, and Prisma's createMany spends 3-5x longer on
-   * the main thread building the same statement (bench/collab.ts).
+   * One write for a whole group commit. On SQLite, one write to the edit log (editLog.ts). On PostgreSQL,
+   * one raw INSERT: this runs on every edit, and Prisma's createMany spends 3-5x longer on the main thread
+   * building the same statement (bench/collab.ts).
    */
-  /** On SQLite, syncs the main thread's appends still waiting for their sync (sqliteWrites.ts). */
-  close(): void {
-    closeSqliteWrites();
-  }
-
   async append(rows: UpdateRow[]): Promise<void> {
     const postgres = databaseProvider() === "postgresql";
-    if (!postgres) return sqliteWritesFor(databaseUrl()).append(rows);
+    if (!postgres) return editLogFor(databaseUrl()).append(rows);
     const now = new Date();
     for (let start = 0; start < rows.length; start += APPEND_CHUNK) {
       const chunk = rows.slice(start, start + APPEND_CHUNK);
@@ -53,7 +54,21 @@ export class DocumentStore implements DocumentStorage {
     }
   }
 
+  async open(): Promise<void> {
+    await flushSavedEdits();
+  }
+
+  /** On SQLite, moves what the edit log holds into DocUpdate, then closes the main thread's connection. */
+  async close(): Promise<void> {
+    try {
+      await closeEditLog();
+    } finally {
+      closeSqliteWrites();
+    }
+  }
+
   async loadInto(doc: Y.Doc, workspaceId: string): Promise<LoadedState> {
+    await flushSavedEdits();
     const { snapshot, rows } = await this.read(workspaceId);
     let bytes = 0;
     doc.transact(() => {
@@ -89,6 +104,7 @@ export class DocumentStore implements DocumentStorage {
   async compact(workspaceId: string): Promise<CompactionResult> {
     if (databaseProvider() === "sqlite") {
       const file = sqliteFileOf(databaseUrl());
+      await editLogFor(databaseUrl()).flush();
       return compactSqliteOffThread(file, workspaceId, () => compactSqliteDocument(file, workspaceId));
     }
     const { snapshot, rows } = await this.read(workspaceId);
@@ -105,6 +121,37 @@ export class DocumentStore implements DocumentStorage {
     const isolationLevel = (databaseProvider() === "postgresql" ? "RepeatableRead" : "Serializable") as "Serializable";
     return db().$transaction((tx) => readRows(tx, workspaceId), { ...READ_OPTIONS, isolationLevel });
   }
+}
+
+let editLog: { url: string; log: EditLog } | null = null;
+
+/** The edit log of the SQLite database the process is connected to (opened, and what a crash left moved, on first use). */
+function editLogFor(url: string): EditLog {
+  if (editLog?.url !== url) {
+    void editLog?.log.close().catch(() => undefined);
+    const file = sqliteFileOf(url);
+    editLog = { url, log: new EditLog(file, (segment) => moveSegmentOffThread(file, segment, () => moveSegmentIntoDatabase(file, segment))) };
+  }
+  return editLog.log;
+}
+
+/**
+ * On SQLite, resolves once every edit this process has written is in DocUpdate (what reads of DocUpdate,
+ * such as loading a document, need). Opens the edit log if this process has not yet, so that a crashed
+ * predecessor's edits are moved first; a process that only reads DocUpdate while another serves edits (a
+ * test beside a server process) passes `openIfClosed: false`.
+ */
+export async function flushSavedEdits({ openIfClosed = true } = {}): Promise<void> {
+  if (databaseProvider() !== "sqlite") return;
+  const log = openIfClosed ? editLogFor(databaseUrl()) : editLog?.url === databaseUrl() ? editLog.log : null;
+  await log?.flush();
+}
+
+/** Moves what the edit log holds into DocUpdate and releases it to the next process (graceful shutdown). */
+async function closeEditLog(): Promise<void> {
+  const closing = editLog;
+  editLog = null;
+  await closing?.log.close();
 }
 
 /**

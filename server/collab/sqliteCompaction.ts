@@ -5,6 +5,7 @@
 import Database from "better-sqlite3";
 import type { CompactionResult } from "./persistence";
 import { mergeState } from "./mergeState";
+import { deleteSegment, readSegment, syncFileAt } from "./editLog";
 import { openSqliteWrites, type SqliteWrites } from "./sqliteWrites";
 
 type Connection = { file: string; read: Database.Database; readStored: (workspaceId: string) => StoredDocument; writes: SqliteWrites };
@@ -43,6 +44,31 @@ export function compactSqliteDocument(file: string, workspaceId: string): Compac
   // SQLite's automatic threshold (a checkpoint fsyncs the database file). PASSIVE never waits for writers.
   writes.checkpoint();
   return written ? { rowsRead: rows.length, snapshotBytes: data.byteLength } : { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
+}
+
+/** Rows moved between WAL checkpoints (a checkpoint fsyncs the database file, so not after every move). */
+const ROWS_PER_CHECKPOINT = 500;
+let rowsSinceCheckpoint = 0;
+
+/**
+ * Moves one sealed edit-log segment into DocUpdate: its rows in one transaction, the WAL synced so they
+ * survive a power cut, and only then the segment deleted. A crash before the delete moves the rows again
+ * at the next start-up; applying an update twice changes nothing in a Yjs document.
+ */
+export function moveSegmentIntoDatabase(file: string, segment: string): number {
+  const { writes } = connectionFor(file);
+  const rows = readSegment(segment);
+  if (rows.length > 0) {
+    writes.append(rows);
+    syncFileAt(`${file}-wal`);
+  }
+  deleteSegment(segment);
+  rowsSinceCheckpoint += rows.length;
+  if (rowsSinceCheckpoint >= ROWS_PER_CHECKPOINT) {
+    rowsSinceCheckpoint = 0;
+    writes.checkpoint();
+  }
+  return rows.length;
 }
 
 /** Copies what it can of the WAL into the database file (PASSIVE: never waits for writers or readers). */

@@ -17,6 +17,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ru
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: process.env.TEST_DATABASE_URL, SESSION_SECRET: "x".repeat(32), ...env });
   configureApp({ sessionSecret: config.sessionSecret, secureCookies: false, allowedOrigins: config.allowedOrigins, smtp: config.smtp });
   const collab = createCollabServer({ authenticate: authenticateSocket, allowedOrigins: config.allowedOrigins, redisUrl: null, unloadGraceMs: 200, projectionDebounceMs: 50 });
+  await collab.open();
   const app = createAppServer(config, () => build, collab);
   const port = await app.listen();
   return { app, collab, baseUrl: `http://127.0.0.1:${port}`, close: () => app.close() };

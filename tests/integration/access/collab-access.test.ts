@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { connectClient, type TestClient } from "../../support/collab/testClient";
+import { savedEditsMoved } from "../../support/collab/storedDocument";
 import { waitFor } from "../../support/collab/waitFor";
 import { Visitor } from "../../support/visitor";
 import { createWorld, PASSWORD, type World } from "../../support/world";
@@ -42,7 +43,9 @@ describe("collaboration sockets behind accounts", () => {
     viewer.type(" — viewer scribble");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(facilitator.text()).toBe("Budget letters in plain English");
+    await savedEditsMoved();
     const stored = await db().docUpdate.findMany({ where: { workspaceId: world.a.workspace.id } });
+    expect(stored.length).toBeGreaterThan(0);
     expect(stored.every((row) => row.authorName !== "Viewer")).toBe(true);
   });
 

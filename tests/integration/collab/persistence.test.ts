@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { createAction, readActions, updateAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
 import { commitCompaction, DocumentStore, type UpdateRow } from "../../../server/collab/persistence";
-import { rowCount, storedDoc, storedText } from "../../support/collab/storedDocument";
+import { rowCount, savedEditsMoved, storedDoc, storedText } from "../../support/collab/storedDocument";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
 
@@ -123,6 +123,7 @@ describe("server-side writes", () => {
       { source: "server", actorId: "u-admin", actorName: "Admin" },
     );
     await waitFor(() => readActions(alice.doc).some((a) => a.id === actionId), "alice sees the new action");
+    await savedEditsMoved();
     const row = await db().docUpdate.findFirstOrThrow({ where: { workspaceId: "ws-server-write" }, orderBy: { id: "desc" } });
     expect(row).toMatchObject({ authorId: "u-admin", authorName: "Admin" });
     const stored = await storedDoc("ws-server-write");
@@ -187,6 +188,7 @@ describe("a compaction that lost a race", () => {
     await store.append(rows.splice(0));
 
     // Another instance read the document before that snapshot existed; its compaction must not land.
+    await savedEditsMoved();
     const storedRowIds = (await db().docUpdate.findMany({ where: { workspaceId: "ws-stale" }, select: { id: true } })).map((row) => row.id);
     const stale = new Uint8Array(Y.encodeStateAsUpdate(new Y.Doc()));
     const written = await commitCompaction({ workspaceId: "ws-stale", expectedStateVector: null, data: stale, stateVector: new Uint8Array(Y.encodeStateVector(new Y.Doc())), rowIds: storedRowIds });

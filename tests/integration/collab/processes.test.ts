@@ -1,5 +1,5 @@
-// Real server processes: kill -9 loses nothing anyone saw, and two instances sharing the database and
-// Redis keep people on different instances in sync.
+// Real server processes: kill -9 loses nothing anyone saw; two instances sharing PostgreSQL and Redis keep
+// people on different instances in sync; on SQLite, a second instance is refused and says why.
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { storedText } from "../../support/collab/storedDocument";
@@ -7,6 +7,7 @@ import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
 
 const REDIS_URL = "redis://127.0.0.1:6379";
+const postgres = process.env.TEST_DB_PROVIDER === "postgresql";
 const { spawn, client } = collabTestbed();
 
 describe("server processes", () => {
@@ -37,7 +38,16 @@ describe("server processes", () => {
     expect(await storedText("ws-kill")).toBe(reader.text());
   });
 
-  it("people on two instances sharing the database and Redis edit together", async () => {
+  it.runIf(!postgres)("on SQLite, a second server process refuses to start and says why; the first keeps serving", async () => {
+    const one = await spawn();
+    await expect(spawn()).rejects.toThrow(/Another server process is already saving live edits .*use PostgreSQL/);
+    const alice = client(one.url, "ws-single", { as: "alice" });
+    await alice.synced();
+    alice.type("still saved");
+    await waitFor(async () => (await storedText("ws-single")) === "still saved", "the first server still saves edits");
+  });
+
+  it.runIf(postgres)("people on two instances sharing PostgreSQL and Redis edit together", async () => {
     const prefix = `test:${randomBytes(4).toString("hex")}:`;
     const env = { REDIS_URL, COLLAB_CHANNEL_PREFIX: prefix };
     const [one, two] = await Promise.all([spawn(env), spawn(env)]);

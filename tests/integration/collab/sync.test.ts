@@ -1,19 +1,11 @@
 // People editing one plan see each other's changes, and what they typed is on disk.
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { db } from "~/models/db.server";
+import { savedEditsMoved, storedText } from "../../support/collab/storedDocument";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
 
 const { start, client } = collabTestbed();
-
-async function storedText(workspaceId: string): Promise<string> {
-  const doc = new Y.Doc();
-  const snapshot = await db().docSnapshot.findUnique({ where: { workspaceId } });
-  if (snapshot) Y.applyUpdate(doc, snapshot.data);
-  for (const row of await db().docUpdate.findMany({ where: { workspaceId }, orderBy: { id: "asc" } })) Y.applyUpdate(doc, row.data);
-  return doc.getText("body").toString();
-}
 
 describe("live editing", () => {
   it("two people typing at once end up with the same text", async () => {
@@ -46,7 +38,8 @@ describe("live editing", () => {
     const guest = client(server.url, "ws-author", { as: "Sam", role: "guest" });
     await guest.synced();
     guest.type("hello");
-    await waitFor(async () => (await db().docUpdate.count({ where: { workspaceId: "ws-author" } })) > 0, "a row was written");
+    await waitFor(async () => (await storedText("ws-author")) === "hello", "the update was stored");
+    await savedEditsMoved();
     const row = await db().docUpdate.findFirstOrThrow({ where: { workspaceId: "ws-author" } });
     expect(row.authorId).toBe("guest:g-Sam");
     expect(row.authorName).toBe("Sam");

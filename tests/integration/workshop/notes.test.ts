@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { notesOf } from "~/domain/workspace";
 import { db } from "~/models/db.server";
 import { startTestApp, type RunningApp } from "../../support/app-server";
+import { savedEditsMoved } from "../../support/collab/storedDocument";
 import { importDemoRound } from "../../support/evidence";
 import { Visitor } from "../../support/visitor";
 import { createWorld, PASSWORD, type World } from "../../support/world";
@@ -13,7 +14,10 @@ let running: RunningApp;
 let world: World;
 const signedIn = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
 const noteCount = () => running.collab.readDocument(world.a.workspace.id, (doc) => [...notesOf(doc).values()].filter((v) => v instanceof Y.Text).length);
-const storedRows = () => db().docUpdate.count({ where: { workspaceId: world.a.workspace.id } });
+const storedRows = async () => {
+  await savedEditsMoved();
+  return db().docUpdate.count({ where: { workspaceId: world.a.workspace.id } });
+};
 
 beforeAll(async () => {
   running = await startTestApp();

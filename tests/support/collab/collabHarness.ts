@@ -24,6 +24,7 @@ export async function startCollab(options: Partial<CollabServerOptions> = {}): P
     log: memoryLog(logs),
     ...options,
   });
+  await collab.open();
   const server = http.createServer((_req, res) => res.writeHead(404).end());
   server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
   const port = await new Promise<number>((resolve) => {

@@ -29,6 +29,12 @@ const collab = createCollabServer({
   limits: env.COLLAB_MESSAGES_PER_SECOND ? { messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND) } : undefined,
   log: quiet ? { info: noop, warn: noop, error: toStderr("error") } : { info: toStderr("info"), warn: toStderr("warn"), error: toStderr("error") },
 });
+try {
+  await collab.open();
+} catch (error) {
+  console.log(JSON.stringify({ error: (error as Error).message }));
+  process.exit(2);
+}
 const server = http.createServer((_req, res) => res.writeHead(404).end());
 server.on("upgrade", (request, socket, head) => collab.handleUpgrade(request, socket, head));
 serveToParent(server, () => collab.loadedDocumentCount());

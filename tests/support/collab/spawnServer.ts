@@ -19,7 +19,8 @@ export async function spawnCollabServer(env: Record<string, string>, script = en
     const timer = setTimeout(() => reject(new Error("the server process did not print its port within 20 s")), 20_000);
     child.once("exit", (code) => reject(new Error(`the server process exited early (code ${code})`)));
     lines.on("line", (line) => {
-      const parsed = JSON.parse(line) as { port?: number };
+      const parsed = JSON.parse(line) as { port?: number; error?: string };
+      if (parsed.error) reject(new Error(parsed.error));
       if (parsed.port) {
         clearTimeout(timer);
         resolve(parsed.port);
