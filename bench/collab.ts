@@ -186,7 +186,7 @@ export async function run(): Promise<void> {
     console.log(
       calibrating
         ? `CALIBRATION: the reference server in both places ("ours" is a second reference server); the ratios show this machine's noise`
-        : `edit -> other peer latency and deliveries per second (each client edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server after one settling round, alternating; ours commits every update to SQLite before broadcasting it, its log synced to disk within 1 s)`,
+        : `edit -> other peer latency and deliveries per second (each client edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server after one settling round, alternating; ours writes every update to its SQLite edit log before broadcasting it, moved into DocUpdate and synced within ~0.1 s)`,
     );
     for (const row of rows) console.log("  " + row);
     if (calibrating) return;

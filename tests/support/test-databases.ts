@@ -32,7 +32,7 @@ export function sqliteTestUrl(): { url: string; cleanup: () => void } {
   return {
     url: `file:${file}`,
     cleanup: () => {
-      for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+      for (const suffix of ["", "-wal", "-shm", ".edits"]) rmSync(file + suffix, { force: true, recursive: true });
     },
   };
 }
