@@ -44,10 +44,6 @@ async function main() {
     fail(`Could not open the database (${config.databaseProvider}): ${(error as Error).message}`);
   }
   await connectDatabase(config.databaseUrl);
-  configureApp({ sessionSecret: config.sessionSecret, secureCookies: config.env === "production", allowedOrigins: config.allowedOrigins, smtp: config.smtp });
-  const demo = config.seedDemo ? await seedDemo() : null;
-
-  let build = await importBuild();
   const { unloadGraceMs, compactionThreshold, redisChannelPrefix, ...limits } = config.collab;
   const collab = createCollabServer({
     authenticate: authenticateSocket,
@@ -58,11 +54,16 @@ async function main() {
     compactionThreshold,
     limits,
   });
+  // Before seeding: on SQLite this refuses to go on if another process is serving the same database.
   try {
     await collab.open();
   } catch (error) {
     fail(`Could not start live editing: ${(error as Error).message}`);
   }
+  configureApp({ sessionSecret: config.sessionSecret, secureCookies: config.env === "production", allowedOrigins: config.allowedOrigins, smtp: config.smtp });
+  const demo = config.seedDemo ? await seedDemo() : null;
+
+  let build = await importBuild();
   const app = createAppServer(config, () => build, collab);
   const port = await app.listen();
 

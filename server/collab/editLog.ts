@@ -22,6 +22,7 @@ export type LoggedRow = UpdateRow & { createdAt: Date };
 export const MOVE_AFTER_MS = 100;
 
 const HEADER_BYTES = 8; // u32 payload length, u32 CRC-32 of the payload
+const SMALLEST_PAYLOAD = 3 * 2 + 8; // three empty texts and the time (an empty payload's CRC is 0: zeros pass it)
 const NO_TEXT = 0xffff;
 const SEGMENT = /^(\d{12})\.log$/;
 
@@ -63,28 +64,38 @@ export function encodeRecords(rows: UpdateRow[], at: number): Buffer {
 export function decodeRecords(bytes: Buffer): { rows: LoggedRow[]; validBytes: number } {
   const rows: LoggedRow[] = [];
   let offset = 0;
-  while (offset + HEADER_BYTES <= bytes.byteLength) {
-    const length = bytes.readUInt32LE(offset);
-    const end = offset + HEADER_BYTES + length;
-    if (end > bytes.byteLength || crc32(bytes.subarray(offset + HEADER_BYTES, end)) !== bytes.readUInt32LE(offset + 4)) break;
-    let at = offset + HEADER_BYTES;
-    const text = () => {
-      const size = bytes.readUInt16LE(at);
-      at += 2;
-      if (size === NO_TEXT) return null;
-      at += size;
-      return bytes.toString("utf8", at - size, at);
-    };
-    const workspaceId = text();
-    const authorId = text();
-    const authorName = text();
-    const createdAt = new Date(bytes.readDoubleLE(at));
-    at += 8;
-    if (workspaceId === null || at > end) break;
-    rows.push({ workspaceId, authorId, authorName, createdAt, data: new Uint8Array(bytes.subarray(at, end)) });
-    offset = end;
+  for (;;) {
+    const row = decodeRecordAt(bytes, offset);
+    if (!row) return { rows, validBytes: offset };
+    rows.push(row.row);
+    offset = row.end;
   }
-  return { rows, validBytes: offset };
+}
+
+/** The record at `offset`, or null where there is none whole and intact; never reads past its own bytes. */
+function decodeRecordAt(bytes: Buffer, offset: number): { row: LoggedRow; end: number } | null {
+  if (offset + HEADER_BYTES > bytes.byteLength) return null;
+  const length = bytes.readUInt32LE(offset);
+  const end = offset + HEADER_BYTES + length;
+  if (length < SMALLEST_PAYLOAD || end > bytes.byteLength) return null;
+  if (crc32(bytes.subarray(offset + HEADER_BYTES, end)) !== bytes.readUInt32LE(offset + 4)) return null;
+  let at = offset + HEADER_BYTES;
+  const text = (): string | null | undefined => {
+    if (at + 2 > end) return undefined;
+    const size = bytes.readUInt16LE(at);
+    at += 2;
+    if (size === NO_TEXT) return null;
+    if (at + size > end) return undefined;
+    at += size;
+    return bytes.toString("utf8", at - size, at);
+  };
+  const workspaceId = text();
+  const authorId = text();
+  const authorName = text();
+  if (!workspaceId || authorId === undefined || authorName === undefined || at + 8 > end) return null;
+  const createdAt = new Date(bytes.readDoubleLE(at));
+  at += 8;
+  return { row: { workspaceId, authorId, authorName, createdAt, data: new Uint8Array(bytes.subarray(at, end)) }, end };
 }
 
 /** Reads a sealed segment file (see decodeRecords for a damaged tail). */
@@ -122,7 +133,13 @@ export class EditLog {
     mkdirSync(this.folder, { recursive: true });
     this.lock = holdWriterLock(path.join(this.folder, "writer.lock"), databaseFile);
     // What an earlier process left (it crashed or was killed): moved before anything this one writes.
-    const left = readdirSync(this.folder).filter((name) => SEGMENT.test(name)).sort();
+    let left: string[];
+    try {
+      left = readdirSync(this.folder).filter((name) => SEGMENT.test(name)).sort();
+    } catch (error) {
+      this.lock.close();
+      throw error;
+    }
     for (const name of left) this.waiting.push(path.join(this.folder, name));
     if (left.length > 0) this.nextNumber = Number(SEGMENT.exec(left.at(-1)!)![1]) + 1;
   }
@@ -157,9 +174,14 @@ export class EditLog {
    */
   async flush(): Promise<void> {
     this.seal();
-    this.startMoving();
-    while (this.moving) await this.moving;
-    if (this.waiting.length > 0) throw this.lastFailure ?? new Error("Saved edits could not be moved into the database.");
+    // Segments sealed after this call do not hold it up: under steady edits there always is a newer one.
+    const last = this.waiting.at(-1);
+    if (last === undefined) return;
+    this.startMoving(); // a segment whose move failed is tried again now
+    while (this.waiting.includes(last)) {
+      if (!this.moving) throw this.lastFailure ?? new Error("Saved edits could not be moved into the database.");
+      await this.moving;
+    }
   }
 
   /** Moves everything written and releases the folder to the next process (graceful shutdown). */
@@ -192,6 +214,7 @@ export class EditLog {
       // its bytes are in the page cache whatever close says
     }
     this.waiting.push(this.segment);
+    if (this.lastFailure) syncInBackground(this.segment); // it may wait a while: make it survive a power cut
     this.startMoving();
   }
 
@@ -211,7 +234,8 @@ export class EditLog {
         this.lastFailure = error;
         this.moving = null;
         log.error("collab: moving saved edits into the database failed; will retry", { segment: next, error: error.message });
-        syncInBackground(next); // while it waits, it should survive a power cut on its own
+        // While they wait, the segments must survive a power cut on their own.
+        for (const segment of this.waiting) syncInBackground(segment);
       },
     );
   }

@@ -31,7 +31,6 @@ export function mergeState({ snapshot, rows }: MergeRequest): MergeResult {
 export type CompactionJob =
   | ({ kind: "merge" } & MergeRequest)
   | { kind: "compact-sqlite"; file: string; workspaceId: string }
-  | { kind: "checkpoint-sqlite"; file: string }
   | { kind: "move-edits"; file: string; segment: string };
 
 type Pending = { resolve: (result: unknown) => void; reject: (error: Error) => void };
@@ -116,9 +115,4 @@ export function compactSqliteOffThread(file: string, workspaceId: string, here: 
 /** Moves a sealed edit-log segment into a SQLite database's DocUpdate off the main thread (editLog.ts); on this thread if it must. */
 export function moveSegmentOffThread(file: string, segment: string, here: () => number): Promise<number> {
   return shared.run({ kind: "move-edits", file, segment }, here);
-}
-
-/** Checkpoints a SQLite database's WAL off the main thread (see sqliteWrites.ts); on this thread if it must. */
-export function checkpointSqliteOffThread(file: string, here: () => void): Promise<void> {
-  return shared.run({ kind: "checkpoint-sqlite", file }, here);
 }

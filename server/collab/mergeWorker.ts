@@ -6,17 +6,22 @@ import { readlinkSync } from "node:fs";
 import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { mergeState, type CompactionJob } from "./mergeState";
-import { checkpointSqlite, compactSqliteDocument, moveSegmentIntoDatabase } from "./sqliteCompaction";
+import { compactSqliteDocument, moveSegmentIntoDatabase } from "./sqliteCompaction";
 
 /**
  * Compaction is background work: on a machine with few cores its bursts of CPU (a merge of hundreds of
- * updates) must not take a core from the thread that serves the sockets. On Linux a thread has its own
- * nice value; lowering it needs no privileges. Elsewhere (no /proc/thread-self) the thread keeps its priority.
+ * updates) must not take a core from the thread that serves the sockets. But on SQLite this thread also
+ * moves the edit log into DocUpdate, which loads wait for, so it must not starve when every core is busy:
+ * nice 10 leaves it about a tenth of a contended core (nice 19, about 1.5%, could fall behind the edits).
+ * On Linux a thread has its own nice value; lowering it needs no privileges. Elsewhere (no
+ * /proc/thread-self) the thread keeps its priority.
  */
+const WORKER_NICE = 10;
+
 function lowerThisThreadsPriority(): void {
   try {
     const threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 19);
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, WORKER_NICE);
   } catch {
     // not Linux, or not permitted: compaction still works, at normal priority
   }
@@ -30,11 +35,8 @@ parentPort?.on("message", (job: CompactionJob & { id: number }) => {
       parentPort!.postMessage({ id: job.id, ok: true, result }, [result.data.buffer, result.stateVector.buffer]);
     } else if (job.kind === "compact-sqlite") {
       parentPort!.postMessage({ id: job.id, ok: true, result: compactSqliteDocument(job.file, job.workspaceId) });
-    } else if (job.kind === "move-edits") {
-      parentPort!.postMessage({ id: job.id, ok: true, result: moveSegmentIntoDatabase(job.file, job.segment) });
     } else {
-      checkpointSqlite(job.file);
-      parentPort!.postMessage({ id: job.id, ok: true, result: null });
+      parentPort!.postMessage({ id: job.id, ok: true, result: moveSegmentIntoDatabase(job.file, job.segment) });
     }
   } catch (error) {
     parentPort!.postMessage({ id: job.id, ok: false, message: (error as Error).message });

@@ -71,7 +71,3 @@ export function moveSegmentIntoDatabase(file: string, segment: string): number {
   return rows.length;
 }
 
-/** Copies what it can of the WAL into the database file (PASSIVE: never waits for writers or readers). */
-export function checkpointSqlite(file: string): void {
-  connectionFor(file).writes.checkpoint();
-}

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { createAction, readActions, updateAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
-import { commitCompaction, DocumentStore, type UpdateRow } from "../../../server/collab/persistence";
+import { commitCompaction, DocumentStore, flushSavedEdits, type UpdateRow } from "../../../server/collab/persistence";
 import { rowCount, savedEditsMoved, storedDoc, storedText } from "../../support/collab/storedDocument";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
@@ -50,21 +50,28 @@ describe("compaction", () => {
 
 describe("an edit arriving while the app holds a write transaction", () => {
   it("is stored once the transaction ends, and the server keeps serving everyone meanwhile", async () => {
-    // A Prisma interactive transaction holds the database's write lock until it commits. If it awaits
-    // anything but the database meanwhile (here, timers), an append that slept in SQLite's busy handler
-    // stopped this thread, the transaction could never finish, and after 10 s the edit failed to save.
+    // A Prisma interactive transaction holds the database's write lock until it commits, and may await
+    // anything but the database meanwhile (here, timers). On SQLite the edit is saved in the edit log at
+    // once, and moving it into DocUpdate (started here, inside the transaction) waits for the lock on the
+    // worker thread. When the main thread itself waited in SQLite's busy handler, the transaction could
+    // never finish and after 10 s the edit failed to save.
     const store = new DocumentStore();
     const source = new Y.Doc();
     const rows: UpdateRow[] = [];
     source.on("update", (update: Uint8Array) => rows.push({ workspaceId: "ws-during-tx", data: new Uint8Array(update), authorId: null, authorName: "test" }));
     source.getText("body").insert(0, "typed while the action table was being written");
 
+    // The worker thread that moves saved edits is started and connected first, so the move below is
+    // certain to meet the transaction's lock.
+    await store.append([{ workspaceId: "ws-warm-up", data: new Uint8Array(Y.encodeStateAsUpdate(new Y.Doc())), authorId: null, authorName: "test" }]);
+    await flushSavedEdits();
+
     let appended: Promise<void> | null = null;
     const ticks: number[] = [];
     await db().$transaction(
       async (tx) => {
         await tx.docSnapshot.create({ data: { workspaceId: "ws-other-plan", data: new Uint8Array([0, 0]), stateVector: new Uint8Array([0]) } });
-        appended = store.append(rows.splice(0));
+        appended = store.append(rows.splice(0)).then(() => flushSavedEdits());
         // Other sockets keep being served: timers fire on time while the edit waits for the lock.
         const started = performance.now();
         for (let i = 0; i < 5; i++) {

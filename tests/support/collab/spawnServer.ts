@@ -17,10 +17,17 @@ export async function spawnCollabServer(env: Record<string, string>, script = en
   const lines = readline.createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server process did not print its port within 20 s")), 20_000);
-    child.once("exit", (code) => reject(new Error(`the server process exited early (code ${code})`)));
+    // "close" comes after the child's output has been read, so a refusal it printed is reported, not lost.
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server process exited early (code ${code})`));
+    });
     lines.on("line", (line) => {
       const parsed = JSON.parse(line) as { port?: number; error?: string };
-      if (parsed.error) reject(new Error(parsed.error));
+      if (parsed.error) {
+        clearTimeout(timer);
+        reject(new Error(parsed.error));
+      }
       if (parsed.port) {
         clearTimeout(timer);
         resolve(parsed.port);

@@ -4,6 +4,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { migrateDatabase } from "../../../server/migrate";
@@ -65,6 +66,26 @@ describe("edit-log records", () => {
     damaged[oneRecord + 12] ^= 0xff; // a byte inside the second record
     expect(decodeRecords(damaged).rows.map((read) => Buffer.from(read.data).toString())).toEqual(["one"]);
   });
+
+  it("stop, without throwing, at zeros a power cut left at the end, at records too short to be ours, and in random bytes", () => {
+    const good = encodeRecords([row("kept")], Date.now());
+    for (let zeros = 1; zeros <= 64; zeros++) {
+      const read = decodeRecords(Buffer.concat([good, Buffer.alloc(zeros)]));
+      expect(read.rows.map((kept) => Buffer.from(kept.data).toString())).toEqual(["kept"]);
+      expect(read.validBytes).toBe(good.byteLength);
+    }
+    // A record whose CRC is right but whose fields run past its end (length 4, payload four 0xff bytes).
+    const short = Buffer.from([4, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff]);
+    short.writeUInt32LE(crc32(short.subarray(8)), 4);
+    expect(decodeRecords(Buffer.concat([good, short])).validBytes).toBe(good.byteLength);
+
+    let seed = 42;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) % 256;
+    for (let i = 0; i < 500; i++) {
+      const noise = Buffer.from(Array.from({ length: 1 + (i % 97) }, random));
+      expect(decodeRecords(Buffer.concat([good, noise])).rows.length).toBeGreaterThanOrEqual(1);
+    }
+  });
 });
 
 describe("the edit log", () => {
@@ -99,6 +120,22 @@ describe("the edit log", () => {
     await log.flush();
     expect(storedTexts()).toEqual(["typed while the database was locked", "typed after"]);
     expect(segments()).toEqual([]);
+  });
+
+  it("lets a flush (a load) wait only for what was written before it, not for edits that keep arriving", async () => {
+    const release: Array<() => void> = [];
+    const log = openLog((segment) => new Promise((resolve) => release.push(() => resolve(moveSegmentIntoDatabase(file, segment)))));
+    log.append([row("before the plan was opened")]);
+    const flushed = log.flush();
+    log.append([row("typed while it opened")]);
+    await wait(MOVE_AFTER_MS * 2); // that second segment is sealed and queued behind the first
+    release.shift()!();
+    await flushed; // resolves although the second segment's move has not finished
+    expect(storedTexts()).toEqual(["before the plan was opened"]);
+    await wait(10);
+    release.shift()!();
+    await log.flush();
+    expect(storedTexts()).toEqual(["before the plan was opened", "typed while it opened"]);
   });
 
   it("refuses a second writer for the same database with a message saying what to do", () => {

@@ -43,7 +43,7 @@ describe("the merge worker thread", () => {
     // A thread's nice value is field 19 of /proc/<pid>/task/<tid>/stat (after the parenthesised name).
     const niceOfThreads = () =>
       readdirSync(`/proc/${process.pid}/task`).map((tid) => Number(readFileSync(`/proc/${process.pid}/task/${tid}/stat`, "utf8").split(") ")[1]!.split(" ")[16]));
-    const before = niceOfThreads().filter((nice) => nice === 19).length;
+    const before = niceOfThreads().filter((nice) => nice === 10).length;
 
     worker = startTypeScriptWorker(new URL("../../../server/collab/mergeWorker.ts", import.meta.url));
     await new Promise<unknown>((resolve, reject) => {
@@ -52,7 +52,7 @@ describe("the merge worker thread", () => {
       worker!.postMessage({ id: 1, kind: "merge", snapshot: null, rows: [] } satisfies CompactionJob & { id: number });
     });
 
-    expect(niceOfThreads().filter((nice) => nice === 19).length).toBe(before + 1);
+    expect(niceOfThreads().filter((nice) => nice === 10).length).toBe(before + 1);
     expect(niceOfThreads()).toContain(0); // this thread, serving sockets, keeps its priority
   });
 });
