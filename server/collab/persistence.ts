@@ -1,4 +1,5 @@
-// Durable storage of workspace documents: append-only DocUpdate rows, compacted into one DocSnapshot.
+// Durable storage of workspace documents: append-only DocUpdate rows (on SQLite, written first to the edit
+// log, editLog.ts), compacted into one DocSnapshot.
 import * as Y from "yjs";
 import { databaseProvider, databaseUrl, db, type Db } from "~/models/db.server";
 import { EditLog } from "./editLog";
@@ -104,7 +105,7 @@ export class DocumentStore implements DocumentStorage {
   async compact(workspaceId: string): Promise<CompactionResult> {
     if (databaseProvider() === "sqlite") {
       const file = sqliteFileOf(databaseUrl());
-      await editLogFor(databaseUrl()).flush();
+      await flushSavedEdits(); // the rows it folds must be in DocUpdate
       return compactSqliteOffThread(file, workspaceId, () => compactSqliteDocument(file, workspaceId));
     }
     const { snapshot, rows } = await this.read(workspaceId);
