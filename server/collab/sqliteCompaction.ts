@@ -1,5 +1,6 @@
-// A whole compaction of one SQLite-stored document, synchronous, for the compaction worker thread: read the
-// snapshot and rows, fold them, commit, then checkpoint the WAL. On SQLite every query (Prisma's too, through
+// The compaction worker thread's SQLite work, synchronous: a whole compaction of one document (read the
+// snapshot and rows, fold them, commit, then checkpoint the WAL), and moving the edit log's sealed segments
+// into DocUpdate. On SQLite every query (Prisma's too, through
 // its better-sqlite3 adapter) runs on the calling thread, so doing this on the main thread held every
 // socket for milliseconds per compaction (bench/collab.ts, 50 plans at once).
 import Database from "better-sqlite3";

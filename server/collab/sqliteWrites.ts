@@ -4,6 +4,7 @@
 // thread (persistence.ts).
 import Database from "better-sqlite3";
 import type { LoggedRow } from "./editLog";
+
 /** The end of a compaction: replace the snapshot if it is still the one that was read, and delete the rows read. */
 export type CompactionCommit = {
   workspaceId: string;

@@ -10,6 +10,14 @@ import { waitFor } from "../../support/collab/waitFor";
 
 const { start, client } = collabTestbed();
 
+/** A document whose every change is kept as a row for `workspaceId`, ready to hand to DocumentStore.append. */
+function recordedUpdates(workspaceId: string): { source: Y.Doc; rows: UpdateRow[] } {
+  const source = new Y.Doc();
+  const rows: UpdateRow[] = [];
+  source.on("update", (update: Uint8Array) => rows.push({ workspaceId, data: new Uint8Array(update), authorId: null, authorName: "test" }));
+  return { source, rows };
+}
+
 describe("compaction", () => {
   it("past the threshold, rows fold into one snapshot and the document stays identical", async () => {
     const server = await start({ compactionThreshold: 20, unloadGraceMs: 60_000 });
@@ -31,10 +39,8 @@ describe("compaction", () => {
 
   it("concurrent compactions and appends lose nothing", async () => {
     const store = new DocumentStore();
-    const source = new Y.Doc();
+    const { source, rows } = recordedUpdates("ws-race");
     const text = source.getText("body");
-    const rows: UpdateRow[] = [];
-    source.on("update", (update: Uint8Array) => rows.push({ workspaceId: "ws-race", data: new Uint8Array(update), authorId: null, authorName: "test" }));
     for (let i = 0; i < 300; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
     const work: Promise<unknown>[] = [];
     for (let i = 0; i < rows.length; i += 30) {
@@ -56,9 +62,7 @@ describe("an edit arriving while the app holds a write transaction", () => {
     // worker thread. When the main thread itself waited in SQLite's busy handler, the transaction could
     // never finish and after 10 s the edit failed to save.
     const store = new DocumentStore();
-    const source = new Y.Doc();
-    const rows: UpdateRow[] = [];
-    source.on("update", (update: Uint8Array) => rows.push({ workspaceId: "ws-during-tx", data: new Uint8Array(update), authorId: null, authorName: "test" }));
+    const { source, rows } = recordedUpdates("ws-during-tx");
     source.getText("body").insert(0, "typed while the action table was being written");
 
     // The worker thread that moves saved edits is started and connected first, so the move below is
@@ -185,9 +189,7 @@ describe("a failed write", () => {
 describe("a compaction that lost a race", () => {
   it("writes nothing when the snapshot changed after it read, so the newer snapshot and every row survive", async () => {
     const store = new DocumentStore();
-    const source = new Y.Doc();
-    const rows: UpdateRow[] = [];
-    source.on("update", (update: Uint8Array) => rows.push({ workspaceId: "ws-stale", data: new Uint8Array(update), authorId: null, authorName: "test" }));
+    const { source, rows } = recordedUpdates("ws-stale");
     source.getText("body").insert(0, "first words");
     await store.append(rows.splice(0));
     await store.compact("ws-stale"); // a snapshot now exists

@@ -1,7 +1,7 @@
 // People editing one plan see each other's changes, and what they typed is on disk.
 import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
-import { savedEditsMoved, storedText } from "../../support/collab/storedDocument";
+import { storedText } from "../../support/collab/storedDocument";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
 
@@ -38,8 +38,7 @@ describe("live editing", () => {
     const guest = client(server.url, "ws-author", { as: "Sam", role: "guest" });
     await guest.synced();
     guest.type("hello");
-    await waitFor(async () => (await storedText("ws-author")) === "hello", "the update was stored");
-    await savedEditsMoved();
+    await waitFor(async () => (await storedText("ws-author")) === "hello", "the update was stored"); // waits for the edit log too
     const row = await db().docUpdate.findFirstOrThrow({ where: { workspaceId: "ws-author" } });
     expect(row.authorId).toBe("guest:g-Sam");
     expect(row.authorName).toBe("Sam");
