@@ -1,5 +1,5 @@
 // A removed guest's page says so in plain words and stops trying to reconnect; they cannot rejoin with
-// the same code until the facilitator lets them back in.
+// the same code until the facilitator lets them back in. A member made viewer loses the edit controls at once.
 import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support";
 import { joinAsGuest, openDemoWorkshop } from "./workshopSupport";
@@ -46,4 +46,34 @@ test("a removed guest sees why, the page stops reconnecting, and the code no lon
   await guest.getByRole("button", { name: "Join the workshop" }).click();
   await expect(guest.getByRole("heading", { level: 1, name: "Action plan 2026 (demo)" })).toBeVisible();
   await guest.context().close();
+});
+
+test("a member made viewer while on the board loses the edit controls without reloading", async ({ page, browser }) => {
+  const workshop = await openDemoWorkshop(page);
+  const stamp = Date.now().toString(36);
+  const name = `Kit Member ${stamp}`;
+  await page.goto("/orgs/demo/members");
+  await page.getByLabel("Role", { exact: true }).selectOption("member");
+  await page.getByRole("button", { name: "Create invitation link" }).click();
+  const link = await page.getByLabel("Link").inputValue();
+
+  const colleague = await (await browser.newContext()).newPage();
+  await colleague.goto(link);
+  await colleague.getByRole("link", { name: "Create an account to join" }).click();
+  await colleague.getByLabel("Your name").fill(name);
+  await colleague.getByLabel("Email address").fill(`kit.${stamp}@example.test`);
+  await colleague.getByLabel("Choose a password").fill("harbour violet copper reed");
+  await colleague.getByRole("button", { name: "Create account" }).click();
+  await colleague.getByRole("button", { name: `Join as ${name}` }).click();
+  await colleague.goto(workshop);
+  await expect(colleague.getByTestId("connection")).toContainText("Live", { timeout: 15_000 });
+  await expect(colleague.getByLabel("New action")).toBeVisible();
+
+  await page.reload();
+  await page.getByRole("combobox", { name: `Role for ${name}` }).selectOption("viewer");
+  await page.getByRole("button", { name: `Save role for ${name}` }).click();
+  await expect(page.getByText(`${name} is now viewer (read only).`)).toBeVisible();
+  await expect(colleague.getByLabel("New action"), "the page now offers what a viewer may do").toHaveCount(0);
+  await expect(colleague.getByTestId("connection")).toContainText("Live", { timeout: 15_000 });
+  await colleague.context().close();
 });
