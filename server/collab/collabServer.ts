@@ -17,7 +17,7 @@ import type { ServerOrigin } from "./origins";
 import { DocumentStore, type DocumentStorage } from "./persistence";
 import { ProjectionScheduler } from "./projectionScheduler";
 import { UpdateJournal } from "./updateJournal";
-import { Revocations, type CloseKind, type ConnectionFilter } from "./revocation";
+import { recheckConnections, Revocations, type CloseKind, type ConnectionFilter } from "./revocation";
 
 export type CollabServerOptions = {
   authenticate: Authenticate;
@@ -89,7 +89,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
   const perPerson = new Map<string, number>();
-  const revocations = new Revocations(fanout, () => connections, log);
+  // The upgrade request each socket was admitted with, to check its access again (revocation.ts).
+  const admittedWith = new WeakMap<Connection, http.IncomingMessage>();
+  const revocations = new Revocations(fanout, () => connections, log, () =>
+    recheckConnections([...connections].map((connection) => ({ connection, request: admittedWith.get(connection)! })), options.authenticate, log),
+  );
   let stopping = false;
 
   const sweep = setInterval(() => {
@@ -139,6 +143,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
     const connection = new Connection(ws, transport, workspaceId, result.principal, limits, log);
     connections.add(connection);
+    admittedWith.set(connection, request);
     countFor(key, 1);
     connection.onClose(() => {
       connections.delete(connection);

@@ -23,7 +23,8 @@ export interface Fanout {
   open(): Promise<void>;
   /** Sends a control message to every other instance (this one has already acted on it). */
   publishControl(payload: string): void;
-  onControl(handler: (payload: string) => void): void;
+  /** `missed` runs after a lost Redis connection is back: control messages sent meanwhile never arrive. */
+  onControl(handler: (payload: string) => void, missed: () => void): void;
   close(): Promise<void>;
 }
 
@@ -68,6 +69,7 @@ export class RedisFanout implements Fanout {
   private readonly sequence = new Map<string, number>();
   private connectedOnce = false;
   private controlHandler: ((payload: string) => void) | null = null;
+  private controlMissed: (() => void) | null = null;
   private readonly controlSubscribed: Promise<unknown>;
 
   constructor(
@@ -88,6 +90,7 @@ export class RedisFanout implements Fanout {
           subscription.lastSeq.clear();
           subscription.handlers.resync();
         }
+        this.controlMissed?.();
       }
       this.connectedOnce = true;
     });
@@ -116,8 +119,9 @@ export class RedisFanout implements Fanout {
     });
   }
 
-  onControl(handler: (payload: string) => void): void {
+  onControl(handler: (payload: string) => void, missed: () => void): void {
     this.controlHandler = handler;
+    this.controlMissed = missed;
   }
 
   async subscribe(workspaceId: string, handlers: FanoutHandlers): Promise<void> {

@@ -1,8 +1,9 @@
 // Closing the sockets of someone whose access was withdrawn or changed, on every instance: applied here at
 // once, then sent to the other instances over the fan-out's control channel (Redis), which apply it too.
 // See docs/decisions/011-revocation-across-instances.md.
+import type http from "node:http";
 import { z } from "zod";
-import type { Principal } from "./authentication";
+import type { Authenticate, Principal } from "./authentication";
 import { CloseCode } from "./closeCodes";
 import type { Fanout } from "./fanout";
 import type { CollabLog } from "./log";
@@ -80,8 +81,16 @@ export class Revocations {
     private readonly fanout: Fanout,
     private readonly connections: () => Iterable<RevocableConnection>,
     private readonly log: CollabLog,
+    /** Checks every open socket's access again (after revocations from other instances may have been lost). */
+    recheckAll: () => Promise<void>,
   ) {
-    fanout.onControl((payload) => this.receive(payload));
+    fanout.onControl(
+      (payload) => this.receive(payload),
+      () => {
+        this.log.info("redis reconnected: checking the access of every open socket again");
+        recheckAll().catch((error: Error) => this.log.error("could not check open sockets again", { error: error.message }));
+      },
+    );
   }
 
   /** Closes matching sockets here and asks every other instance to do the same; returns how many closed here. */
@@ -125,4 +134,35 @@ export class Revocations {
     }
     this.apply(revocation);
   }
+}
+
+type Recheckable = RevocableConnection & { readonly isOpen: boolean };
+
+/**
+ * Runs the access check again for each open socket, with the request it was opened with: closes those now
+ * refused (with the refusal's code and reason) and those whose rights changed (to reconnect with the new ones).
+ */
+export async function recheckConnections(
+  entries: Array<{ connection: Recheckable; request: http.IncomingMessage }>,
+  authenticate: Authenticate,
+  log: CollabLog,
+): Promise<void> {
+  let closed = 0;
+  for (const { connection, request } of entries) {
+    if (!connection.isOpen) continue;
+    let result;
+    try {
+      result = await authenticate(request, connection.workspaceId);
+    } catch (error) {
+      log.warn("could not check a socket's access again; it stays open", { workspaceId: connection.workspaceId, error: (error as Error).message });
+      continue;
+    }
+    const before = connection.principal;
+    if (!result.ok) connection.close(result.code, result.reason);
+    else if (result.principal.canEdit !== before.canEdit || Boolean(result.principal.canFacilitate) !== Boolean(before.canFacilitate)) {
+      connection.close(CLOSE_CODES.recheck, "Your access has changed; reconnecting.");
+    } else continue;
+    closed++;
+  }
+  if (closed) log.info("collab sockets closed after checking access again", { closed });
 }

@@ -1,6 +1,7 @@
 // The collaboration server's side of revocation: a socket whose access check was under way when the
 // person's access was withdrawn is refused, not admitted; revocations arrive from other instances over the
-// Redis control channel, and a malformed control message is ignored.
+// Redis control channel, and a malformed control message is ignored; after a lost Redis connection every
+// open socket's access is checked again (what was published meanwhile never arrives).
 import http from "node:http";
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
@@ -82,5 +83,35 @@ describe("revocation in the collaboration server", () => {
     expect(sam.closes).toEqual([{ code: 4410, reason: "You have been removed from this workshop." }]);
     expect(kim.closes).toEqual([]);
     expect(server.logs.filter((line) => line.includes("ignored a malformed revocation message"))).toHaveLength(2);
+  });
+
+  it("after its Redis connection drops, an instance checks every open socket again and closes those whose access ended", async () => {
+    const prefix = `test:${randomBytes(4).toString("hex")}:`;
+    const refused = new Set<string>();
+    const demoted = new Set<string>();
+    const authenticate: Authenticate = async (request, workspaceId) => {
+      const name = new URL(request.url ?? "/", "http://localhost").searchParams.get("as") ?? "";
+      if (refused.has(name)) return { ok: false, code: 4401, reason: "Your session has ended." };
+      const result = await testAuthenticator(request, workspaceId);
+      return result.ok && demoted.has(name) ? { ok: true, principal: { ...result.principal, canEdit: false, canFacilitate: false } } : result;
+    };
+    const server = await start({ authenticate, redisUrl: REDIS_URL, redisChannelPrefix: prefix });
+    const gone = client(server.url, "ws-outage", { as: "gone" });
+    const demotedEditor = client(server.url, "ws-outage", { as: "demoted" });
+    const unchanged = client(server.url, "ws-outage", { as: "unchanged" });
+    await Promise.all([gone.synced(), demotedEditor.synced(), unchanged.synced()]);
+    // Changed elsewhere while this instance could not hear about it.
+    refused.add("gone");
+    demoted.add("demoted");
+    redis = new Redis(REDIS_URL);
+    const list = (await redis.call("CLIENT", "LIST")) as string;
+    const line = list.split("\n").find((l) => l.includes(`name=${prefix}subscriber`));
+    await redis.call("CLIENT", "KILL", "ID", /id=(\d+)/.exec(line!)![1]!);
+    await waitFor(() => gone.closes.length > 0 && demotedEditor.closes.length > 0, "both changed people were closed");
+    expect(gone.closes[0]).toEqual({ code: 4401, reason: "Your session has ended." });
+    expect(demotedEditor.closes[0]).toEqual({ code: 4000, reason: "Your access has changed; reconnecting." });
+    await waitFor(() => server.logs.some((l) => l.includes("collab sockets closed after checking access again")), "every socket was checked");
+    expect(unchanged.closes).toEqual([]);
+    expect(gone.provider.shouldConnect).toBe(false);
   });
 });
