@@ -41,7 +41,7 @@ const filterSchema = z
     guestId: z.string().max(100).optional(),
     sessionId: z.string().max(200).optional(),
     workspaceId: z.string().max(100).optional(),
-    workspaceIds: z.array(z.string().max(100)).max(10_000).optional(),
+    workspaceIds: z.array(z.string().max(100)).optional(),
   })
   .strict();
 const messageSchema = z.object({ v: z.literal(1), filter: filterSchema, reason: z.string().max(500), kind: z.enum(["recheck", "removed", "signedOut"]) });
@@ -106,13 +106,18 @@ export class Revocations {
    * after that check began (the check may have read the database before the change); null to admit it.
    */
   refusalFor(scope: Scope, checkStartedAt: number): { code: number; reason: string } | null {
-    const now = Date.now();
-    this.recent = this.recent.filter((r) => r.at > now - REMEMBER_MS);
+    this.forgetOld();
     const hit = this.recent.find((r) => r.at >= checkStartedAt && matches(scope, r.filter));
     return hit ? { code: CLOSE_CODES[hit.kind], reason: hit.reason } : null;
   }
 
+  private forgetOld(): void {
+    const cutoff = Date.now() - REMEMBER_MS;
+    if (this.recent[0] && this.recent[0].at <= cutoff) this.recent = this.recent.filter((r) => r.at > cutoff);
+  }
+
   private apply(revocation: Revocation): number {
+    this.forgetOld();
     this.recent.push({ ...revocation, at: Date.now() });
     let closed = 0;
     for (const connection of [...this.connections()]) {

@@ -23,6 +23,8 @@ test("a removed guest sees why, the page stops reconnecting, and the code no lon
 
   await page.getByRole("button", { name: `Remove ${name}` }).click();
   await expect(page.getByText(`${name} has been removed and cannot join again from their browser.`)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Removed guests" })).toBeVisible();
+  await expectNoAxeViolations(page, "access page after removing a guest");
   await expect(guest.getByRole("alert")).toContainText("Not connected. You have been removed from this workshop. Ask the facilitator if you think this is a mistake.");
   await expect(guest.getByLabel("New action"), "the board no longer takes edits").toHaveCount(0);
   await expectNoAxeViolations(guest, "removed guest");
