@@ -1,6 +1,8 @@
 // The real server (server/index.ts: Remix build, accounts, collaboration) in a child process on this test
 // file's database, for tests that need several instances. Needs `npx remix build` first.
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 
@@ -11,9 +13,10 @@ const SESSION_SECRET = "instances-share-this-secret-".padEnd(40, "x");
 
 /** Starts one instance and resolves once it listens; every instance started here shares the cookie secret. */
 export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "poet-instance-"));
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: root,
-    env: { PATH: process.env.PATH!, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", SEED_DEMO: "false", SESSION_SECRET, DATABASE_URL: process.env.TEST_DATABASE_URL!, ...env },
+    env: { PATH: process.env.PATH!, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", SEED_DEMO: "false", SESSION_SECRET, DATA_DIR: dataDir, DATABASE_URL: process.env.TEST_DATABASE_URL!, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
@@ -40,6 +43,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
