@@ -5,7 +5,8 @@ import { findingPath } from "~/components/evidence/FindingCard";
 import { FindingFigures, HowWeDecide } from "~/components/evidence/FindingFigures";
 import { ChartKey, IntervalChart } from "~/components/evidence/IntervalChart";
 import { OtherGroups } from "~/components/evidence/OtherGroups";
-import { RoundBreadcrumb, RoundHeader } from "~/components/evidence/RoundHeader";
+import { EvidenceBreadcrumb } from "~/components/evidence/EvidenceBreadcrumb";
+import { RoundHeader } from "~/components/evidence/RoundHeader";
 import { findGroup, parseFindingId } from "~/domain/poet";
 import { nationalFigureBasis } from "~/domain/poet/nationalBenchmark";
 import { notFound } from "~/services/auth.server";
@@ -15,7 +16,7 @@ import evidenceStyles from "~/styles/evidence.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { org, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
+  const { org, reader, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
   const id = parseFindingId(params.finding ?? "");
   const found = id ? evidence.analysis.findings.find((f) => f.question === id.question && f.group === id.group) : undefined;
   if (!id || !found) notFound("This round has no such finding.");
@@ -26,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .map((f) => ({ id: f.id, href: findingPath(org.slug, round.id, f.id), label: groupLabel(f.group), n: f.n, percent: f.percent, ciLow: f.ciLow, ciHigh: f.ciHigh, classification: f.classification, current: f.id === found.id }));
   return {
     org: { slug: org.slug, name: org.name },
+    reader,
     round,
     benchmark,
     finding,
@@ -36,20 +38,38 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function FindingPage() {
-  const { org, round, benchmark, finding, groupLabel, basis, otherGroups } = useLoaderData<typeof loader>();
+  const { org, reader, round, benchmark, finding, groupLabel, basis, otherGroups } = useLoaderData<typeof loader>();
+  // A guest reads easy read first; members the standard wording first.
+  const easyFirst = reader.kind === "guest";
+  const plain = <p className="finding-card__sentence">{finding.sentence}</p>;
+  const easy = (
+    <>
+      <h3>Easy read</h3>
+      <p className="finding-card__sentence--easy">{finding.easyQuestion}</p>
+      <p className="finding-card__sentence--easy">{finding.easyRead}</p>
+    </>
+  );
   return (
     <article className="evidence finding-page">
-      <RoundBreadcrumb orgSlug={org.slug} orgName={org.name} round={round} />
+      <EvidenceBreadcrumb reader={reader} orgSlug={org.slug} orgName={org.name} round={round} />
       <RoundHeader round={round} benchmark={benchmark} heading={finding.questionText} />
       <p className="finding-page__group">
         Group: <strong>{groupLabel}</strong> · finding <code>{finding.id}</code>
       </p>
       <section aria-labelledby="says-heading">
         <h2 id="says-heading">What it says</h2>
-        <p className="finding-card__sentence">{finding.sentence}</p>
-        <h3>Easy read</h3>
-        <p className="finding-card__sentence--easy">{finding.easyQuestion}</p>
-        <p className="finding-card__sentence--easy">{finding.easyRead}</p>
+        {easyFirst ? (
+          <>
+            {easy}
+            <h3>In standard wording</h3>
+            {plain}
+          </>
+        ) : (
+          <>
+            {plain}
+            {easy}
+          </>
+        )}
       </section>
       <section aria-labelledby="chart-heading">
         <h2 id="chart-heading">Here and England</h2>
@@ -66,7 +86,7 @@ export default function FindingPage() {
       </section>
       <HowWeDecide />
       <p>
-        <Link to={`/orgs/${org.slug}/rounds/${round.id}`}>All findings of {round.name}</Link>
+        <Link to={`/orgs/${org.slug}/rounds/${round.id}${easyFirst ? "?view=easy" : ""}`}>All findings of {round.name}</Link>
       </p>
     </article>
   );
