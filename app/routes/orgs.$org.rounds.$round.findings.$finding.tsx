@@ -5,10 +5,14 @@ import { findingPath } from "~/components/evidence/FindingCard";
 import { FindingFigures, HowWeDecide } from "~/components/evidence/FindingFigures";
 import { ChartKey, IntervalChart } from "~/components/evidence/IntervalChart";
 import { OtherGroups } from "~/components/evidence/OtherGroups";
+import { AnsweringActions } from "~/components/evidence/AnsweringActions";
 import { EvidenceBreadcrumb } from "~/components/evidence/EvidenceBreadcrumb";
 import { RoundHeader } from "~/components/evidence/RoundHeader";
 import { findGroup, parseFindingId } from "~/domain/poet";
 import { nationalFigureBasis } from "~/domain/poet/nationalBenchmark";
+import { statusLabel } from "~/domain/tracking/status";
+import { listActionsAnsweringFinding } from "~/models/action.server";
+import { statusSettingsFor } from "~/models/tracking.server";
 import { notFound } from "~/services/auth.server";
 import { requireRoundEvidence } from "~/services/evidencePage.server";
 import evidenceStyles from "~/styles/evidence.css";
@@ -25,9 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const otherGroups = evidence.analysis.findings
     .filter((f) => f.question === found.question)
     .map((f) => ({ id: f.id, href: findingPath(org.slug, round.id, f.id), label: groupLabel(f.group), n: f.n, percent: f.percent, ciLow: f.ciLow, ciHigh: f.ciHigh, classification: f.classification, current: f.id === found.id }));
+  // A guest sees only their own plan's actions: other plans are the council's, not theirs.
+  const scope = { orgId: org.id, roundId: round.id, ...(reader.kind === "guest" ? { workspaceId: reader.workspace.id } : {}) };
+  const [answering, statuses] = await Promise.all([listActionsAnsweringFinding(scope, found.id), statusSettingsFor(org.id)]);
   return {
     org: { slug: org.slug, name: org.name },
     reader,
+    answering: answering.map((a) => ({ ...a, statusLabel: statusLabel(statuses, a.status) })),
     round,
     benchmark,
     finding,
@@ -38,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function FindingPage() {
-  const { org, reader, round, benchmark, finding, groupLabel, basis, otherGroups } = useLoaderData<typeof loader>();
+  const { org, reader, answering, round, benchmark, finding, groupLabel, basis, otherGroups } = useLoaderData<typeof loader>();
   // A guest reads easy read first; members the standard wording first.
   const easyFirst = reader.kind === "guest";
   const plain = <p className="finding-card__sentence">{finding.sentence}</p>;
@@ -71,6 +79,7 @@ export default function FindingPage() {
           </>
         )}
       </section>
+      <AnsweringActions actions={answering} easy={easyFirst} />
       <section aria-labelledby="chart-heading">
         <h2 id="chart-heading">Here and England</h2>
         <ChartKey />
