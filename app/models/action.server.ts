@@ -37,3 +37,9 @@ function safeJson(text: string): unknown {
     return [];
   }
 }
+
+/** When each projected action of a plan last changed (for feeds). */
+export async function actionChangeTimes(workspaceId: string): Promise<Map<string, Date>> {
+  const rows = await db().action.findMany({ where: { workspaceId }, select: { id: true, updatedAt: true } });
+  return new Map(rows.map((r) => [r.id, r.updatedAt]));
+}

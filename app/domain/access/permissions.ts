@@ -31,6 +31,7 @@ const PERMISSIONS = [
   "facilitate:workspace",
   "manage:joincode",
   "export:plan",
+  "publish:plan",
   "read:members",
   "manage:members",
   "read:audit",
@@ -40,7 +41,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ["read:council", "read:round", "read:plan-evidence", "read:workspace", "read:members"];
 const EDIT: Permission[] = [...READ, "edit:workspace", "export:plan"];
-const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark"];
+const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan"];
 
 const GRANTS: Record<Actor, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),

@@ -53,6 +53,10 @@ const RULES: Record<string, Rule> = {
   "w.$workspace.actions.$action.tsx": { path: (w) => `/w/${w.a.workspace.id}/actions/${MATRIX_ACTION}`, expect: workspacePage() },
   "orgs.$org.dashboard.tsx": { path: (w) => `/orgs/${w.a.org.slug}/dashboard`, expect: councilPage() },
   "notifications.tsx": { path: () => "/notifications", expect: users(200) },
+  "w.$workspace.publish.tsx": { path: (w) => `/w/${w.a.workspace.id}/publish`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
+  // Workspace A's page is public (set up below): anyone may read it and its feed, signed in or not.
+  "you-said-we-did.$key.tsx": { path: (w) => `/you-said-we-did/${w.a.workspace.id}`, expect: all(200) },
+  "you-said-we-did.$key.feed[.]xml.tsx": { path: (w) => `/you-said-we-did/${w.a.workspace.id}/feed.xml`, expect: all(200) },
   "orgs.$org.settings.tsx": { path: (w) => `/orgs/${w.a.org.slug}/settings`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
 };
 const MATRIX_ACTION = "matrix-action";
@@ -69,6 +73,7 @@ describe("permission matrix", () => {
     const otherRoundA = await importDemoRound(base.a.org.id, { respondents: 120, seed: 12, name: "Another round" });
     await db().workspaceRound.create({ data: { workspaceId: base.a.workspace.id, roundId: roundA } });
     world = { ...base, roundA, otherRoundA };
+    await db().workspace.update({ where: { id: base.a.workspace.id }, data: { publicPage: "public" } });
     await running.collab.withDocument(world.a.workspace.id, (doc) => createAction(doc, { id: MATRIX_ACTION, title: "Plain-English budget letters" }), { source: "server", actorId: null, actorName: "Test" });
     const as = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
     visitors.anonymous = new Visitor(running.baseUrl);
@@ -136,6 +141,17 @@ describe("permission matrix", () => {
       expect(response.headers.get("Location"), target).toMatch(/^\/login/);
     }
     expect((await visitors.guest.get(`/w/${world.b.workspace.id}`)).status).toBe(404);
+  });
+
+  it("a plan's page that is off, or another plan's id, answers 404 to everyone", async () => {
+    for (const who of EVERYONE) {
+      expect((await visitors[who].get(`/you-said-we-did/${world.b.workspace.id}`)).status, who).toBe(404);
+      expect((await visitors[who].get(`/you-said-we-did/${world.b.workspace.id}/feed.xml`)).status, who).toBe(404);
+    }
+    for (const who of ["viewer", "member", "guest"] as const) {
+      expect((await visitors[who].post(`/w/${world.a.workspace.id}/publish`, { mode: "public" })).status, who).toBe(403);
+    }
+    expect((await visitors.outsider.post(`/w/${world.a.workspace.id}/publish`, { mode: "off" })).status).toBe(404);
   });
 
   it("roles without the permission cannot change members or codes (403), and nothing changes", async () => {
