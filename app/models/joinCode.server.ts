@@ -29,8 +29,10 @@ export async function endJoinCode(workspaceId: string, joinCodeId: string): Prom
   return count > 0;
 }
 
-export async function createGuest(joinCode: { id: string; workspaceId: string }, displayName: string) {
-  return db().guest.create({ data: { joinCodeId: joinCode.id, workspaceId: joinCode.workspaceId, displayName } });
+/** A guest of the code's workspace; with followUp, they consented (now) to email about actions they shape. */
+export async function createGuest(joinCode: { id: string; workspaceId: string }, displayName: string, followUp?: { email: string; linkOrigin: string }) {
+  const consent = followUp ? { email: followUp.email, emailConsentAt: new Date(), linkOrigin: followUp.linkOrigin, unsubscribeToken: randomBytes(24).toString("base64url") } : {};
+  return db().guest.create({ data: { joinCodeId: joinCode.id, workspaceId: joinCode.workspaceId, displayName, ...consent } });
 }
 
 export async function listGuests(workspaceId: string) {

@@ -57,6 +57,7 @@ const RULES: Record<string, Rule> = {
   // Workspace A's page is public (set up below): anyone may read it and its feed, signed in or not.
   "you-said-we-did.$key.tsx": { path: (w) => `/you-said-we-did/${w.a.workspace.id}`, expect: all(200) },
   "you-said-we-did.$key.feed[.]xml.tsx": { path: (w) => `/you-said-we-did/${w.a.workspace.id}/feed.xml`, expect: all(200) },
+  "unsubscribe.$token.tsx": { path: () => "/unsubscribe/not-a-real-token-at-all", expect: all(404) },
   "orgs.$org.settings.tsx": { path: (w) => `/orgs/${w.a.org.slug}/settings`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
 };
 const MATRIX_ACTION = "matrix-action";
