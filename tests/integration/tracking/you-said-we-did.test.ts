@@ -108,6 +108,14 @@ describe("the plan's “you said, we did” page", () => {
     expect(new Set(feed.entries.map((e) => e.id)).size).toBe(2);
   });
 
+  it("once the council has a later survey, says what changed for each thing people told us, in plain and easy words", async () => {
+    await importDemoRound(world.a.org.id, { respondents: 150, seed: 29, name: "Later round" });
+    const text = pageText(await (await anyone().get(`/you-said-we-did/${world.a.workspace.id}`)).text());
+    expect(text).toMatch(/Test round to Later round: .+ → .+, (a significant rise|a significant fall|no clear change|too few answers)/);
+    const easy = pageText(await (await anyone().get(`/you-said-we-did/${world.a.workspace.id}?view=easy`)).text());
+    expect(easy).toMatch(/Did it get better\? (More people said good things this time|Fewer people said good things this time|About the same as last time|Not enough people answered to tell)/);
+  });
+
   it("turned off again, the page and its feed are gone", async () => {
     await publish({ intent: "save", mode: "off" });
     expect((await anyone().get(`/you-said-we-did/${world.a.workspace.id}`)).status).toBe(404);
