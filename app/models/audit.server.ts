@@ -23,7 +23,8 @@ export type AuditAction =
   | "guest-rejoin-refused"
   | "join-code-replaced"
   | "round-imported"
-  | "plan-exported";
+  | "plan-exported"
+  | "plan-page-changed";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 
