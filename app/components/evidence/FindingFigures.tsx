@@ -1,5 +1,5 @@
 import { classificationTitles, FALSE_DISCOVERY_RATE, MIN_ANSWERS, MIN_DIFFERENCE_POINTS } from "~/domain/poet";
-import { intervalText, percentText, pointsText, probabilityText } from "./format";
+import { answersText, intervalText, percentText, pointsText, probabilityText } from "./format";
 import type { FindingView } from "~/services/evidencePage.server";
 
 const MEANING: Record<FindingView["classification"], string> = {
@@ -14,8 +14,8 @@ const MEANING: Record<FindingView["classification"], string> = {
 export function FindingFigures({ finding, basis }: { finding: FindingView; basis: string | null }) {
   const f = finding;
   const rows: [string, string][] = [
-    ["People who gave a real answer (n)", f.n.toLocaleString("en-GB")],
-    ["Of them, a good answer", f.positive.toLocaleString("en-GB")],
+    ["People who gave a real answer (n)", answersText(f.n)],
+    ["Of them, a good answer", f.positive === null ? "not shown" : f.positive.toLocaleString("en-GB")],
     ["Here", percentText(f.percent)],
     ["95% interval (Wilson)", intervalText(f.ciLow, f.ciHigh)],
     ["England", `${percentText(f.national)}${f.nationalN === null ? "" : ` of ${f.nationalN.toLocaleString("en-GB")} people`}${basis ? ` (approximate: ${basis})` : ""}`],

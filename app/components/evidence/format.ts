@@ -31,3 +31,8 @@ export function ratioText(value: number): string {
 export function peopleText(n: number): string {
   return n === 1 ? "1 person" : `${n.toLocaleString("en-GB")} people`;
 }
+
+/** How many people answered, or "fewer than 10: not shown" when the council's disclosure rule withholds it. */
+export function answersText(n: number | null, fewerThan = 10): string {
+  return n === null ? `fewer than ${fewerThan}: not shown` : n.toLocaleString("en-GB");
+}

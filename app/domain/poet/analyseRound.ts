@@ -1,5 +1,5 @@
 import type { Benchmark } from "./benchmark";
-import { buildFindings, type Finding, type Tally } from "./finding";
+import { buildFindings, DEFAULT_DISCLOSURE_THRESHOLD, type Finding, type Tally } from "./finding";
 import { allGroups, findGroup, groupsOf } from "./groups";
 import { answerVerdict, findProcessLinks, type ProcessLink } from "./links";
 import type { QuestionSet } from "./questionSet";
@@ -10,14 +10,21 @@ export type AggregateRow = { question: string; group: string; positive: number; 
 
 export type RoundData = { kind: "respondents"; respondents: readonly Respondent[] } | { kind: "aggregate"; rows: readonly AggregateRow[] };
 
-/** A group present in the round; `people` is null for aggregate files, which do not say. */
-export type GroupSummary = { id: string; label: string; people: number | null };
+/**
+ * A group present in the round; `people` is null for aggregate files, which do not say, and for groups
+ * smaller than the disclosure threshold, where `fewerThan` holds the threshold instead.
+ */
+export type GroupSummary = { id: string; label: string; people: number | null; fewerThan?: number };
+
+/** Groups or link sides with fewer people than `disclosureThreshold` are not shown (a council setting, default 10). */
+export type AnalysisOptions = { disclosureThreshold?: number };
 
 export type RoundAnalysis = { findings: Finding[]; links: ProcessLink[]; groups: GroupSummary[] };
 
 /** Compares one round with England for everyone and each group, and links process to outcomes. */
-export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmark: Benchmark): RoundAnalysis {
-  if (data.kind === "aggregate") return analyseAggregate(questionSet, data.rows, benchmark);
+export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmark: Benchmark, options: AnalysisOptions = {}): RoundAnalysis {
+  const threshold = options.disclosureThreshold ?? DEFAULT_DISCLOSURE_THRESHOLD;
+  if (data.kind === "aggregate") return analyseAggregate(questionSet, data.rows, benchmark, threshold);
   const groupIndex = new Map(allGroups.map((g, i) => [g.id, i]));
   const questions = questionSet.questions;
   const verdicts = questions.map(answerVerdict);
@@ -47,13 +54,17 @@ export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmar
     }),
   );
   return {
-    findings: buildFindings(tallies, benchmark),
-    links: findProcessLinks(questionSet, data.respondents),
-    groups: allGroups.flatMap((group, g) => (people[g] > 0 ? [{ id: group.id, label: group.label, people: people[g] }] : [])),
+    findings: buildFindings(tallies, benchmark, { threshold }),
+    links: findProcessLinks(questionSet, data.respondents, threshold),
+    groups: allGroups.flatMap((group, g): GroupSummary[] => {
+      if (people[g] === 0) return [];
+      if (people[g] < threshold) return [{ id: group.id, label: group.label, people: null, fewerThan: threshold }];
+      return [{ id: group.id, label: group.label, people: people[g] }];
+    }),
   };
 }
 
-function analyseAggregate(questionSet: QuestionSet, rows: readonly AggregateRow[], benchmark: Benchmark): RoundAnalysis {
+function analyseAggregate(questionSet: QuestionSet, rows: readonly AggregateRow[], benchmark: Benchmark, threshold: number): RoundAnalysis {
   const order = new Map(questionSet.questions.map((q, i) => [q.code, i]));
   const groupOrder = new Map(allGroups.map((g, i) => [g.id, i]));
   const tallies: Tally[] = [];
@@ -64,7 +75,7 @@ function analyseAggregate(questionSet: QuestionSet, rows: readonly AggregateRow[
   tallies.sort((a, b) => (groupOrder.get(a.group) ?? 99) - (groupOrder.get(b.group) ?? 99) || (order.get(a.question.code) ?? 0) - (order.get(b.question.code) ?? 0));
   const groupIds = [...new Set(tallies.map((t) => t.group))];
   return {
-    findings: buildFindings(tallies, benchmark),
+    findings: buildFindings(tallies, benchmark, { threshold }),
     links: [],
     groups: groupIds.map((id) => ({ id, label: findGroup(id)?.label ?? id, people: null })),
   };

@@ -3,8 +3,19 @@ import { missingHeadings, parseCsvText, type FileProblem } from "./csvText";
 import { matchGroup } from "./groups";
 import type { QuestionSet } from "./questionSet";
 
-/** A national reference figure for one question and group; n null when the national sample size is unknown. */
-export type BenchmarkValue = { question: string; group: string; percent: number; n: number | null };
+/**
+ * A published band ("over 80%", "at least two thirds"): England's figure lies somewhere from `low` to
+ * `high` (0–100), and nobody knows where. `text` is how the report put it; `easyText` finishes
+ * "In England it is …".
+ */
+export type NationalBand = { low: number; high: number; text: string; easyText: string };
+
+/**
+ * A national reference figure for one question and group; n null when the national sample size is unknown.
+ * With a band, `percent` is the band's edge a local figure could be tested against (its lower edge when
+ * the upper is 100%, else its upper edge).
+ */
+export type BenchmarkValue = { question: string; group: string; percent: number; n: number | null; band?: NationalBand };
 
 export type Benchmark = {
   name: string;
