@@ -67,9 +67,35 @@ export function parseBenchmarkFile(
       continue;
     }
     seen.set(key, row);
-    values.push({ question: code, group, percent: percent.data, n: n ? (n.success ? n.data : null) : null });
+    const nationalN = n ? (n.success ? n.data : null) : null;
+    if ((percent.data === 0 || percent.data === 100) && nationalN === null) {
+      problem(
+        "percent",
+        cells.percent,
+        `${percent.data}% with no n cannot be compared with: against exactly ${percent.data}% a single different answer here would look certain. Give the national number of people in column \`n\`, or leave the row out.`,
+      );
+      continue;
+    }
+    values.push({ question: code, group, percent: percent.data, n: nationalN });
   }
+  const proportions = looksLikeProportions(values);
+  if (proportions) problems.push(proportions);
   if (problems.length > 0) return { ok: false, problems };
   if (values.length === 0) return { ok: false, problems: [{ row: null, column: null, value: null, message: "The benchmark file has headings but no figures." }] };
   return { ok: true, benchmark: { name: meta.name, questionSetVersion: questionSet.version, approximate: false, source: meta.source ?? "Supplied by the council", values } };
+}
+
+/**
+ * A file whose every figure lies between 0 and 1, some with decimals, was written as proportions (0.81 for
+ * 81%): read as percentages it would compare a council's 86% with England's "1%".
+ */
+function looksLikeProportions(values: readonly BenchmarkValue[]): FileProblem | null {
+  if (values.length === 0 || !values.every((v) => v.percent <= 1) || !values.some((v) => v.percent > 0 && v.percent < 1)) return null;
+  const example = values.find((v) => v.percent > 0 && v.percent < 1)!;
+  return {
+    row: null,
+    column: "percent",
+    value: String(example.percent),
+    message: `Every figure in column \`percent\` is between 0 and 1 (for example ${example.percent} for ${example.question}): they look like proportions. Write them as percentages (${Math.round(example.percent * 1000) / 10} for ${Math.round(example.percent * 1000) / 10}%) and load the file again.`,
+  };
 }
