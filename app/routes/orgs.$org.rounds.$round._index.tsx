@@ -69,7 +69,7 @@ export default function RoundFindings() {
       </div>
       {unknownGroup ? <p className="notice notice--warning">This round has no one in that group, so it shows everyone.</p> : null}
       <p className="lead" aria-live="polite">
-        {group ? `${group.label}${group.people === null ? "" : `: ${group.people.toLocaleString("en-GB")} people`}. ` : ""}
+        {group ? `${group.label}${group.people !== null ? `: ${group.people.toLocaleString("en-GB")} people` : group.fewerThan ? `: fewer than ${group.fewerThan} people` : ""}. ` : ""}
         {counts.weakness} weakness{counts.weakness === 1 ? "" : "es"}, {counts.strength} strength{counts.strength === 1 ? "" : "s"}, {counts["in-line"]} in line with
         England.
       </p>

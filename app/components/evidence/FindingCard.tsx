@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { answersText, intervalText, percentText, pointsText } from "./format";
+import { answersText, englandText, intervalText, percentText, pointsText } from "./format";
 import { IntervalChart } from "./IntervalChart";
 import type { FindingView } from "~/services/evidencePage.server";
 
@@ -27,7 +27,7 @@ export function FindingCard({ finding, href, easy }: { finding: FindingView; hre
         </div>
         <div>
           <dt>England</dt>
-          <dd>{percentText(f.national)}</dd>
+          <dd>{englandText(f)}</dd>
         </div>
         <div>
           <dt>Difference</dt>
