@@ -20,7 +20,8 @@ export type AuditAction =
   | "guest-joined"
   | "guest-removed"
   | "round-imported"
-  | "plan-exported";
+  | "plan-exported"
+  | "disclosure-changed";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 

@@ -119,8 +119,10 @@ export function linkSentence(link: LinkFacts): string {
   const { withCondition: yes, withoutCondition: no } = link;
   const counts = `${yes.good} of ${yes.total} people who ${link.conditionPhrase} ${link.outcome.positivePhrase} (${share(yes)}), against ${no.good} of ${no.total} who did not (${share(no)})`;
   const rr = link.riskRatio;
+  // Worded from the ratio as printed, so "1.0 times" never appears.
+  const printed = rr === null ? null : ratio(rr);
   const comparison =
-    rr === null ? "" : rr >= 1.05 ? `: ${ratio(rr)} times the share` : rr <= 1 / 1.05 ? `: a smaller share (${ratio(rr)} times)` : ": about the same share";
+    rr === null ? "" : printed === "1.0" ? ": about the same share" : rr > 1 ? `: ${printed} times the share` : `: a smaller share (${printed} times)`;
   const chance = link.claimed ? "" : " This could be chance.";
   return `${counts}${comparison}.${chance}`;
 }
