@@ -33,6 +33,17 @@ export function findBenchmarkValue(benchmark: Benchmark, question: string, group
   );
 }
 
+/** "67,5" (a decimal comma, as many European spreadsheets write it) read as "67.5"; "67.5" unchanged. */
+export function decimalText(text: string): string {
+  return /^-?\d+,\d+$/.test(text) ? text.replace(",", ".") : text;
+}
+
+/** A count with thousands separators: "4,000", "4 000" and (from decimal-comma spreadsheets) "4.000" are 4000. */
+function wholeNumberText(text: string): string {
+  const trimmed = text.trim();
+  return /^\d{1,3}([.,\s]\d{3})+$/.test(trimmed) ? trimmed.replace(/[.,\s]/g, "") : trimmed.replace(/,/g, "");
+}
+
 const percentCell = z.coerce.number({ invalid_type_error: "a number" }).min(0).max(100);
 const nCell = z.coerce.number().int().positive();
 
@@ -55,9 +66,9 @@ export function parseBenchmarkFile(
     if (!codes.has(code)) problem("question", cells.question, `'${cells.question}' is not a question code in ${questionSet.version} — expected a code such as ${[...codes].slice(0, 3).join(", ")}.`);
     const group = matchGroup(cells.group);
     if (!group) problem("group", cells.group, `'${cells.group}' is not a group we know — expected all, Budget holders, Carers, 18-64, 65+ or a support reason or budget type.`);
-    const percent = cells.percent === "" ? null : percentCell.safeParse(cells.percent.replace(/%$/, ""));
+    const percent = cells.percent === "" ? null : percentCell.safeParse(decimalText(cells.percent.trim().replace(/\s*%$/, "")));
     if (!percent?.success) problem("percent", cells.percent, `'${cells.percent}' is not a percentage — expected a number from 0 to 100.`);
-    const n = (cells.n ?? "") === "" ? null : nCell.safeParse(cells.n.replace(/,/g, ""));
+    const n = (cells.n ?? "") === "" ? null : nCell.safeParse(wholeNumberText(cells.n));
     if (n && !n.success) problem("n", cells.n, `'${cells.n}' is not a number of people — expected a whole number above 0, or leave it blank.`);
     if (!group || !codes.has(code) || !percent?.success || (n && !n.success)) continue;
     const key = `${code}~${group}`;
