@@ -59,8 +59,9 @@ async function main(): Promise<void> {
 
   const result = await parsePoetFile({ fileName: path.basename(file), bytes: readBytes(file), questionSetVersion: version });
   if (!result.ok) listProblems(`${file} cannot be imported:`, result.problems, result.totalProblems);
-  const data: RoundData = result.kind === "respondents" ? { kind: "respondents", respondents: result.respondents } : { kind: "aggregate", rows: result.rows };
-  const { findings, links } = analyseRound(questionSet, data, benchmark, { disclosureThreshold });
+  const data: RoundData =
+    result.kind === "respondents" ? { kind: "respondents", respondents: result.respondents, questionsInFile: result.summary.questionsInFile } : { kind: "aggregate", rows: result.rows };
+  const { findings, links, notInFile = [] } = analyseRound(questionSet, data, benchmark, { disclosureThreshold });
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ findings, links }, null, 2)}\n`);
     return;
@@ -70,6 +71,7 @@ async function main(): Promise<void> {
     `Compared with: ${benchmark.name}`,
     ...(benchmark.approximate ? [`Note: ${benchmark.source}`] : []),
     ...result.warnings.map((w) => `Note: ${w}`),
+    ...(notInFile.length > 0 ? [`Not in this file (not compared): ${notInFile.join(", ")}`] : []),
   ];
   process.stdout.write(`${header.join("\n")}\n${analysisText(findings, links)}\n`);
 }

@@ -64,7 +64,8 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
       budgetManagement: (r.budgetManagement || null) as Respondent["budgetManagement"],
       answers: Answers.parse(JSON.parse(r.answers)),
     }));
-    analysis = analyseRound(questionSet, { kind: "respondents", respondents }, benchmark, { disclosureThreshold });
+    const questionsInFile = round.questionsInFile ? round.questionsInFile.split(",") : undefined;
+    analysis = analyseRound(questionSet, { kind: "respondents", respondents, questionsInFile }, benchmark, { disclosureThreshold });
   }
   const evidence = { analysis, benchmark, questionSetVersion: round.questionSetVersion };
   cache.set(key, evidence);

@@ -18,7 +18,7 @@ const ORDER: Classification[] = ["weakness", "strength", "in-line", "no-benchmar
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { org, role, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
+  const { org, role, round, benchmark, evidence, view, questionSet } = await requireRoundEvidence(request, params);
   const { groups } = evidence.analysis;
   const requested = new URL(request.url).searchParams.get("group") ?? "all";
   const group = groups.find((g) => g.id === requested) ?? groups.find((g) => g.id === "all") ?? groups[0];
@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unknownGroup: requested !== (group?.id ?? "all"),
     sections,
     links: evidence.analysis.links,
+    notInFile: (evidence.analysis.notInFile ?? []).map((code) => questionSet.questions.find((q) => q.code === code)?.text ?? code),
     canPlan: can(role, "create:workspace"),
   };
 }
@@ -55,7 +56,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 };
 
 export default function RoundFindings() {
-  const { org, round, benchmark, groups, group, unknownGroup, sections, links } = useLoaderData<typeof loader>();
+  const { org, round, benchmark, groups, group, unknownGroup, sections, links, notInFile } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const easy = isEasyView(params);
   const counts = Object.fromEntries(sections.map((s) => [s.kind, s.findings.length]));
@@ -77,6 +78,19 @@ export default function RoundFindings() {
       {sections.map((s) => (
         <FindingsSection key={s.kind} kind={s.kind} findings={s.findings} easy={easy} orgSlug={org.slug} roundId={round.id} />
       ))}
+      {notInFile.length > 0 ? (
+        <section aria-labelledby="not-in-file-heading" className="findings-section">
+          <h2 id="not-in-file-heading">
+            Not in this file <span className="count">({notInFile.length})</span>
+          </h2>
+          <p className="hint">The file had no column for these questions, so there is nothing to compare. This is not the same as nobody answering.</p>
+          <ul>
+            {notInFile.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ProcessLinks links={links} aggregate={round.kind === "aggregate"} />
       <p>
         <Link to={`/orgs/${org.slug}`}>Back to {org.name}</Link>

@@ -8,7 +8,10 @@ import type { Respondent } from "./respondentFields";
 /** One row of a report table: `positive` of `total` people in `group` gave a good answer to `question`. */
 export type AggregateRow = { question: string; group: string; positive: number; total: number };
 
-export type RoundData = { kind: "respondents"; respondents: readonly Respondent[] } | { kind: "aggregate"; rows: readonly AggregateRow[] };
+/** `questionsInFile`: the question columns the file had, when known; questions outside it are "not in this file", not "no answers". */
+export type RoundData =
+  | { kind: "respondents"; respondents: readonly Respondent[]; questionsInFile?: readonly string[] }
+  | { kind: "aggregate"; rows: readonly AggregateRow[] };
 
 /**
  * A group present in the round; `people` is null for aggregate files, which do not say, and for groups
@@ -19,14 +22,17 @@ export type GroupSummary = { id: string; label: string; people: number | null; f
 /** Groups or link sides with fewer people than `disclosureThreshold` are not shown (a council setting, default 10). */
 export type AnalysisOptions = { disclosureThreshold?: number };
 
-export type RoundAnalysis = { findings: Finding[]; links: ProcessLink[]; groups: GroupSummary[] };
+/** `notInFile`: question codes the file had no column for (not compared, not linked); empty when not known. */
+export type RoundAnalysis = { findings: Finding[]; links: ProcessLink[]; groups: GroupSummary[]; notInFile?: string[] };
 
 /** Compares one round with England for everyone and each group, and links process to outcomes. */
 export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmark: Benchmark, options: AnalysisOptions = {}): RoundAnalysis {
   const threshold = options.disclosureThreshold ?? DEFAULT_DISCLOSURE_THRESHOLD;
   if (data.kind === "aggregate") return analyseAggregate(questionSet, data.rows, benchmark, threshold);
   const groupIndex = new Map(allGroups.map((g, i) => [g.id, i]));
-  const questions = questionSet.questions;
+  const inFile = data.questionsInFile && data.questionsInFile.length > 0 ? new Set(data.questionsInFile) : null;
+  const questions = inFile ? questionSet.questions.filter((q) => inFile.has(q.code)) : questionSet.questions;
+  const notInFile = inFile ? questionSet.questions.filter((q) => !inFile.has(q.code)).map((q) => q.code) : [];
   const verdicts = questions.map(answerVerdict);
   const people = allGroups.map(() => 0);
   // asked[g][q]: people in the group the question was put to; positive and n count real answers.
@@ -55,12 +61,13 @@ export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmar
   );
   return {
     findings: buildFindings(tallies, benchmark, { threshold }),
-    links: findProcessLinks(questionSet, data.respondents, threshold),
+    links: findProcessLinks(questionSet, data.respondents, threshold, inFile ?? undefined),
     groups: allGroups.flatMap((group, g): GroupSummary[] => {
       if (people[g] === 0) return [];
       if (people[g] < threshold) return [{ id: group.id, label: group.label, people: null, fewerThan: threshold }];
       return [{ id: group.id, label: group.label, people: people[g] }];
     }),
+    notInFile,
   };
 }
 

@@ -68,10 +68,11 @@ export function conditionMet(condition: ProcessCondition, questionSet: QuestionS
  * Every process → outcome link with at least 10 people on each side (more when the council's disclosure
  * threshold is higher, so the counts can always be shown), tested together: claimed links first, surest first.
  */
-export function findProcessLinks(questionSet: QuestionSet, respondents: readonly Respondent[], disclosureThreshold = MIN_ANSWERS): ProcessLink[] {
+export function findProcessLinks(questionSet: QuestionSet, respondents: readonly Respondent[], disclosureThreshold = MIN_ANSWERS, inFile?: ReadonlySet<string>): ProcessLink[] {
   const minSide = Math.max(MIN_ANSWERS, disclosureThreshold);
-  const outcomes = questionSet.questions.filter((q) => q.kind !== "process");
-  const conditions = questionSet.processConditions.map((c) => ({ condition: c, met: conditionMet(c, questionSet) }));
+  const present = (code: string) => !inFile || inFile.has(code);
+  const outcomes = questionSet.questions.filter((q) => q.kind !== "process" && present(q.code));
+  const conditions = questionSet.processConditions.filter((c) => c.questions.some(present)).map((c) => ({ condition: c, met: conditionMet(c, questionSet) }));
   const verdicts = outcomes.map(answerVerdict);
   // cells[c][o] = [a, b, c, d] as in TwoByTwo
   const cells = conditions.map(() => outcomes.map(() => [0, 0, 0, 0]));

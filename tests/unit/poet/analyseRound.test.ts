@@ -161,3 +161,17 @@ describe("aggregate report tables", () => {
     ]);
   });
 });
+
+describe("questions missing from the file", () => {
+  it("are 'not in this file', not 'nobody gave an answer'; a column of blanks still says nobody answered", () => {
+    // The file had columns for O_SAFE and O_QOL only; O_QOL was left blank by everyone.
+    const respondents = people(30, { O_SAFE: "better" });
+    const result = analyseRound(adult2014, { kind: "respondents", respondents, questionsInFile: ["O_SAFE", "O_QOL"] }, pointBenchmark);
+    expect(result.notInFile).toContain("O_DIGNITY");
+    expect(result.notInFile).not.toContain("O_QOL");
+    expect(result.findings.some((f) => f.question === "O_DIGNITY")).toBe(false);
+    expect(finding(result, "O_QOL~all").sentence).toMatch(/^Nobody gave an answer other than "don't know" or a blank/);
+    // Links only use questions the file had.
+    expect(result.links.every((l) => l.outcome === "O_SAFE" || l.outcome === "O_QOL")).toBe(true);
+  });
+});
