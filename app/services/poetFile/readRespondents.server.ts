@@ -30,7 +30,7 @@ export function readRespondents(
 
   const checkers = new Map<string, (raw: string) => CellResult<string | null>>();
   for (const f of respondentFields) {
-    if (columns.index.has(f.column)) checkers.set(f.column, cellChecker(labelCell({ what: `a ${f.title.toLowerCase()} we know`, expected: f.values.map((v) => v.label), match: f.match, required: f.required })));
+    if (columns.index.has(f.column)) checkers.set(f.column, cellChecker(labelCell({ what: `${/^[aeiou]/i.test(f.title) ? "an" : "a"} ${f.title.toLowerCase()} we know`, expected: f.values.map((v) => v.label), match: f.match, required: f.required })));
   }
   for (const q of questionSet.questions) {
     if (columns.index.has(q.code)) checkers.set(q.code, cellChecker(labelCell({ what: "an answer this question allows", expected: scaleLabels(q.scale), match: q.scale.match })));

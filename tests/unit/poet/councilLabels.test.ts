@@ -24,3 +24,13 @@ describe("labels councils send", () => {
     ]);
   });
 });
+
+describe("messages about the person's details", () => {
+  it("say 'an age band', not 'a age band'", async () => {
+    const csv = "respondent_id,survey,age_band,O_SAFE\nR1,Budget holder,ancient,better\n";
+    const result = await parsePoetFile({ fileName: "council.csv", bytes: new TextEncoder().encode(csv), questionSetVersion: "adult-2014" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]?.message).toMatch(/'ancient' is not an age band we know/);
+  });
+});
