@@ -56,7 +56,7 @@ export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmar
   const tallies: Tally[] = [];
   allGroups.forEach((group, g) =>
     questions.forEach((question, q) => {
-      if (asked[g][q] > 0) tallies.push({ question, group: group.id, positive: positive[g][q], n: n[g][q] });
+      if (asked[g][q] > 0) tallies.push({ question, group: group.id, positive: positive[g][q], n: n[g][q], asked: asked[g][q] });
     }),
   );
   return {

@@ -40,8 +40,8 @@ export type Finding = {
   easyRead: string;
 };
 
-/** Positive answers out of those who gave a real answer, for one question and group. */
-export type Tally = { question: Question; group: string; positive: number; n: number };
+/** Positive answers out of those who gave a real answer, for one question and group; `asked`: people the question was put to (n when unknown). */
+export type Tally = { question: Question; group: string; positive: number; n: number; asked?: number };
 
 /** What the council decided about small numbers: groups with fewer answers than this are not shown. */
 export type DisclosureRule = { threshold: number };
@@ -61,7 +61,9 @@ export function buildFindings(tallies: readonly Tally[], benchmark: Benchmark, d
   const testedFrom = Math.max(MIN_ANSWERS, disclosure.threshold);
   const q = benjaminiHochberg(draft.map((f) => ((f.n ?? 0) >= testedFrom ? f.p : null)));
   return draft.map((f, i) => {
-    const withheld = tallies[i].n > 0 && tallies[i].n < disclosure.threshold;
+    // Withheld under the threshold; "nobody gave a real answer" may still be said of a group big enough to show.
+    const t = tallies[i];
+    const withheld = t.n < disclosure.threshold && !(t.n === 0 && (t.asked ?? 0) >= disclosure.threshold);
     if (withheld) return withhold(f, tallies[i].question, disclosure.threshold);
     const tested = { ...f, q: q[i] };
     const classification = classify({ n: f.n ?? 0, differencePoints: f.difference, q: tested.q });

@@ -175,3 +175,14 @@ describe("questions missing from the file", () => {
     expect(result.links.every((l) => l.outcome === "O_SAFE" || l.outcome === "O_QOL")).toBe(true);
   });
 });
+
+describe("small groups that gave no real answer", () => {
+  it("withholds 'nobody answered' for a group under the threshold, but says it of a group big enough to show", () => {
+    // 3 people aged 18-64 all said "don't know": saying so would describe those 3 people's answers.
+    const respondents = [...people(3, { O_JOB: "don't know" }, { ageBand: "18-64" }), ...people(30, { O_JOB: "don't know" }, { ageBand: "65-plus" }, 100)];
+    const result = analyse(respondents);
+    expect(finding(result, "O_JOB~age:18-64")).toMatchObject({ withheld: true, n: null });
+    expect(finding(result, "O_JOB~age:65-plus")).toMatchObject({ withheld: false, n: 0, classification: "too-few" });
+    expect(finding(result, "O_JOB~age:65-plus").sentence).toMatch(/nobody gave an answer other than "don't know"/);
+  });
+});
