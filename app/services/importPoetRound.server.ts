@@ -64,6 +64,7 @@ export async function importPoetRound(input: ImportInput): Promise<ImportResult>
           fileSha256: sha256,
           respondentCount: count,
           isSynthetic: input.isSynthetic ?? false,
+          questionsInFile: parsed.kind === "respondents" ? parsed.summary.questionsInFile.join(",") : "",
           benchmarkId: benchmark?.id ?? null,
           importedById: input.importedBy?.id ?? null,
         },
