@@ -55,7 +55,7 @@ export async function checkImportInWorker(job: ImportCheckJob, options: CheckOpt
     return await new Promise<ImportCheck>((resolve, reject) => {
       const respondents: Respondent[] = [];
       const timer = setTimeout(() => {
-        resolve(refusal(`Reading this file took longer than ${Math.round(timeLimitMs / 1000)} seconds, so we stopped. Split it into smaller files (for example one per survey), or save it as CSV, and import each one.`));
+        resolve(refusal(`Reading this file took longer than ${(timeLimitMs / 1000).toLocaleString("en-GB")} seconds, so we stopped. Split it into smaller files (for example one per survey), or save it as CSV, and import each one.`));
       }, timeLimitMs);
       const settle = () => clearTimeout(timer);
       worker.on("message", (message: WorkerMessage) => {

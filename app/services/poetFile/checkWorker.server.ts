@@ -1,27 +1,11 @@
 // A worker thread's entry (see checkInWorker.server.ts): checks one import, sends the people back in
 // batches so that no single message costs the main thread more than a few milliseconds to receive, then exits.
-import { readlinkSync } from "node:fs";
-import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { checkImport, type ImportCheckJob } from "./checkImport.server";
 import type { WorkerMessage } from "./checkInWorker.server";
 
 const BATCH = 2_000;
 
-/**
- * Checking a file is background work: on a machine with few cores it must not take a core from the thread
- * that serves live editing. On Linux a thread has its own nice value and raising it needs no privileges;
- * elsewhere the check runs at normal priority.
- */
-function lowerThisThreadsPriority(): void {
-  try {
-    const threadId = Number(readlinkSync("/proc/thread-self").split("/").pop());
-    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, 10);
-  } catch {
-    // not Linux, or not permitted
-  }
-}
-lowerThisThreadsPriority();
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
