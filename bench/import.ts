@@ -44,17 +44,19 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))] ?? NaN;
 const figures = (samples: number[]) => `p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms, max ${percentile(samples, 100).toFixed(1)} ms (${samples.length} edits)`;
 
-/** Alice changes the action's owner every EDIT_EVERY_MS; Bob records how long each change took to reach him. */
+type Sample = { sentAt: number; delay: number };
+
+/** Alice changes the action's owner every EDIT_EVERY_MS; Bob records when each change was sent and how long it took to reach him. */
 function editingPair(alice: TestClient, bob: TestClient, actionId: string) {
   const sentAt = new Map<number, number>();
-  let samples: number[] = [];
+  const samples: Sample[] = [];
   let count = 0;
   bob.doc.getMap("actions").observeDeep(() => {
     const owner = (actionsOf(bob.doc).get(actionId) as Y.Map<unknown> | undefined)?.get("owner");
     const n = Number(/^Edit (\d+)$/.exec(String(owner))?.[1]);
     const sent = sentAt.get(n);
     if (sent !== undefined) {
-      samples.push(performance.now() - sent);
+      samples.push({ sentAt: sent, delay: performance.now() - sent });
       sentAt.delete(n);
     }
   });
@@ -64,12 +66,8 @@ function editingPair(alice: TestClient, bob: TestClient, actionId: string) {
     (actionsOf(alice.doc).get(actionId) as Y.Map<unknown>).set("owner", `Edit ${count}`);
   }, EDIT_EVERY_MS);
   return {
-    /** The delays recorded since the last call. */
-    take: () => {
-      const taken = samples;
-      samples = [];
-      return taken;
-    },
+    /** The delays of the edits sent between two moments (an edit held up by a refusal counts where it was sent). */
+    sentBetween: (from: number, to: number) => samples.filter((s) => s.sentAt >= from && s.sentAt < to).map((s) => s.delay),
     stop: () => clearInterval(timer),
   };
 }
@@ -94,7 +92,6 @@ export async function run(): Promise<void> {
 
     const pair = editingPair(alice, bob, actionId);
     await new Promise((resolve) => setTimeout(resolve, 2000)); // warm up
-    pair.take();
     const before = rssMb(server.child.pid!);
 
     const rows = [["respondent_id", "survey", "O_QOL"], ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => [`P${i}`, "Budget holder", "better"])];
@@ -105,13 +102,11 @@ export async function run(): Promise<void> {
     ];
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.child.pid!))), 50);
-    const quiet: number[] = [];
-    const during: number[] = [];
+    const windows: { quiet: [number, number][]; during: [number, number, string][] } = { quiet: [], during: [] };
     // Quiet and hostile windows alternate, each quiet one as long as the refusal before it: this shared
     // machine's load drifts over a minute, and one long quiet window would credit the drift to one side.
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [what, bytes] of files) {
-        pair.take();
         const form = new FormData();
         form.set("roundName", "Hostile upload");
         form.set("results", new File([new Uint8Array(bytes)], "upload.xlsx"));
@@ -119,21 +114,21 @@ export async function run(): Promise<void> {
         const started = performance.now();
         const response = await facilitator.postMultipart(`/orgs/${DEMO.orgSlug}/rounds/upload`, form);
         const answer = (await response.json()) as { problems?: { message: string }[] };
-        const took = performance.now() - started;
-        const samples = pair.take();
-        during.push(...samples);
-        await new Promise((resolve) => setTimeout(resolve, took));
-        const calm = pair.take();
-        quiet.push(...calm);
-        console.log(`round ${round}, ${what} (${(bytes.byteLength / 1024).toFixed(0)} kB): ${response.status} in ${(took / 1000).toFixed(1)} s — "${answer.problems?.[0]?.message.slice(0, 60) ?? "?"}…"`);
-        console.log(`  edit-to-peer during: ${figures(samples)}; quiet after: ${figures(calm)}`);
+        const finished = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, finished - started));
+        windows.during.push([started, finished, what]);
+        windows.quiet.push([finished + 1000, performance.now()]); // the first second after is neither: held-up edits land
+        console.log(`round ${round}, ${what} (${(bytes.byteLength / 1024).toFixed(0)} kB): ${response.status} in ${((finished - started) / 1000).toFixed(1)} s — "${answer.problems?.[0]?.message.slice(0, 60) ?? "?"}…"`);
       }
     }
     clearInterval(sampler);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     const after = rssMb(server.child.pid!);
     pair.stop();
+    const quiet = windows.quiet.flatMap(([from, to]) => pair.sentBetween(from, to));
+    const during = windows.during.flatMap(([from, to]) => pair.sentBetween(from, to));
 
+    for (const [what] of files) console.log(`edit-to-peer while refusing the ${what}: ${figures(windows.during.filter((w) => w[2] === what).flatMap(([from, to]) => pair.sentBetween(from, to)))}`);
     console.log(`edit-to-peer quiet:                  ${figures(quiet)}`);
     console.log(`edit-to-peer during refused imports: ${figures(during)}  (target p99 <= 50 ms)`);
     console.log(`server RSS: before ${before.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, after ${after.toFixed(0)} MB (${(((after - before) / before) * 100).toFixed(1)}%, target within 10%)`);
