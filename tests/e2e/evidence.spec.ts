@@ -26,6 +26,8 @@ async function recordAnnouncements(page: Page) {
 }
 
 test("import a round with visible progress, read its findings in both views, filter by group and open a finding", async ({ page }) => {
+  // Two imports, each checked in a worker thread of its own (a second or two to start on a busy machine), then six pages.
+  test.setTimeout(120_000);
   const csv = respondentsToCsv(adult2014, generateDemoRound({ seed: 7, respondents: 300 }).respondents);
   const goodFile = writeCsv("poet-2027.csv", csv);
   const badFile = writeCsv("poet-typo.csv", csv.replace(/,better(?=[,\r\n])/, ",betterish"));
