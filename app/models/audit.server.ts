@@ -25,7 +25,8 @@ export type AuditAction =
   | "round-imported"
   | "plan-exported"
   | "plan-page-changed"
-  | "disclosure-changed";
+  | "disclosure-changed"
+  | "logo-changed";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 
