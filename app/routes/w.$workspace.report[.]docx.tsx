@@ -17,7 +17,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       "Content-Disposition": `attachment; filename="${exportFileName(`${access.workspace.name} report`, "docx")}"`,
       "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }

@@ -59,7 +59,7 @@ export async function findLogo(orgId: string): Promise<{ bytes: Uint8Array; type
 
 export function logoResponse(logo: { bytes: Uint8Array; type: LogoType }): Response {
   return new Response(new Uint8Array(logo.bytes), {
-    headers: { "Content-Type": logo.type, "X-Content-Type-Options": "nosniff", "Cache-Control": "private, no-cache", "Content-Disposition": "inline" },
+    headers: { "Content-Type": logo.type, "Cache-Control": "private, no-cache", "Content-Disposition": "inline" },
   });
 }
 
