@@ -4,7 +4,7 @@ import type { ReportChart as Chart } from "~/services/boardReport.server";
 
 const BAR_AREA = 300;
 const ROW = 26;
-const LABEL_WIDTH = 190;
+const LABEL_WIDTH = 260;
 
 export function ReportChart({ chart }: { chart: Chart }) {
   const max = Math.max(1, ...chart.rows.map((r) => r.count));

@@ -27,7 +27,7 @@ async function docxXml(response: Response): Promise<{ document: string; files: s
 
 function upload(bytes: Uint8Array, name: string, type: string): FormData {
   const form = new FormData();
-  form.set("logo", new Blob([bytes], { type }), name);
+  form.set("logo", new Blob([new Uint8Array(bytes)], { type }), name);
   return form;
 }
 
