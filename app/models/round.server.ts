@@ -24,7 +24,8 @@ const BenchmarkValues = z.array(z.object({ question: z.string(), group: z.string
 
 export type RoundEvidence = { analysis: RoundAnalysis; benchmark: Benchmark; questionSetVersion: string };
 
-// Rounds never change once imported, so their analysis is kept (a few at most) instead of recomputed per page.
+// An imported round never changes; a collected one changes only with its revision. So the analysis is
+// kept per round and revision (a few at most) instead of recomputed per page, on every app instance.
 const cache = new Map<string, RoundEvidence>();
 const CACHE_SIZE = 8;
 
@@ -32,7 +33,8 @@ const CACHE_SIZE = 8;
 export async function loadRoundEvidence(orgId: string, roundId: string): Promise<RoundEvidence | null> {
   const round = await findRound(orgId, roundId);
   if (!round) return null;
-  const cached = cache.get(round.id);
+  const key = `${round.id}@${round.revision}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   const questionSet = getQuestionSet(round.questionSetVersion);
   if (!questionSet) throw new Error(`Round ${round.id} uses unknown question set ${round.questionSetVersion}`);
@@ -62,7 +64,7 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
     analysis = analyseRound(questionSet, { kind: "respondents", respondents }, benchmark);
   }
   const evidence = { analysis, benchmark, questionSetVersion: round.questionSetVersion };
-  cache.set(round.id, evidence);
+  cache.set(key, evidence);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return evidence;
 }

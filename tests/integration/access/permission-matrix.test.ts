@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction } from "~/domain/workspace";
 import { startTestApp, type RunningApp } from "../../support/app-server";
+import { openTestCollection } from "../../support/collect";
 import { importDemoRound } from "../../support/evidence";
 import { Visitor } from "../../support/visitor";
 import { createWorld, PASSWORD } from "../../support/world";
@@ -12,7 +13,7 @@ import { createWorld, PASSWORD } from "../../support/world";
 type Who = "anonymous" | "outsider" | "viewer" | "member" | "facilitator" | "owner" | "guest" | "guestElsewhere";
 const EVERYONE: Who[] = ["anonymous", "outsider", "viewer", "member", "facilitator", "owner", "guest", "guestElsewhere"];
 type Expect = Record<Who, number>;
-type World = Awaited<ReturnType<typeof createWorld>> & { roundA: string };
+type World = Awaited<ReturnType<typeof createWorld>> & { roundA: string; collectionA: { id: string; openCode: string } };
 type Rule = { path: (w: World) => string; expect: Expect };
 
 const all = (status: number): Expect => Object.fromEntries(EVERYONE.map((w) => [w, status])) as Expect;
@@ -48,6 +49,16 @@ const RULES: Record<string, Rule> = {
   "w.$workspace.actions.$action.tsx": { path: (w) => `/w/${w.a.workspace.id}/actions/${MATRIX_ACTION}`, expect: workspacePage() },
   "orgs.$org.dashboard.tsx": { path: (w) => `/orgs/${w.a.org.slug}/dashboard`, expect: councilPage() },
   "notifications.tsx": { path: () => "/notifications", expect: users(200) },
+  "orgs.$org.collections._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections`, expect: councilPage() },
+  "orgs.$org.collections.$collection.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}`, expect: councilPage() },
+  "orgs.$org.collections.$collection.letters.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}/letters`, expect: councilPage({ viewer: 403, member: 403 }) },
+  "survey._index.tsx": { path: () => "/survey", expect: all(200) },
+  "survey.withdraw.tsx": { path: () => "/survey/withdraw", expect: all(200) },
+  "survey.$code._index.tsx": { path: (w) => `/survey/${w.collectionA.openCode}`, expect: all(200) },
+  "survey.$code.$step.tsx": { path: (w) => `/survey/${w.collectionA.openCode}/1`, expect: all(302) },
+  "survey.$code.all.tsx": { path: (w) => `/survey/${w.collectionA.openCode}/all`, expect: all(302) },
+  "survey.$code.saved.tsx": { path: (w) => `/survey/${w.collectionA.openCode}/saved`, expect: all(302) },
+  "survey.$code.sent.tsx": { path: (w) => `/survey/${w.collectionA.openCode}/sent`, expect: all(200) },
   "orgs.$org.settings.tsx": { path: (w) => `/orgs/${w.a.org.slug}/settings`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
 };
 const MATRIX_ACTION = "matrix-action";
@@ -60,7 +71,7 @@ describe("permission matrix", () => {
   beforeAll(async () => {
     running = await startTestApp();
     const base = await createWorld();
-    world = { ...base, roundA: await importDemoRound(base.a.org.id, { respondents: 120 }) };
+    world = { ...base, roundA: await importDemoRound(base.a.org.id, { respondents: 120 }), collectionA: await openTestCollection(base.a.org.id) };
     await running.collab.withDocument(world.a.workspace.id, (doc) => createAction(doc, { id: MATRIX_ACTION, title: "Plain-English budget letters" }), { source: "server", actorId: null, actorName: "Test" });
     const as = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
     visitors.anonymous = new Visitor(running.baseUrl);
@@ -90,7 +101,7 @@ describe("permission matrix", () => {
 
   it("another council's pages answer 404, never 403, whatever id or slug is tried", async () => {
     const outsider = visitors.outsider;
-    for (const target of [`/orgs/${world.a.org.slug}/members`, `/orgs/${world.a.org.id}`, `/w/${world.a.workspace.id}`, `/w/${world.a.workspace.id}/access`]) {
+    for (const target of [`/orgs/${world.a.org.slug}/members`, `/orgs/${world.a.org.id}`, `/w/${world.a.workspace.id}`, `/w/${world.a.workspace.id}/access`, `/orgs/${world.b.org.slug}/collections/${world.collectionA.id}`]) {
       expect((await outsider.get(target)).status, target).toBe(404);
     }
     const post = await outsider.post(`/orgs/${world.a.org.slug}/members`, { intent: "invite", role: "owner" });
