@@ -4,12 +4,13 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { AboutYou, HearBack } from "~/components/survey/AboutYou";
 import { QuestionFieldset } from "~/components/survey/QuestionFieldset";
 import { SurveyButtons, SurveyProblem, WordingSwitch } from "~/components/survey/SurveyButtons";
-import { answerChoices, questionWording } from "~/domain/collect";
+import { answerChoices, formTitle, questionWording } from "~/domain/collect";
 import { sendSurvey } from "~/services/collect/sendSurvey.server";
-import { formTitle, loadSurvey, surveyNotFound } from "~/services/collect/surveyAccess.server";
+import { loadSurvey, surveyNotFound } from "~/services/collect/surveyAccess.server";
 import { saveDraft } from "~/services/collect/surveyDraft.server";
 import { readSurveyForm } from "~/services/collect/surveyForm.server";
 import { parseStep, requireDraft, stepAfter } from "~/services/collect/surveyStep.server";
@@ -52,21 +53,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.intent === "save") return redirect(`/survey/${ctx.code}/saved`);
   if (form.intent === "back") return redirect(stepAfter(ctx, step, "back"));
   if (step !== "about" || form.intent !== "send") return redirect(stepAfter(ctx, step, "next"));
-  if (Object.keys(form.contactErrors).length) return json({ problem: "Check the contact details: one of them is not quite right.", contactErrors: form.contactErrors }, { status: 400 });
+  if (Object.keys(form.contactErrors).length) return json({ problem: "Check the contact details: one of them is not quite right.", contactErrors: form.contactErrors, contactValues: form.contactValues }, { status: 400 });
   const result = await sendSurvey(ctx, saved, { contact: form.contact, trapped: form.trapped, ip: context.clientIp });
   if (result.status === "sent" || result.status === "trapped") return redirect(`/survey/${ctx.code}/sent`);
-  return json({ problem: result.message, contactErrors: {} }, { status: result.status === "limited" ? 429 : 409 });
+  return json({ problem: result.message, contactErrors: {}, contactValues: form.contactValues }, { status: result.status === "limited" ? 429 : 409 });
 }
 
 export default function SurveyStep() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const easy = data.wording === "easy";
+  // After moving between pages in the browser, start the next page at its question, as a full page load does.
+  useEffect(() => document.getElementById("survey-heading")?.focus(), [data.step, data.wording]);
   return (
     <div className={easy ? "survey survey--easy narrow" : "survey narrow"}>
       <p className="survey-org">{formTitle(data.survey, easy)}</p>
       <SurveyProblem message={result?.problem} />
-      <Form method="post" className="survey-form" noValidate>
+      <Form method="post" className="survey-form" noValidate key={`${data.step}-${data.wording}`}>
         {data.question ? (
           <>
             <p className="survey-progress" id="progress">
@@ -77,14 +80,16 @@ export default function SurveyStep() {
         ) : (
           <>
             <p className="survey-progress">Last page: about you</p>
-            <h1>{easy ? "About you" : "About you (optional)"}</h1>
+            <h1 id="survey-heading" tabIndex={-1}>
+              {easy ? "About you" : "About you (optional)"}
+            </h1>
             <p>
               {easy
                 ? "These questions help the council see if things are fair for everyone. You do not have to answer them."
                 : "These questions help the council see whether things work as well for everyone. Every one is optional."}
             </p>
             <AboutYou wording={data.wording} about={data.about} headingLevel="h2" />
-            <HearBack wording={data.wording} errors={result?.contactErrors} />
+            <HearBack wording={data.wording} errors={result?.contactErrors} values={result?.contactValues} />
             <p>
               {`You answered ${data.answered} of ${data.total} questions.`}
             </p>

@@ -4,11 +4,11 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { notTakingAnswers } from "~/domain/collect";
+import { formTitle, notTakingAnswers } from "~/domain/collect";
 import { CODE_USED_MESSAGE } from "~/services/collect/submitResponse.server";
 import { Honeypot } from "~/components/survey/AboutYou";
 import { recordAudit } from "~/models/audit.server";
-import { addressKey, formTitle, loadSurvey } from "~/services/collect/surveyAccess.server";
+import { addressKey, loadSurvey } from "~/services/collect/surveyAccess.server";
 import { draftCookieHeader, saveDraft, startDraft } from "~/services/collect/surveyDraft.server";
 import { minutesBlocked, SURVEY_START_PER_ADDRESS, tryAgainIn } from "~/services/rateLimit.server";
 import surveyStyles from "~/styles/survey.css";

@@ -5,9 +5,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { AboutYou, HearBack, Honeypot } from "~/components/survey/AboutYou";
 import { QuestionFieldset } from "~/components/survey/QuestionFieldset";
 import { SurveyProblem, WordingSwitch } from "~/components/survey/SurveyButtons";
-import { answerChoices, questionWording } from "~/domain/collect";
+import { answerChoices, formTitle, questionWording } from "~/domain/collect";
 import { sendSurvey } from "~/services/collect/sendSurvey.server";
-import { formTitle, loadSurvey } from "~/services/collect/surveyAccess.server";
+import { loadSurvey } from "~/services/collect/surveyAccess.server";
 import { saveDraft } from "~/services/collect/surveyDraft.server";
 import { readSurveyForm } from "~/services/collect/surveyForm.server";
 import { requireDraft } from "~/services/collect/surveyStep.server";
@@ -40,10 +40,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const saved = await saveDraft(draft, { answers, about: form.about });
   if (form.intent === "save") return redirect(`/survey/${ctx.code}/saved`);
-  if (Object.keys(form.contactErrors).length) return json({ problem: "Check the contact details: one of them is not quite right. Your answers are saved.", contactErrors: form.contactErrors }, { status: 400 });
+  if (Object.keys(form.contactErrors).length) return json({ problem: "Check the contact details: one of them is not quite right. Your answers are saved.", contactErrors: form.contactErrors, contactValues: form.contactValues }, { status: 400 });
   const result = await sendSurvey(ctx, saved, { contact: form.contact, trapped: form.trapped, ip: context.clientIp });
   if (result.status === "sent" || result.status === "trapped") return redirect(`/survey/${ctx.code}/sent`);
-  return json({ problem: result.message, contactErrors: {} }, { status: result.status === "limited" ? 429 : 409 });
+  return json({ problem: result.message, contactErrors: {}, contactValues: form.contactValues }, { status: result.status === "limited" ? 429 : 409 });
 }
 
 export default function SurveyAllOnOne() {
@@ -56,14 +56,14 @@ export default function SurveyAllOnOne() {
       <h1>{formTitle(data.survey, easy)}</h1>
       <p>{easy ? `There are ${total} questions. You can leave any out.` : `${total} questions. Skip any you do not want to answer.`}</p>
       <SurveyProblem message={result?.problem} />
-      <Form method="post" className="survey-form" noValidate>
+      <Form method="post" className="survey-form" noValidate key={data.wording}>
         <Honeypot />
         {data.questions.map((q, i) => (
           <QuestionFieldset key={q.code} question={q} easy={easy} current={data.answers[q.code]} heading="h2" number={`Question ${i + 1} of ${total}`} />
         ))}
         <h2>{easy ? "About you" : "About you (optional)"}</h2>
         <AboutYou wording={data.wording} about={data.about} headingLevel="h3" />
-        <HearBack wording={data.wording} errors={result?.contactErrors} />
+        <HearBack wording={data.wording} errors={result?.contactErrors} values={result?.contactValues} />
         <div className="survey-buttons">
           <button type="submit" name="intent" value="send" className="button survey-button">
             Send my answers

@@ -32,7 +32,7 @@ export function AboutYou({ wording, about, headingLevel }: { wording: Wording; a
   );
 }
 
-export function HearBack({ wording, errors }: { wording: Wording; errors?: Record<string, string> }) {
+export function HearBack({ wording, errors, values }: { wording: Wording; errors?: Record<string, string>; values?: Record<"name" | "email" | "phone", string> }) {
   const easy = wording === "easy";
   return (
     <fieldset className="survey-question">
@@ -58,7 +58,7 @@ export function HearBack({ wording, errors }: { wording: Wording; errors?: Recor
                 {error}
               </p>
             ) : null}
-            <input id={`contact-${key}`} name={`contact_${key}`} type={types[key]} autoComplete={auto[key]} aria-invalid={error ? true : undefined} aria-describedby={error ? `contact-${key}-error` : undefined} />
+            <input id={`contact-${key}`} name={`contact_${key}`} defaultValue={values?.[key] ?? ""} type={types[key]} autoComplete={auto[key]} aria-invalid={error ? true : undefined} aria-describedby={error ? `contact-${key}-error` : undefined} />
           </div>
         );
       })}

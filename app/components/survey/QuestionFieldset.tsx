@@ -10,7 +10,9 @@ export function QuestionFieldset({ question, easy, current, heading, number }: {
     <fieldset className="survey-question" aria-describedby={`${name}-hint`}>
       <legend>
         {number ? <span className="survey-progress">{number}</span> : null}
-        <Heading className="survey-legend">{question.text}</Heading>
+        <Heading className="survey-legend" id={heading === "h1" ? "survey-heading" : undefined} tabIndex={heading === "h1" ? -1 : undefined}>
+          {question.text}
+        </Heading>
       </legend>
       <p className="hint" id={`${name}-hint`}>
         {easy ? "Choose one answer. You can leave it out." : "Choose one answer, or leave it blank to skip it."}

@@ -109,3 +109,9 @@ export function toRespondent(id: string, survey: Survey, answers: Record<string,
     answers,
   };
 }
+
+/** The form's title for a person, e.g. "POET survey for carers" (easy read: "Questions for carers"). */
+export function formTitle(survey: Survey, easy: boolean): string {
+  if (easy) return survey === "carer" ? "Questions for carers" : "Questions about your personal budget";
+  return survey === "carer" ? "POET survey for carers" : "POET survey for people with a personal budget";
+}

@@ -41,9 +41,3 @@ export type SurveyContext = Awaited<ReturnType<typeof loadSurvey>>;
 export function addressKey(ip: string): string {
   return `addr:${createHmac("sha256", appSettings().sessionSecret).update(ip).digest("hex").slice(0, 16)}`;
 }
-
-/** The form's title for a person: "Budget holder survey" or "Carer survey". */
-export function formTitle(survey: Survey, easy: boolean): string {
-  if (easy) return survey === "carer" ? "Questions for carers" : "Questions about your personal budget";
-  return survey === "carer" ? "POET survey for carers" : "POET survey for people with a personal budget";
-}

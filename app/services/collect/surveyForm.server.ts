@@ -18,6 +18,8 @@ export type SurveyForm = {
   about: About;
   contact: { name: string; email: string; phone: string } | null;
   contactErrors: Record<string, string>;
+  /** What was typed, to fill the fields again when it needs correcting. */
+  contactValues: { name: string; email: string; phone: string };
   trapped: boolean;
   problems: string[];
 };
@@ -46,6 +48,7 @@ export function readSurveyForm(form: FormData, questions: readonly Question[]): 
     about,
     contact: hasContact && parsed.success ? parsed.data : null,
     contactErrors,
+    contactValues: contactInput,
     trapped: text("website") !== "",
     problems,
   };
