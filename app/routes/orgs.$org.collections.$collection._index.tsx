@@ -8,6 +8,7 @@ import { Notice } from "~/components/forms";
 import { can } from "~/domain/access/permissions";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { collectionOverview } from "~/services/collect/collectionPage.server";
+import { countHearBackContacts } from "~/services/collect/hearBack.server";
 import { closeCollection } from "~/services/collect/openCollection.server";
 import { createPersonalCodes, MAX_CODES_AT_ONCE } from "~/services/collect/personalCodes.server";
 
@@ -15,7 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireCouncil(request, params.org, "read:round");
   const overview = await collectionOverview(org.id, params.collection ?? "", new URL(request.url).origin);
   if (!overview) notFound("We could not find that collection.");
-  return { org: { slug: org.slug, name: org.name }, collection: overview, canManage: can(role, "manage:collection"), canSeeContacts: can(role, "read:hearback") };
+  const canSeeContacts = can(role, "read:hearback");
+  const hearBackCount = canSeeContacts ? await countHearBackContacts(org.id, overview.id) : 0;
+  return { org: { slug: org.slug, name: org.name }, collection: overview, canManage: can(role, "manage:collection"), canSeeContacts, hearBackCount };
 }
 
 const Intent = z.discriminatedUnion("intent", [
@@ -49,7 +52,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const STATE_TEXT = { open: "Open: taking answers", "not-yet-open": "Not open yet", closed: "Closed: its round is final and can feed action plans" } as const;
 
 export default function CollectionPage() {
-  const { org, collection: c, canManage, canSeeContacts } = useLoaderData<typeof loader>();
+  const { org, collection: c, canManage, canSeeContacts, hearBackCount } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const date = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   return (
@@ -141,7 +144,7 @@ export default function CollectionPage() {
       </section>
       {canSeeContacts ? (
         <p>
-          <Link to="hear-back">People who asked to hear back</Link>
+          <Link to="hear-back">People who asked to hear back</Link> ({hearBackCount})
         </p>
       ) : null}
       {canManage && c.state !== "closed" ? (

@@ -52,6 +52,7 @@ const RULES: Record<string, Rule> = {
   "orgs.$org.collections._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections`, expect: councilPage() },
   "orgs.$org.collections.$collection._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}`, expect: councilPage() },
   "orgs.$org.collections.$collection.letters.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}/letters`, expect: councilPage({ viewer: 403, member: 403 }) },
+  "orgs.$org.collections.$collection.hear-back.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}/hear-back`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
   "survey._index.tsx": { path: () => "/survey", expect: all(200) },
   "survey.withdraw.tsx": { path: () => "/survey/withdraw", expect: all(200) },
   "survey.$code._index.tsx": { path: (w) => `/survey/${w.collectionA.openCode}`, expect: all(200) },
