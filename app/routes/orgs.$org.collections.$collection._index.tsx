@@ -72,7 +72,7 @@ export default function CollectionPage() {
         </div>
       ) : null}
       <section aria-labelledby="so-far">
-        <h2 id="so-far">Answers so far: {c.total}</h2>
+        <h2 id="so-far">{`Answers so far: ${c.total}`}</h2>
         <p>
           <Link to={`/orgs/${org.slug}/rounds/${c.roundId}`}>{c.state === "closed" ? "See the findings" : "See the findings so far"}</Link>
         </p>

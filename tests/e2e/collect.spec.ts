@@ -197,4 +197,26 @@ test.describe.serial("collecting POET answers", () => {
     await expectNoAxeViolations(page, "used personal code");
     await context.close();
   });
+
+  test("the council sees findings so far while collecting; closing freezes the round and refuses the next person", async ({ browser }) => {
+    await owner.goto(holderCollectionUrl);
+    await owner.getByRole("link", { name: "See the findings so far" }).click();
+    await expect(owner.getByText("Still collecting: 2 answers so far.")).toBeVisible();
+    await expect(owner.getByText(/too few to say\.$/)).toBeVisible();
+    await expectNoAxeViolations(owner, "round page while collecting");
+
+    await owner.goto("/orgs/demo/collections");
+    await owner.getByRole("link", { name: "Reviews 2027, carers" }).click();
+    await expect(owner.getByRole("row", { name: "Personal code 1" })).toBeVisible();
+    await owner.getByRole("button", { name: "Close the collection" }).click();
+    await expect(owner.getByText("This collection is closed. People who try to answer are told so.")).toBeVisible();
+    await expectNoAxeViolations(owner, "closed collection");
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`/survey/${carerCodes[1]}`);
+    await expect(page.getByText("This survey has closed, so it cannot take any more answers.")).toBeVisible();
+    await expectNoAxeViolations(page, "closed survey");
+    await context.close();
+  });
 });

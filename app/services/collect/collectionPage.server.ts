@@ -2,7 +2,7 @@
 // way in and by group. Counts only — never answers — and groups under the disclosure threshold are
 // shown as "fewer than 5" so nobody can be picked out.
 import { aboutFields, aboutKey, collectionState, SOURCE_LABELS, SOURCES } from "~/domain/collect";
-import { countByGroup, countBySource, countPersonalCodes, findCollection } from "~/models/collection.server";
+import { countByGroup, countBySource, countPersonalCodes, findCollection, findCollectionOfRound } from "~/models/collection.server";
 
 export const SMALL_GROUP = 5;
 
@@ -36,4 +36,11 @@ export async function collectionOverview(orgId: string, collectionId: string, or
       };
     }),
   };
+}
+
+/** Whether a round of this council is filled by a collection, and where that stands; null for imported rounds. */
+export async function collectingStatus(orgId: string, roundId: string) {
+  const collection = await findCollectionOfRound(orgId, roundId);
+  if (!collection) return null;
+  return { collectionId: collection.id, state: collectionState(collection, new Date()), total: collection.round.respondentCount, closedAt: collection.closedAt?.toISOString() ?? null };
 }

@@ -70,7 +70,7 @@ describe("collecting POET answers", () => {
     const collection = await openTestCollection(world.a.org.id);
     const person = new Visitor(running.baseUrl);
     expect((await person.post(`/survey/${collection.openCode}`, { wording: "standard", layout: "all" })).status).toBe(302);
-    const close = await owner.post(`/orgs/${world.a.org.slug}/collections/${collection.id}`, { intent: "close" });
+    const close = await owner.post(`/orgs/${world.a.org.slug}/collections/${collection.id}?index`, { intent: "close" });
     expect(close.status).toBe(302);
     const send = await person.post(`/survey/${collection.openCode}/all`, { intent: "send", q_O_QOL: "better" });
     expect(send.status).toBe(302);
