@@ -128,7 +128,7 @@ export default function CollectionPage() {
         </p>
         {c.codes.made > c.codes.used ? (
           <p>
-            <Link to="letters">Print letters for the unused codes</Link>
+            <Link to={`/orgs/${org.slug}/collections/${c.id}/letters`}>Print letters for the unused codes</Link>
           </p>
         ) : null}
         {canManage && c.state !== "closed" ? (
@@ -141,10 +141,19 @@ export default function CollectionPage() {
             </button>
           </Form>
         ) : null}
+        <h3>Paper</h3>
+        {canManage ? (
+          <p>
+            <Link to={`/orgs/${org.slug}/collections/${c.id}/paper`}>Print the paper form</Link> ·{" "}
+            {c.state === "open" ? <Link to={`/orgs/${org.slug}/collections/${c.id}/enter`}>Type in answers from paper</Link> : "Answers from paper can be typed in while the collection is open."}
+          </p>
+        ) : (
+          <p>Owners and facilitators can print the paper form and type in answers from it.</p>
+        )}
       </section>
       {canSeeContacts ? (
         <p>
-          <Link to="hear-back">People who asked to hear back</Link> ({hearBackCount})
+          <Link to={`/orgs/${org.slug}/collections/${c.id}/hear-back`}>People who asked to hear back</Link> ({hearBackCount})
         </p>
       ) : null}
       {canManage && c.state !== "closed" ? (

@@ -219,4 +219,25 @@ test.describe.serial("collecting POET answers", () => {
     await expectNoAxeViolations(page, "closed survey");
     await context.close();
   });
+
+  test("a reviewer prints the paper form and types a sheet in by keyboard", async () => {
+    await owner.goto(holderCollectionUrl);
+    await owner.getByRole("link", { name: "Print the paper form" }).click();
+    await expect(owner.getByRole("heading", { level: 1, name: "POET survey for people with a personal budget" })).toBeVisible();
+    await expectNoAxeViolations(owner, "paper form");
+    await owner.getByRole("link", { name: "Type in answers from paper" }).click();
+    await expect(owner.getByRole("heading", { level: 1, name: "Type in a paper form" })).toBeVisible();
+    await expectNoAxeViolations(owner, "data entry");
+    await owner.getByLabel("Sheet number").fill("17");
+    await owner.getByRole("radio").first().focus();
+    await owner.keyboard.press("ArrowDown");
+    await owner.keyboard.press("Tab");
+    await owner.keyboard.press("ArrowDown");
+    await owner.keyboard.press("ArrowDown");
+    await owner.getByRole("button", { name: "Save this sheet" }).click();
+    await expect(owner.getByText("Sheet 17 entered. 3 answers so far.")).toBeVisible();
+    await expectNoAxeViolations(owner, "data entry after a sheet");
+    await owner.goto(holderCollectionUrl);
+    await expect(owner.getByRole("row", { name: "Paper form 1" })).toBeVisible();
+  });
 });

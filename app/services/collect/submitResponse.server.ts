@@ -14,12 +14,15 @@ export type SubmitInput = {
   about: About;
   draftId: string | null;
   contact: { name: string; email: string; phone: string } | null;
+  /** A reference that may only be entered once per round (a paper sheet number); random when absent. */
+  externalId?: string;
 };
 
 export type SubmitResult =
   | { status: "sent"; respondentId: string }
   | { status: "closed"; message: string }
-  | { status: "code-used"; message: string };
+  | { status: "code-used"; message: string }
+  | { status: "duplicate"; message: string };
 
 class Refused extends Error {
   constructor(readonly result: Exclude<SubmitResult, { status: "sent" }>) {
@@ -51,7 +54,7 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
           // Random ids, not cuids: a cuid carries the time, which could pair answers with contact details.
           id: randomBytes(12).toString("hex"),
           roundId: collection.roundId,
-          externalId: `app-${randomBytes(8).toString("hex")}`,
+          externalId: input.externalId ?? `app-${randomBytes(8).toString("hex")}`,
           survey: collection.survey,
           ageBand: input.about.ageBand ?? "",
           supportReason: input.about.supportReason ?? "",
@@ -73,8 +76,13 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
     });
   } catch (error) {
     if (error instanceof Refused) return error.result;
+    if (input.externalId && isUniqueViolation(error)) return { status: "duplicate", message: `${input.externalId} has already been entered, so it was not added again.` };
     throw error;
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && (error as { code: unknown }).code === "P2002";
 }
 
 export type WithdrawResult = { status: "withdrawn" } | { status: "not-found" } | { status: "not-sent" } | { status: "already-withdrawn" };
