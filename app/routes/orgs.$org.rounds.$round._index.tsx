@@ -8,7 +8,8 @@ import { FindingsSection } from "~/components/evidence/FindingsSection";
 import { GroupFilter } from "~/components/evidence/GroupFilter";
 import { ChartKey } from "~/components/evidence/IntervalChart";
 import { ProcessLinks } from "~/components/evidence/ProcessLinks";
-import { RoundBreadcrumb, RoundHeader } from "~/components/evidence/RoundHeader";
+import { backLinkFor, EvidenceBreadcrumb } from "~/components/evidence/EvidenceBreadcrumb";
+import { RoundHeader } from "~/components/evidence/RoundHeader";
 import { can } from "~/domain/access/permissions";
 import type { Classification } from "~/domain/poet";
 import { collectingStatus } from "~/services/collect/collectionPage.server";
@@ -20,7 +21,7 @@ const ORDER: Classification[] = ["weakness", "strength", "in-line", "no-benchmar
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { org, role, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
+  const { org, role, reader, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
   const { groups } = evidence.analysis;
   const requested = new URL(request.url).searchParams.get("group") ?? "all";
   const group = groups.find((g) => g.id === requested) ?? groups.find((g) => g.id === "all") ?? groups[0];
@@ -34,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }));
   return {
     org: { slug: org.slug, name: org.name },
+    reader,
     round,
     benchmark,
     groups,
@@ -42,7 +44,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sections,
     links: evidence.analysis.links,
     canPlan: can(role, "create:workspace"),
-    collecting: await collectingStatus(org.id, round.id),
+    // Guests reading their plan's evidence see the findings; the collection itself is the council's.
+    collecting: reader.kind === "member" ? await collectingStatus(org.id, round.id) : null,
   };
 }
 
@@ -60,14 +63,15 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 };
 
 export default function RoundFindings() {
-  const { org, round, benchmark, groups, group, unknownGroup, sections, links, collecting } = useLoaderData<typeof loader>();
+  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, collecting } = useLoaderData<typeof loader>();
+  const back = backLinkFor(reader, org);
   useLiveWhileCollecting(collecting?.state === "open");
   const [params] = useSearchParams();
   const easy = isEasyView(params);
   const counts = Object.fromEntries(sections.map((s) => [s.kind, s.findings.length]));
   return (
     <div className={easy ? "evidence evidence--easy" : "evidence"}>
-      <RoundBreadcrumb orgSlug={org.slug} orgName={org.name} />
+      <EvidenceBreadcrumb reader={reader} orgSlug={org.slug} orgName={org.name} />
       <RoundHeader round={round} benchmark={benchmark} />
       {collecting ? <CollectingNotice orgSlug={org.slug} status={collecting} /> : null}
       <div className="evidence-controls">
@@ -86,7 +90,7 @@ export default function RoundFindings() {
       ))}
       <ProcessLinks links={links} aggregate={round.kind === "aggregate"} />
       <p>
-        <Link to={`/orgs/${org.slug}`}>Back to {org.name}</Link>
+        <Link to={back.to}>{back.label}</Link>
       </p>
     </div>
   );
