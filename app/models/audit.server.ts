@@ -25,7 +25,16 @@ export type AuditAction =
   | "round-imported"
   | "plan-exported"
   | "plan-page-changed"
-  | "disclosure-changed";
+  | "disclosure-changed"
+  | "collection-opened"
+  | "collection-closed"
+  | "survey-codes-created"
+  | "survey-started"
+  | "survey-code-failed"
+  | "survey-response-sent"
+  | "survey-response-withdrawn"
+  | "survey-honeypot"
+  | "hear-back-deleted";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 
