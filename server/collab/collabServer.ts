@@ -17,6 +17,7 @@ import type { ServerOrigin } from "./origins";
 import { DocumentStore, type DocumentStorage } from "./persistence";
 import { ProjectionScheduler } from "./projectionScheduler";
 import { UpdateJournal } from "./updateJournal";
+import { withinUpgradeBoundary } from "./upgradeBoundary";
 
 export type CollabServerOptions = {
   authenticate: Authenticate;
@@ -156,16 +157,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   return {
     handleUpgrade(request, socket, head) {
-      const workspaceId = workspaceIdFromUrl(request.url);
-      if (!workspaceId) {
-        socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
-        return;
-      }
-      socket.on("error", () => undefined);
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        accept(ws, socket, request, workspaceId).catch((error: Error) => {
-          log.error("collab connection failed", { workspaceId, error: error.message });
-          ws.close(CloseCode.internalError, "Unexpected server error; retrying.");
+      withinUpgradeBoundary(log, request, socket, () => {
+        const workspaceId = workspaceIdFromUrl(request.url);
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          // Past this point the socket is a WebSocket: failures close it with a code and a reason.
+          accept(ws, socket, request, workspaceId).catch((error: Error) => {
+            log.error("collab connection failed", { workspaceId, error: error.stack ?? error.message });
+            ws.close(CloseCode.internalError, "Unexpected server error; retrying.");
+          });
         });
       });
     },

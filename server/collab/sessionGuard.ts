@@ -5,6 +5,7 @@
 // types it touches.
 import * as Y from "yjs";
 import { SESSION_KEY } from "~/domain/workspace/document";
+import { decodeClientUpdate } from "./protocol";
 
 type Place = {
   root: string | null;
@@ -53,7 +54,7 @@ function typeDeletedToo(item: Y.Item, ds: unknown): boolean {
 
 /** Resolves where each new item of an update goes, following origins inside the update itself when needed. */
 function placesOf(doc: Y.Doc, update: Uint8Array): Place[] | null {
-  const { structs, ds } = Y.decodeUpdate(update) as unknown as { structs: DecodedItem[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+  const { structs, ds } = decodeClientUpdate(update) as unknown as { structs: DecodedItem[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
   // Structs the server already holds change nothing (a sync reply can repeat them): only new ones count.
   const local = structs.filter((s) => "parentSub" in s && !storeItem(doc, s.id));
   const findLocal = (id: Y.ID) => local.find((s) => s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length) ?? null;

@@ -13,7 +13,7 @@ import type { CollabLog } from "./log";
 import { authorOf, originOf, type Author, type FanoutOrigin, type ServerOrigin, type TransactionOrigin } from "./origins";
 import { ownBytes } from "./mergeState";
 import type { DocumentStorage } from "./persistence";
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, type ClientMessage } from "./protocol";
+import { decodeClientUpdate, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, type ClientMessage } from "./protocol";
 import type { UpdateJournal } from "./updateJournal";
 import type { Fanout } from "./fanout";
 
@@ -203,16 +203,13 @@ export class SharedDocument {
     this.ydoc.destroy();
   }
 
+  /**
+   * The one dispatch every client frame goes through. It runs inside Connection's failure boundary: parse
+   * errors (ProtocolError) and anything a handler throws close only this socket, with a reason.
+   */
   private receive(connection: Connection, frame: Uint8Array): void {
     if (this.isBroken) return;
-    let message: ClientMessage;
-    try {
-      message = parseClientMessage(frame);
-    } catch (error) {
-      this.deps.log.warn("malformed collab message", { workspaceId: this.workspaceId, connection: connection.id, error: (error as Error).message });
-      connection.close(CloseCode.invalidData, `Malformed message: ${(error as Error).message}`);
-      return;
-    }
+    const message = parseClientMessage(frame);
     switch (message.kind) {
       case "sync-step-1":
         return this.answerSyncStep1(connection, message.stateVector);
@@ -244,7 +241,10 @@ export class SharedDocument {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    if (!connection.canEdit) return; // read-only: dropped (its sync step 1 is still answered)
+    if (!connection.canEdit) {
+      decodeClientUpdate(update); // malformed closes the socket (ProtocolError), whoever sends it
+      return; // read-only: dropped (its sync step 1 is still answered)
+    }
     if (!connection.principal.canFacilitate) {
       const verdict = checkParticipantUpdate(this.ydoc, update);
       if (!verdict.allowed) {
