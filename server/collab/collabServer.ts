@@ -16,6 +16,8 @@ import type { CollabLog } from "./log";
 import type { ServerOrigin } from "./origins";
 import { DocumentStore, type DocumentStorage } from "./persistence";
 import { ProjectionScheduler } from "./projectionScheduler";
+import { WRITABLE_SURFACE } from "~/domain/workspace";
+import type { Surface } from "./sessionGuard";
 import { UpdateJournal } from "./updateJournal";
 import { withinUpgradeBoundary } from "./upgradeBoundary";
 
@@ -31,6 +33,8 @@ export type CollabServerOptions = {
   compactionThreshold?: number;
   projectionDebounceMs?: number;
   log?: CollabLog;
+  /** Who may write where; the workspace document's allow-list unless a test adds its scratch text. */
+  surface?: Surface;
   /** Storage override (tests use it to simulate a failing database). */
   storage?: DocumentStorage;
 };
@@ -82,6 +86,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     log,
     compactionThreshold: options.compactionThreshold ?? DEFAULTS.compactionThreshold,
     unloadGraceMs: options.unloadGraceMs ?? DEFAULTS.unloadGraceMs,
+    surface: options.surface ?? WRITABLE_SURFACE,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();

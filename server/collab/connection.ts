@@ -25,6 +25,8 @@ export class Connection {
   /** Awareness client ids this socket introduced; it may speak only for these. */
   readonly controlledClientIds = new Set<number>();
   readonly origin: ConnectionOrigin;
+  /** The server refused one of this socket's changes: its copy differs until the page reloads it. */
+  diverged = false;
   private readonly limiter: MessageRateLimiter;
   private queue: Uint8Array[] = [];
   private handler: FrameHandler | null = null;

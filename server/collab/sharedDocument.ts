@@ -3,7 +3,8 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { actionsOf } from "~/domain/workspace";
-import { checkParticipantUpdate } from "./sessionGuard";
+import { encodeChangeRefused } from "~/collab/changeRefused";
+import { checkUpdate, documentRoleOf, type GuardVerdict, type Surface } from "./sessionGuard";
 import { ActionAuthors } from "./actionAuthors";
 import { CloseCode } from "./closeCodes";
 import { Connection } from "./connection";
@@ -33,6 +34,8 @@ export type SharedDocumentDeps = {
   limits: Limits;
   log: CollabLog;
   compactionThreshold: number;
+  /** Who may write where (app/domain/workspace/writableSurface.ts). */
+  surface: Surface;
   hooks: SharedDocumentHooks;
 };
 
@@ -241,19 +244,16 @@ export class SharedDocument {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    if (!connection.canEdit) {
+    const role = documentRoleOf(connection.principal);
+    if (role === "viewer") {
       decodeClientUpdate(update); // malformed closes the socket (ProtocolError), whoever sends it
       return; // read-only: dropped (its sync step 1 is still answered)
     }
-    if (!connection.principal.canFacilitate) {
-      const verdict = checkParticipantUpdate(this.ydoc, update);
-      if (!verdict.allowed) {
-        this.deps.log.warn("participant update refused", { workspaceId: this.workspaceId, connection: connection.id, reason: verdict.reason });
-        // A locked board: reconnect later and re-send. Session controls: a page of ours never sends these.
-        connection.close(verdict.retryLater ? CloseCode.accessChanged : CloseCode.policyViolation, verdict.reason);
-        return;
-      }
-    }
+    // After a refusal this socket's copy has a change the server will never hold, so its later updates
+    // cannot be placed: they are dropped until the page reloads its copy (it does so on the notice).
+    if (connection.diverged) return;
+    const verdict = checkUpdate(this.ydoc, update, role, this.deps.surface);
+    if (!verdict.allowed) return this.refuse(connection, verdict);
     if (this.bytesStored + update.byteLength > this.deps.limits.maxDocumentBytes) {
       connection.close(CloseCode.documentTooLarge, "This plan has reached its size limit; that change was not saved.");
       return;
@@ -264,6 +264,19 @@ export class SharedDocument {
       this.deps.log.warn("could not apply a client update", { workspaceId: this.workspaceId, connection: connection.id, error: (error as Error).message });
       connection.close(CloseCode.invalidData, "That change could not be applied (malformed update).");
     }
+  }
+
+  private refuse(connection: Connection, verdict: Exclude<GuardVerdict, { allowed: true }>): void {
+    this.deps.log.warn("update refused", { workspaceId: this.workspaceId, connection: connection.id, person: connection.principal.displayName, why: verdict.why, reason: verdict.reason });
+    if (verdict.why === "unresolved") {
+      connection.close(CloseCode.accessChanged, verdict.reason);
+      return;
+    }
+    connection.diverged = true;
+    connection.send(encodeChangeRefused({ why: verdict.why, reason: verdict.reason }));
+    // Our pages never write outside their role's surface: a crafted client is closed and told why. A change
+    // refused by the lock is not an offence: the page rolls it back and stays connected.
+    if (verdict.why === "forbidden") connection.close(CloseCode.policyViolation, verdict.reason);
   }
 
   private applyClientAwareness(connection: Connection, message: Extract<ClientMessage, { kind: "awareness" }>): void {
