@@ -9,6 +9,7 @@ import { CloseCode } from "./closeCodes";
 import { MessageRateLimiter, type Limits } from "./limits";
 import type { CollabLog } from "./log";
 import type { ConnectionOrigin } from "./origins";
+import { PRESENCE_PER_SECOND } from "./presence";
 import { ProtocolError } from "./protocol";
 
 export type FrameHandler = (connection: Connection, frame: Uint8Array) => void;
@@ -25,6 +26,9 @@ export class Connection {
   /** Awareness client ids this socket introduced; it may speak only for these. */
   readonly controlledClientIds = new Set<number>();
   readonly origin: ConnectionOrigin;
+  /** The awareness client id this socket speaks for: the first it used (server/collab/presence.ts). */
+  presenceClientId: number | null = null;
+  readonly presenceLimiter = new MessageRateLimiter(PRESENCE_PER_SECOND);
   /** The server refused one of this socket's changes: its copy differs until the page reloads it. */
   diverged = false;
   private readonly limiter: MessageRateLimiter;

@@ -4,6 +4,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { actionsOf } from "~/domain/workspace";
 import { encodeChangeRefused } from "~/collab/changeRefused";
+import { admitPresence } from "./presence";
 import { checkUpdate, documentRoleOf, type GuardVerdict, type Surface } from "./sessionGuard";
 import { ActionAuthors } from "./actionAuthors";
 import { CloseCode } from "./closeCodes";
@@ -280,38 +281,17 @@ export class SharedDocument {
   }
 
   private applyClientAwareness(connection: Connection, message: Extract<ClientMessage, { kind: "awareness" }>): void {
-    // y-websocket clients relay every awareness change they receive, so stale echoes of other people's
-    // states are normal and harmless; only an entry that would change someone else's state is refused.
-    const effective = message.entries.filter((entry) => this.wouldApply(entry.clientId, entry.clock, entry.state));
-    for (const { clientId } of effective) {
-      const owner = this.awarenessOwners.get(clientId);
-      const foreign =
-        clientId === this.ydoc.clientID ||
-        (owner instanceof Connection && owner !== connection && owner.isOpen && !samePerson(owner, connection));
-      if (foreign) {
-        this.deps.log.warn("awareness for another connection's client id", { workspaceId: this.workspaceId, connection: connection.id, clientId });
-        connection.close(CloseCode.policyViolation, "Awareness may only describe your own session.");
-        return;
-      }
+    const verdict = admitPresence(this.awareness, this.awarenessOwners, connection, message.entries);
+    if (!verdict.ok) {
+      this.deps.log.warn("presence refused", { workspaceId: this.workspaceId, connection: connection.id, person: connection.principal.displayName, entries: message.entries.length, reason: verdict.reason });
+      connection.close(CloseCode.policyViolation, verdict.reason);
+      return;
     }
-    for (const { clientId } of effective) {
-      const owner = this.awarenessOwners.get(clientId);
-      if (owner instanceof Connection && owner !== connection) owner.controlledClientIds.delete(clientId);
-      this.awarenessOwners.set(clientId, connection);
-      connection.controlledClientIds.add(clientId);
-    }
-    if (effective.length === 0) return;
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
-    } catch (error) {
-      connection.close(CloseCode.invalidData, `Malformed awareness update: ${(error as Error).message}`);
-    }
-  }
-
-  /** Mirrors applyAwarenessUpdate's rule: a newer clock, or a removal at the same clock. */
-  private wouldApply(clientId: number, clock: number, state: unknown): boolean {
-    const current = this.awareness.meta.get(clientId)?.clock ?? 0;
-    return current < clock || (current === clock && state === null && this.awareness.getStates().has(clientId));
+    if (!verdict.update || verdict.clientId === null) return;
+    connection.presenceClientId = verdict.clientId;
+    this.awarenessOwners.set(verdict.clientId, connection);
+    connection.controlledClientIds.add(verdict.clientId);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, verdict.update, connection);
   }
 
   private updated(update: Uint8Array, origin: TransactionOrigin): void {
@@ -378,9 +358,4 @@ export class SharedDocument {
   private broadcast(frame: Uint8Array): void {
     for (const connection of this.connections) connection.send(frame);
   }
-}
-
-function samePerson(a: Connection, b: Connection): boolean {
-  const same = (x: string | null, y: string | null) => x !== null && x === y;
-  return same(a.principal.userId, b.principal.userId) || same(a.principal.guestId, b.principal.guestId);
 }
