@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import { presenceUser } from "~/collab/presenceIdentity";
+import type { RefusedChange } from "~/collab/useWorkspaceDoc";
 import type { WorkshopMe } from "./types";
 
 /** False on the server and in the first browser render (so hydration matches), true after. */
@@ -51,4 +52,19 @@ export function usePresenceIdentity(awareness: Awareness | null, me: WorkshopMe)
     // Peers see what the server fills in from who we are (server/collab/presence.ts); this is our own view.
     awareness.setLocalStateField("user", presenceUser({ key: me.key, name: me.name, guest: me.guest, facilitator: me.canFacilitate }));
   }, [awareness, me.key, me.name, me.guest, me.canFacilitate]);
+}
+
+/**
+ * The server's last refusal of this person's change (the board was locked), shown until the board unlocks.
+ * It is shown in a role="alert" element, which screen readers announce as it appears.
+ */
+export function useShownRefusal(refused: RefusedChange | null, locked: boolean): RefusedChange | null {
+  const [shown, setShown] = useState<RefusedChange | null>(null);
+  useEffect(() => {
+    if (refused) setShown(refused);
+  }, [refused]);
+  useEffect(() => {
+    if (!locked) setShown(null);
+  }, [locked]);
+  return shown;
 }

@@ -19,7 +19,7 @@ export type TestClient = {
   destroy(): void;
 };
 
-export type ClientOptions = { as?: string; role?: "editor" | "participant" | "viewer" | "refused" | "guest"; connect?: boolean; headers?: Record<string, string> };
+export type ClientOptions = { doc?: Y.Doc; as?: string; role?: "editor" | "participant" | "viewer" | "refused" | "guest"; connect?: boolean; headers?: Record<string, string> };
 
 /** A WebSocket class that adds headers (e.g. a foreign Origin) to the upgrade request. */
 function socketWithHeaders(headers: Record<string, string>): typeof WebSocket {
@@ -32,7 +32,7 @@ function socketWithHeaders(headers: Record<string, string>): typeof WebSocket {
 
 export function connectClient(url: string, workspaceId: string, options: ClientOptions = {}): TestClient {
   const name = options.as ?? "alice";
-  const doc = new Y.Doc();
+  const doc = options.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(url, workspaceId, doc, {
     params: { as: name, role: options.role ?? "editor" },
     WebSocketPolyfill: (options.headers ? socketWithHeaders(options.headers) : WebSocket) as unknown as typeof globalThis.WebSocket,
