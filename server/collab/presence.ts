@@ -15,7 +15,7 @@ export const MAX_PRESENCE_BYTES = 2048;
 /** Presence changes per second per socket (with a burst of twice as many): focus moves, not mouse moves. */
 export const PRESENCE_PER_SECOND = 10;
 
-export type PresenceVerdict = { ok: true; update: Uint8Array | null; clientId: number | null } | { ok: false; reason: string };
+export type PresenceVerdict = { ok: true; update: Uint8Array | null; clientId: number | null } | { ok: false; reason: string; detail?: Record<string, unknown> };
 
 /** The participant key presence carries for a person (`u:<id>` / `g:<id>`, as the pages use). */
 function personKeyOf(principal: Principal): string {
@@ -53,13 +53,16 @@ export function admitPresence(awareness: Awareness, owners: ReadonlyMap<number, 
   let claimed = connection.presenceClientId;
   for (const entry of entries) {
     const known = awareness.meta.get(entry.clientId);
-    const newer = !known || known.clock < entry.clock || (known.clock === entry.clock && entry.state === null && awareness.getStates().has(entry.clientId));
+    // Mirrors y-protocols' applyAwarenessUpdate: an unknown client is at clock 0, so clock 0 changes nothing.
+    const current = known?.clock ?? 0;
+    const newer = current < entry.clock || (current === entry.clock && entry.state === null && awareness.getStates().has(entry.clientId));
     const owner = owners.get(entry.clientId);
     const mine = claimed === entry.clientId || (claimed === null && owner === undefined && newer && entry.clientId !== awareness.clientID);
     if (!newer && !mine) continue; // a relayed echo of someone else's state
     if (!mine) {
       return {
         ok: false,
+        detail: { clientId: entry.clientId, clock: entry.clock, knownClock: known?.clock ?? null, owner: owner === undefined ? null : owner === "remote" ? "remote" : owner.id, claimed },
         reason: claimed === null || owner !== undefined ? "Presence may only describe your own session." : "Presence may only describe your own session (one client id per connection).",
       };
     }

@@ -283,7 +283,7 @@ export class SharedDocument {
   private applyClientAwareness(connection: Connection, message: Extract<ClientMessage, { kind: "awareness" }>): void {
     const verdict = admitPresence(this.awareness, this.awarenessOwners, connection, message.entries);
     if (!verdict.ok) {
-      this.deps.log.warn("presence refused", { workspaceId: this.workspaceId, connection: connection.id, person: connection.principal.displayName, entries: message.entries.length, reason: verdict.reason });
+      this.deps.log.warn("presence refused", { workspaceId: this.workspaceId, connection: connection.id, person: connection.principal.displayName, entries: message.entries.length, reason: verdict.reason, ...verdict.detail });
       connection.close(CloseCode.policyViolation, verdict.reason);
       return;
     }
@@ -352,6 +352,7 @@ export class SharedDocument {
     if (!this.connections.delete(connection)) return;
     const controlled = [...connection.controlledClientIds].filter((id) => this.awarenessOwners.get(id) === connection);
     if (controlled.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, controlled, null);
+    for (const id of controlled) this.awarenessOwners.delete(id);
     if (this.idle) this.deps.hooks.idle(this);
   }
 
