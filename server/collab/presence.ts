@@ -49,6 +49,8 @@ function encodeEntry(clientId: number, clock: number, state: unknown): Uint8Arra
  * holding the one entry for the socket's own client id, rewritten by the server.
  */
 export function admitPresence(awareness: Awareness, owners: ReadonlyMap<number, Connection | "remote">, connection: Connection, entries: AwarenessEntry[]): PresenceVerdict {
+  // A relay repeats at most every client the room knows, plus the sender's own: more is a flood.
+  if (entries.length > awareness.meta.size + 1) return { ok: false, reason: "Presence may only describe your own session." };
   let own: AwarenessEntry | null = null;
   let claimed = connection.presenceClientId;
   for (const entry of entries) {
