@@ -111,7 +111,12 @@ function indexByClient(items: DecodedItem[]) {
 export function writesOf(doc: Y.Doc, update: Uint8Array): Write[] | null {
   const { structs, ds } = decodeClientUpdate(update) as unknown as { structs: DecodedItem[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
   // Structs the server already holds change nothing (a sync reply repeats them): only new ones count.
-  const fresh = structs.filter((s) => "parentSub" in s && !storeItem(doc, s.id));
+  // Structs must continue each client's history from where the server's copy is: one that starts past it
+  // would wait (pending) and be applied later, unchecked against whatever the board is by then.
+  if (!contiguous(doc, structs)) return null;
+  // Structs the server already holds change nothing (a sync reply repeats them); one that runs past the
+  // server's clock for its client is new in its tail, so it counts, at the place of its known head.
+  const fresh = structs.filter((s) => "parentSub" in s && s.id.clock + s.length > Y.getState(doc.store, s.id.client));
   const findFresh = indexByClient(fresh);
   const paths = new Map<DecodedItem, Path | null>();
   const newParent = new Set<DecodedItem>();
@@ -148,9 +153,22 @@ export function writesOf(doc: Y.Doc, update: Uint8Array): Write[] | null {
   // deletion inside something this update also deletes (an action's text, with the action) goes with it.
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
+      const known = Y.getState(doc.store, client);
       for (let at = clock; at < clock + len; ) {
+        if (at >= known) {
+          // Deleting what the server has not seen would wait and strike someone's later change unchecked;
+          // only what this update itself inserts may be deleted with it.
+          if (!coveredBy(findFresh, client, at, clock + len)) return null;
+          break;
+        }
         const stored = storeItem(doc, Y.createID(client, at));
-        if (!stored) break;
+        if (!stored) {
+          // Garbage-collected long ago: already deleted, nothing to check.
+          const held = doc.store.clients.get(client)!;
+          const gc = held[Y.findIndexSS(held, at)]!;
+          at = gc.id.clock + gc.length;
+          continue;
+        }
         if (!stored.deleted && !insideDeleted(stored, ds)) {
           const path = storedPath(doc, stored);
           if (!path) return null;
@@ -161,6 +179,35 @@ export function writesOf(doc: Y.Doc, update: Uint8Array): Write[] | null {
     }
   }
   return writes;
+}
+
+/** Whether every struct of every client starts at or before the end of what precedes it (no gaps, no Skip). */
+function contiguous(doc: Y.Doc, structs: DecodedItem[]): boolean {
+  const byClient = new Map<number, DecodedItem[]>();
+  for (const s of structs) {
+    if ((s as unknown) instanceof Y.Skip) return false;
+    const list = byClient.get(s.id.client) ?? [];
+    list.push(s);
+    byClient.set(s.id.client, list);
+  }
+  for (const [client, list] of byClient) {
+    let end = Y.getState(doc.store, client);
+    for (const s of list.sort((x, y) => x.id.clock - y.id.clock)) {
+      if (s.id.clock > end) return false;
+      end = Math.max(end, s.id.clock + s.length);
+    }
+  }
+  return true;
+}
+
+/** Whether the clocks [from, to) of a client are all inserted by this update. */
+function coveredBy(findFresh: (id: Y.ID) => DecodedItem | null, client: number, from: number, to: number): boolean {
+  for (let at = from; at < to; ) {
+    const s = findFresh(Y.createID(client, at));
+    if (!s) return false;
+    at = s.id.clock + s.length;
+  }
+  return true;
 }
 
 function insideDeleted(item: Y.Item, ds: unknown): boolean {

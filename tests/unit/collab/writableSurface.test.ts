@@ -1,5 +1,6 @@
 // The document's writable surface, path by path and role by role, and the server's check of real updates
 // against it: every place in a workspace document × every role, then every kind of edit × every role.
+import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
@@ -151,6 +152,42 @@ describe("the server's check of real updates", () => {
     const edit = updateFor(server, (d) => (actionMap(d, "a1").get("title") as Y.Text).insert(0, "x"));
     expect(checkUpdate(server, edit, "guest", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "locked", reason: expect.stringMatching(/facilitator has paused editing/) });
     expect(checkUpdate(server, edit, "facilitator", WRITABLE_SURFACE)).toEqual({ allowed: true });
+  });
+
+  it("the tail of a struct the server partly holds counts as a write (typing on into a locked board)", () => {
+    const server = serverDoc();
+    const guest = new Y.Doc();
+    Y.applyUpdate(guest, Y.encodeStateAsUpdate(server));
+    const title = () => actionMap(guest, "a1").get("title") as Y.Text;
+    const sv = Y.encodeStateVector(guest);
+    title().insert(0, "a");
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(guest, sv));
+    updateSession(server, { locked: true });
+    title().insert(1, "b"); // merged with "a" into one struct the server holds only the head of
+    const both = Y.encodeStateAsUpdate(guest, sv);
+    expect(checkUpdate(server, both, "guest", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "locked" });
+  });
+
+  it("a change that starts past the server's clock for its client is refused, not left to land later unchecked", () => {
+    const server = serverDoc();
+    const guest = new Y.Doc();
+    Y.applyUpdate(guest, Y.encodeStateAsUpdate(server));
+    noteFor(guest, "f3"); // never sent
+    const sv = Y.encodeStateVector(guest);
+    guest.getMap("notes").set("f4", new Y.Text("later"));
+    expect(checkUpdate(server, Y.encodeStateAsUpdate(guest, sv), "guest", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "unresolved" });
+  });
+
+  it("deleting what the server has not seen yet (someone's next change) is refused", () => {
+    const server = serverDoc();
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // no structs
+    encoding.writeVarUint(encoder, 1); // one client in the delete set: the server's own writer here
+    encoding.writeVarUint(encoder, server.clientID);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, Y.getState(server.store, server.clientID));
+    encoding.writeVarUint(encoder, 50);
+    expect(checkUpdate(server, encoding.toUint8Array(encoder), "guest", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "unresolved" });
   });
 
   it("a malformed update is the sender's fault: a ProtocolError, never a crash", () => {
