@@ -19,8 +19,12 @@ export type AuditAction =
   | "join-code-failed"
   | "guest-joined"
   | "guest-removed"
+  | "guest-readmitted"
+  | "guest-rejoin-refused"
+  | "join-code-replaced"
   | "round-imported"
-  | "plan-exported";
+  | "plan-exported"
+  | "plan-page-changed";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 

@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings: allFindingIds.map((id) => ({ id, label: findingLabel(id, questionSet) })),
     canEdit: can(access.actor, "edit:workspace"),
     canExport: can(access.actor, "export:plan"),
+    canPublish: can(access.actor, "publish:plan"),
     owners,
   };
 }
@@ -87,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Plan() {
-  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, owners } = useLoaderData<typeof loader>();
+  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, canPublish, owners } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <>
@@ -113,6 +114,11 @@ export default function Plan() {
           <Link className="button button--secondary" to={`/w/${workspace.id}/report`}>
             Printable report
           </Link>
+          {canPublish ? (
+            <Link className="button button--secondary" to={`/w/${workspace.id}/publish`}>
+              “You said, we did” page
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <PlanFilters query={query} findings={findings} />

@@ -20,6 +20,7 @@ import { WRITABLE_SURFACE } from "~/domain/workspace";
 import type { Surface } from "./sessionGuard";
 import { UpdateJournal } from "./updateJournal";
 import { withinUpgradeBoundary } from "./upgradeBoundary";
+import { recheckConnections, Revocations, type CloseKind, type ConnectionFilter } from "./revocation";
 
 export type CollabServerOptions = {
   authenticate: Authenticate;
@@ -39,7 +40,7 @@ export type CollabServerOptions = {
   storage?: DocumentStorage;
 };
 
-export type ConnectionFilter = { userId?: string; guestId?: string; workspaceId?: string };
+export type { CloseKind, ConnectionFilter } from "./revocation";
 
 export type CollabServer = {
   /**
@@ -52,8 +53,11 @@ export type CollabServer = {
   withDocument(workspaceId: string, fn: (doc: Y.Doc) => void, origin: ServerOrigin): Promise<void>;
   /** Reads the current document (loaded from the database if needed) without changing it. */
   readDocument<T>(workspaceId: string, reader: (doc: Y.Doc) => T): Promise<T>;
-  /** Closes matching sockets (every given field must match) so they reconnect and are checked again. */
-  closeConnections(filter: ConnectionFilter, reason: string): number;
+  /**
+   * Closes matching sockets (every given field must match) on this instance and, through Redis, on every
+   * other; `recheck` (the default) makes them reconnect and be checked again. Returns how many closed here.
+   */
+  closeConnections(filter: ConnectionFilter, reason: string, kind?: CloseKind): number;
   loadedDocumentCount(): number;
   /** Stops accepting, writes everything, closes sockets with 1012 and resolves. */
   shutdown(): Promise<void>;
@@ -91,6 +95,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
   const perPerson = new Map<string, number>();
+  // The upgrade request each socket was admitted with, to check its access again (revocation.ts).
+  const admittedWith = new WeakMap<Connection, http.IncomingMessage>();
+  const revocations = new Revocations(fanout, () => connections, log, () =>
+    recheckConnections([...connections].map((connection) => ({ connection, request: admittedWith.get(connection)! })), options.authenticate, log),
+  );
   let stopping = false;
 
   const sweep = setInterval(() => {
@@ -121,6 +130,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     const keep = (data: Buffer) => early.push(data);
     ws.on("message", keep);
     let result;
+    const checkStartedAt = Date.now();
     try {
       result = await options.authenticate(request, workspaceId);
     } catch (error) {
@@ -130,6 +140,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     ws.off("message", keep);
     if (!result.ok) return refuse(ws, result.code, result.reason, request);
     if (stopping || ws.readyState !== ws.OPEN) return refuse(ws, CloseCode.serverRestarting, "The server is restarting; you will be reconnected.", request);
+    const revoked = revocations.refusalFor({ workspaceId, principal: result.principal }, checkStartedAt);
+    if (revoked) return refuse(ws, revoked.code, revoked.reason, request);
 
     const key = personKey(result.principal);
     if (key && (perPerson.get(key) ?? 0) >= limits.maxSocketsPerUser) {
@@ -137,6 +149,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
     const connection = new Connection(ws, transport, workspaceId, result.principal, limits, log);
     connections.add(connection);
+    admittedWith.set(connection, request);
     countFor(key, 1);
     connection.onClose(() => {
       connections.delete(connection);
@@ -188,6 +201,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
     async open() {
       await storage.open?.();
+      await fanout.open();
     },
 
     async readDocument(workspaceId, reader) {
@@ -200,19 +214,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       }
     },
 
-    closeConnections(filter, reason) {
-      let closed = 0;
-      for (const connection of [...connections]) {
-        const { principal } = connection;
-        if (filter.userId !== undefined && principal.userId !== filter.userId) continue;
-        if (filter.guestId !== undefined && principal.guestId !== filter.guestId) continue;
-        if (filter.workspaceId !== undefined && connection.workspaceId !== filter.workspaceId) continue;
-        if (filter.userId === undefined && filter.guestId === undefined && filter.workspaceId === undefined) continue;
-        connection.close(CloseCode.accessChanged, reason);
-        closed++;
-      }
-      return closed;
-    },
+    closeConnections: (filter, reason, kind = "recheck") => revocations.close(filter, reason, kind),
 
     loadedDocumentCount: () => registry.loadedCount,
 
