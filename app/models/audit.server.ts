@@ -24,7 +24,8 @@ export type AuditAction =
   | "join-code-replaced"
   | "round-imported"
   | "plan-exported"
-  | "plan-page-changed";
+  | "plan-page-changed"
+  | "disclosure-changed";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 
