@@ -1,6 +1,6 @@
 // `npm run stress`: the hostile-client stress run of issue 16 against a real server on a fresh database.
 //   npm run stress -- [--database sqlite|postgresql] [--frames 10000] [--seed 16] [--max-crashes 10]
-//                     [--concurrency 6] [--well-formed-only]
+//                     [--concurrency 8] [--well-formed-only]
 // --well-formed-only sends only frames and upgrades a real client could encode (hostile in what they ask
 // for), to show the rule breaks of a server that crashes on malformed input before they can be reached.
 // Exit code 1 when the server crashed, a rule break reached the store or another client, or the honest
@@ -22,7 +22,7 @@ const { values } = parseArgs({
     frames: { type: "string", default: "10000" },
     seed: { type: "string", default: "16" },
     "max-crashes": { type: "string", default: "10" },
-    concurrency: { type: "string", default: "6" },
+    concurrency: { type: "string", default: "8" },
     "well-formed-only": { type: "boolean", default: false },
   },
 });

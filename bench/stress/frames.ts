@@ -12,6 +12,27 @@ export const KNOWN_CRASHER = new Uint8Array([0x00, 0x02, 0x04, 0x05, 0xff, 0xff,
 /** Larger than the server's default frame limit (1 MB). */
 const OVERSIZE_BYTES = 1024 * 1024 + 4096;
 
+const ROLE_INDEX: Record<Role, number> = { facilitator: 0, member: 1, guest: 2, viewer: 3 };
+const ROLE_SPAN = 0x10000000;
+
+/**
+ * A hostile socket's own awareness client id, in a range that says its role (0x0… to 0x3…), so the watcher
+ * in another thread knows whose it is without being told. Invented ids lie above every role's range.
+ */
+export function ownClientIdFor(role: Role, rng: Rng): number {
+  return ROLE_INDEX[role] * ROLE_SPAN + rng.int(1, ROLE_SPAN - 1);
+}
+
+export function inventedClientId(rng: Rng): number {
+  return rng.int(4 * ROLE_SPAN, 0x7fffffff);
+}
+
+/** The role whose hostile socket owns this client id, or null for an invented one. */
+export function roleOfClientId(clientId: number): Role | null {
+  const index = Math.floor(clientId / ROLE_SPAN);
+  return (Object.keys(ROLE_INDEX) as Role[]).find((role) => ROLE_INDEX[role] === index) ?? null;
+}
+
 export type Frame = { kind: string; data: Uint8Array | string; followUp?: Uint8Array };
 
 export type AwarenessEntry = { clientId: number; clock: number; state: unknown };
@@ -58,8 +79,6 @@ export type FrameContext = {
   base: Y.Doc;
   ownClientId: number;
   nextClock(): number;
-  /** Records an awareness client id this generator invented (it is nobody's own id). */
-  invent(clientId: number): void;
   /** Only frames a real client could encode (hostile in what they ask for): shows rule breaks on a server that crashes on the rest. */
   wellFormedOnly: boolean;
   /** Client ids of honest people, whose presence a hostile client tries to overwrite. */
@@ -181,8 +200,7 @@ const GENERATORS: Generator[] = [
       const count = ctx.rng.int(500, 4000);
       const entries: AwarenessEntry[] = [];
       for (let i = 0; i < count; i++) {
-        const clientId = ctx.rng.clientId();
-        ctx.invent(clientId);
+        const clientId = inventedClientId(ctx.rng);
         entries.push({ clientId, clock: 1, state: { user: { key: `g:${clientId}`, name: `Ghost ${i}`, colour: "#4a4a4a", guest: true, facilitator: false } } });
       }
       return { kind: "awareness flood (invented client ids)", data: awarenessFrame(entries) };
@@ -192,8 +210,7 @@ const GENERATORS: Generator[] = [
     wellFormed: true,
     weight: 3,
     make: (ctx) => {
-      const clientId = ctx.rng.clientId();
-      ctx.invent(clientId);
+      const clientId = inventedClientId(ctx.rng);
       return { kind: "awareness for an invented client id", data: awarenessFrame([{ clientId, clock: 1, state: spoofedPresence(ctx.rng) }]) };
     },
   },

@@ -21,10 +21,11 @@ function countingSocket(headers: Record<string, string>, traffic: PeerTraffic): 
   return class extends WebSocket {
     constructor(address: string, protocols?: string | string[]) {
       super(address, protocols, { headers });
-      this.on("message", (data: Buffer) => {
+      this.on("message", (data: ArrayBuffer | Buffer) => {
+        const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
         traffic.frames += 1;
-        traffic.bytes += data.length;
-        if (data[0] === 1) traffic.awarenessBytes += data.length;
+        traffic.bytes += bytes.length;
+        if (bytes[0] === 1) traffic.awarenessBytes += bytes.length;
       });
     }
   } as unknown as typeof WebSocket;

@@ -1,14 +1,13 @@
 // Hostile connections of one role: each opens a real socket with the person's session cookie, syncs like
 // a client (so its crafted updates build on the real document), announces its own presence, then sends
 // generated frames just under the message-rate limit until the server closes it; then it reconnects.
-import * as decoding from "lib0/decoding";
 import WebSocket from "ws";
+import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { Role } from "./craft";
-import { awarenessFrame, nextFrame, ownPresence, syncFrame, type FrameContext } from "./frames";
+import { awarenessFrame, nextFrame, ownClientIdFor, ownPresence, type FrameContext } from "./frames";
 import type { Credentials } from "./honestPeer";
 import type { Rng } from "./prng";
-import type { RuleWatch } from "./watch";
 
 export type RoleStats = {
   role: Role;
@@ -19,10 +18,15 @@ export type RoleStats = {
   closedByServer: number;
   closeCodes: Map<string, number>;
   refusedConnects: number;
+  /** Why each socket's attack ended: closed by the server (code), the quota met, the phase stopped. */
+  socketEnds: Map<string, number>;
+  /** Time spent crafting frames and waiting for sockets to open (where a slow phase went). */
+  craftMs: number;
+  connectMs: number;
 };
 
 export function newRoleStats(role: Role): RoleStats {
-  return { role, framesSent: 0, byKind: new Map(), connections: 0, closedByServer: 0, closeCodes: new Map(), refusedConnects: 0 };
+  return { role, framesSent: 0, byKind: new Map(), connections: 0, closedByServer: 0, closeCodes: new Map(), refusedConnects: 0, socketEnds: new Map(), craftMs: 0, connectMs: 0 };
 }
 
 export type HostileOptions = {
@@ -31,7 +35,6 @@ export type HostileOptions = {
   wsUrl: () => string;
   credentials: Credentials;
   rng: Rng;
-  watch: RuleWatch;
   stats: RoleStats;
   /** Frames this role must send in all. */
   quota: number;
@@ -47,56 +50,38 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
 /** One socket's life; resolves when it is closed (by the server, or by us once the quota is met). */
-async function attackOnce(options: HostileOptions, rng: Rng): Promise<void> {
+async function attackOnce(options: HostileOptions, rng: Rng, base: Y.Doc): Promise<void> {
   const { stats } = options;
   const ws = new WebSocket(options.wsUrl(), { headers: { Cookie: options.credentials.cookie, Origin: options.credentials.origin }, maxPayload: 256 * 1024 * 1024 });
-  const base = new Y.Doc();
-  let synced = false;
+  const connectStarted = performance.now();
   let closed = false;
   let closingByUs = false;
-  ws.binaryType = "nodebuffer";
   ws.on("error", () => undefined);
-  ws.on("message", (data: Buffer) => {
-    try {
-      const decoder = decoding.createDecoder(new Uint8Array(data));
-      if (decoding.readVarUint(decoder) !== 0) return;
-      const step = decoding.readVarUint(decoder);
-      if (step === 1 || step === 2) {
-        Y.applyUpdate(base, decoding.readVarUint8Array(decoder));
-        if (step === 1) synced = true;
-      }
-    } catch {
-      // What the server sends is not under test here.
-    }
-  });
   const opened = await new Promise<boolean>((resolve) => {
     ws.once("open", () => resolve(true));
     ws.once("close", () => resolve(false));
     ws.once("unexpected-response", () => resolve(false));
   });
   const closedPromise = new Promise<void>((resolve) => {
-    ws.once("close", (code) => {
+    ws.once("close", (code, reason) => {
       closed = true;
       if (opened && !closingByUs) {
         stats.closedByServer += 1;
         bump(stats.closeCodes, String(code));
+        bump(stats.socketEnds, `${code} ${reason.toString().slice(0, 70)}`);
       }
       resolve();
     });
   });
   if (!opened) {
     stats.refusedConnects += 1;
-    base.destroy();
     ws.terminate();
     return;
   }
   stats.connections += 1;
-  ws.send(syncFrame(0, Y.encodeStateVector(base)));
-  const syncStarted = Date.now();
-  while (!synced && !closed && Date.now() - syncStarted < 5000) await sleep(5);
-  const ownClientId = rng.clientId();
+  stats.connectMs += performance.now() - connectStarted;
+  const ownClientId = ownClientIdFor(options.role, rng);
   let clock = 0;
-  options.watch.ownIds.set(ownClientId, options.role);
   if (!closed) ws.send(awarenessFrame([{ clientId: ownClientId, clock: clock++, state: ownPresence(options.role, options.name) }]));
   const context: FrameContext = {
     role: options.role,
@@ -104,13 +89,14 @@ async function attackOnce(options: HostileOptions, rng: Rng): Promise<void> {
     base,
     ownClientId,
     nextClock: () => clock++,
-    invent: () => undefined,
     wellFormedOnly: options.wellFormedOnly,
     honestClientIds: options.honestClientIds,
   };
   const interval = 1000 / options.framesPerSecond;
   while (!closed && ws.readyState === WebSocket.OPEN && stats.framesSent < options.quota && !options.shouldStop()) {
+    const craftStarted = performance.now();
     const frame = nextFrame(context);
+    stats.craftMs += performance.now() - craftStarted;
     stats.framesSent += 1;
     bump(stats.byKind, frame.kind);
     ws.send(frame.data, { binary: typeof frame.data !== "string" });
@@ -118,24 +104,50 @@ async function attackOnce(options: HostileOptions, rng: Rng): Promise<void> {
     await sleep(interval);
   }
   if (!closed) {
-    closingByUs = true;
-    ws.close(1000, "done");
-    await Promise.race([closedPromise, sleep(2000)]);
+    // CLOSING here means the server sent its close frame: the close event will count it as an offender closed.
+    if (ws.readyState === WebSocket.OPEN) {
+      bump(stats.socketEnds, stats.framesSent >= options.quota ? "quota met" : "phase stopped");
+      closingByUs = true;
+      ws.close(1000, "done");
+    }
+    await Promise.race([closedPromise, sleep(5000)]);
     ws.terminate();
   }
-  base.destroy();
 }
 
 /** Runs `concurrency` sockets for the role until it has sent its quota (or the run stops). */
 export async function attackAsRole(options: HostileOptions): Promise<void> {
+  // One well-behaved client of the same person keeps a copy of the document that crafted updates build
+  // on, so hostile sockets start attacking as soon as they open (no sync per socket). It announces no
+  // presence, and its client id lies in the role's own range anyway.
+  const base = new Y.Doc();
+  base.clientID = ownClientIdFor(options.role, options.rng);
+  const tracker = new WebsocketProvider(options.wsUrl().replace(/\/[^/]*$/, ""), options.wsUrl().replace(/^.*\//, ""), base, {
+    WebSocketPolyfill: socketWithHeaders({ Cookie: options.credentials.cookie, Origin: options.credentials.origin }) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 500,
+  });
+  tracker.awareness.setLocalState(null);
+  const syncStarted = Date.now();
+  while (!tracker.synced && Date.now() - syncStarted < 30_000) await sleep(20);
   const workers = Array.from({ length: options.concurrency }, async () => {
     const rng = options.rng.fork();
     while (options.stats.framesSent < options.quota && !options.shouldStop()) {
       const before = options.stats.refusedConnects;
-      await attackOnce(options, rng);
+      await attackOnce(options, rng, base);
       // Refused (the server is down or restarting): wait a little before knocking again.
       await sleep(options.stats.refusedConnects > before ? 250 : 10);
     }
   });
   await Promise.all(workers);
+  tracker.destroy();
+  base.destroy();
+}
+
+function socketWithHeaders(headers: Record<string, string>): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  } as unknown as typeof WebSocket;
 }

@@ -19,6 +19,7 @@ export function formatReport(report: StressReport): string {
   for (const role of ROLES) {
     const r = report.roles.find((s) => s.role === role)!;
     out(`  ${role.padEnd(12)} ${String(r.framesSent).padStart(6)} frames on ${r.connections} sockets; offenders closed ${r.closedByServer} (codes ${top(r.closeCodes, 6) || "none"}); refused connects ${r.refusedConnects}`);
+    out(`  ${"".padEnd(12)} sockets ended: ${top(r.socketEnds, 6) || "none"}; ${(r.connectMs / 1000).toFixed(1)} s connecting, ${(r.craftMs / 1000).toFixed(1)} s crafting frames`);
   }
   const kinds = new Map<string, number>();
   for (const r of report.roles) for (const [k, v] of r.byKind) kinds.set(k.replace(/^(update|sync-step-2): .*/, "$1: (rule change)"), (kinds.get(k.replace(/^(update|sync-step-2): .*/, "$1: (rule change)")) ?? 0) + v);

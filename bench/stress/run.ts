@@ -8,12 +8,13 @@ import os from "node:os";
 import path from "node:path";
 import { createAction, noteFor, updateSession } from "~/domain/workspace";
 import { HONEST_NOTES, type Role } from "./craft";
-import { attackAsRole, newRoleStats, type RoleStats } from "./hostile";
+import { startAttack } from "./attackWorker";
+import { newRoleStats, type RoleStats } from "./hostile";
 import { connectPeer, waitUntil, type Credentials, type HonestPeer } from "./honestPeer";
 import { HonestPair, percentile } from "./honestPair";
 import { createRng } from "./prng";
 import { ServerChild, type Crash } from "./serverChild";
-import { attackUpgrades, newUpgradeStats, type UpgradeStats } from "./upgrades";
+import { newUpgradeStats, type UpgradeStats } from "./upgrades";
 import { canonical, documentJson, RuleWatch } from "./watch";
 import { joinAsGuest, signIn, type StressWorld } from "./world";
 
@@ -192,45 +193,38 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     const attackBytes = a.traffic.awarenessBytes;
     for (const role of ROLES) {
       if (aborted) break;
-      const stats = roles.find((r) => r.role === role)!;
       const phaseStarted = Date.now();
       const timeout = options.phaseTimeoutMs ?? 300_000;
-      let phaseDone = false;
-      const shouldStop = () => phaseDone || aborted !== null || Date.now() - phaseStarted > timeout;
       watch.setPhase(role);
       pair.start();
       log(`attacking as ${role}…`);
-      const doors = attackUpgrades({
-        port: () => server.port,
-        workspaceId: world.workspaceId,
-        otherWorkspaceId: world.otherWorkspaceId,
-        member: credentials.member,
-        rng: rng.fork(),
-        watch,
-        stats: upgrades,
-        perSecond: options.upgradesPerSecond ?? 10,
-        wellFormedOnly: options.wellFormedOnly ?? false,
-        shouldStop,
-      });
-      await attackAsRole({
-        role,
-        name: names[role],
-        wsUrl: () => `${wsBase()}/${world.workspaceId}`,
-        credentials: credentials[role],
-        rng: rng.fork(),
-        watch,
-        stats,
-        quota: options.framesPerRole,
-        concurrency: options.concurrency ?? 6,
-        framesPerSecond: options.framesPerSecond ?? 80,
-        shouldStop,
-        wellFormedOnly: options.wellFormedOnly ?? false,
-        honestClientIds: () => [a.doc.clientID, b.doc.clientID],
-      });
-      phaseDone = true;
-      await doors;
-      if (Date.now() - phaseStarted > timeout) log(`  ${role}: the phase took longer than ${timeout / 1000} s and stopped at ${stats.framesSent} frames`);
-      log(`  ${role}: ${stats.framesSent} frames on ${stats.connections} sockets, ${stats.closedByServer} closed by the server, crashes so far ${server.crashes.length}`);
+      const attack = startAttack(
+        {
+          role,
+          name: names[role],
+          port: server.port,
+          workspaceId: world.workspaceId,
+          otherWorkspaceId: world.otherWorkspaceId,
+          credentials: credentials[role],
+          member: credentials.member,
+          seed: rng.int(1, 2 ** 31),
+          quota: options.framesPerRole,
+          concurrency: options.concurrency ?? 8,
+          framesPerSecond: options.framesPerSecond ?? 80,
+          upgradesPerSecond: options.upgradesPerSecond ?? 10,
+          wellFormedOnly: options.wellFormedOnly ?? false,
+          timeoutMs: timeout,
+          honestClientIds: [a.doc.clientID, b.doc.clientID],
+        },
+        (kind, detail) => watch.record(kind, detail),
+      );
+      const stopWhenAborted = setInterval(() => aborted && attack.stop(), 200);
+      const result = await attack.done.finally(() => clearInterval(stopWhenAborted));
+      const stats = result.stats;
+      roles[roles.findIndex((r) => r.role === role)] = stats;
+      mergeUpgrades(upgrades, result.upgrades);
+      if (result.timedOut) log(`  ${role}: the phase took longer than ${timeout / 1000} s and stopped at ${stats.framesSent} frames`);
+      log(`  ${role}: ${stats.framesSent} frames on ${stats.connections} sockets in ${((Date.now() - phaseStarted) / 1000).toFixed(0)} s, ${stats.closedByServer} closed by the server, crashes so far ${server.crashes.length}`);
       watch.setPhase("between");
       if (aborted) break;
       await settle(`the ${role} attack`);
@@ -287,6 +281,12 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     rssMb: { before: rssBefore, after: rssAfter },
     durationMs: Date.now() - started,
   };
+}
+
+function mergeUpgrades(into: UpgradeStats, from: UpgradeStats): void {
+  into.tried += from.tried;
+  for (const [k, v] of from.byKind) into.byKind.set(k, (into.byKind.get(k) ?? 0) + v);
+  for (const [k, v] of from.outcomes) into.outcomes.set(k, (into.outcomes.get(k) ?? 0) + v);
 }
 
 function firstDifference(expected: string, got: string): string {

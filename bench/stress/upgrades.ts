@@ -6,7 +6,8 @@ import net from "node:net";
 import WebSocket from "ws";
 import type { Credentials } from "./honestPeer";
 import type { Rng } from "./prng";
-import type { RuleWatch } from "./watch";
+
+export type OnBreak = (kind: string, detail: string) => void;
 
 export type UpgradeStats = { tried: number; byKind: Map<string, number>; outcomes: Map<string, number> };
 
@@ -55,7 +56,7 @@ function rawUpgrade(port: number, path: string): Promise<string> {
 }
 
 /** Opens a socket the server must refuse; resolves with its close code, and records any document data it got. */
-function refusedUpgrade(url: string, headers: Record<string, string>, watch: RuleWatch, kind: string): Promise<string> {
+function refusedUpgrade(url: string, headers: Record<string, string>, onBreak: OnBreak, kind: string): Promise<string> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url, { headers });
     const finish = (outcome: string) => {
@@ -63,13 +64,13 @@ function refusedUpgrade(url: string, headers: Record<string, string>, watch: Rul
       ws.terminate();
       resolve(outcome);
     };
-    const timer = setTimeout(() => finish("still open after 5 s"), 5000);
+    const timer = setTimeout(() => finish("no answer within 15 s"), 15_000);
     ws.on("error", () => undefined);
     ws.on("unexpected-response", (_request, response) => finish(`HTTP ${response.statusCode}`));
     ws.on("message", (data: Buffer) => {
       // Sync step 2, an update or anyone's presence: the refused person saw something of the workspace.
       const leaks = (data[0] === 0 && (data[1] === 1 || data[1] === 2)) || data[0] === 1;
-      if (leaks) watch.record("a refused upgrade received workspace data", `${kind}: ${data.length} bytes, type ${data[0]}/${data[1]}`);
+      if (leaks) onBreak("a refused upgrade received workspace data", `${kind}: ${data.length} bytes, type ${data[0]}/${data[1]}`);
     });
     ws.on("close", (code) => finish(`close ${code}`));
   });
@@ -82,7 +83,7 @@ export type UpgradeOptions = {
   /** A real member's cookie: used with a foreign Origin, and on another council's workspace. */
   member: Credentials;
   rng: Rng;
-  watch: RuleWatch;
+  onBreak: OnBreak;
   stats: UpgradeStats;
   perSecond: number;
   /** Only well-formed requests (the refused ones), no malformed paths. */
@@ -95,13 +96,13 @@ export async function attackUpgrades(options: UpgradeOptions): Promise<void> {
   const wsUrl = (id: string) => `ws://127.0.0.1:${options.port()}/collab/${id}`;
   const kinds: Array<{ kind: string; run: () => Promise<string> }> = [
     ...(options.wellFormedOnly ? [] : RAW_PATHS).map(({ kind, path }) => ({ kind, run: () => rawUpgrade(options.port(), path(rng, options.workspaceId)) })),
-    { kind: "foreign Origin", run: () => refusedUpgrade(wsUrl(options.workspaceId), { Cookie: options.member.cookie, Origin: "https://evil.example" }, options.watch, "foreign Origin") },
-    { kind: "no cookie", run: () => refusedUpgrade(wsUrl(options.workspaceId), { Origin: options.member.origin }, options.watch, "no cookie") },
+    { kind: "foreign Origin", run: () => refusedUpgrade(wsUrl(options.workspaceId), { Cookie: options.member.cookie, Origin: "https://evil.example" }, options.onBreak, "foreign Origin") },
+    { kind: "no cookie", run: () => refusedUpgrade(wsUrl(options.workspaceId), { Origin: options.member.origin }, options.onBreak, "no cookie") },
     {
       kind: "made-up session cookie",
-      run: () => refusedUpgrade(wsUrl(options.workspaceId), { Cookie: `poet_session=${randomBytes(24).toString("base64url")}`, Origin: options.member.origin }, options.watch, "made-up cookie"),
+      run: () => refusedUpgrade(wsUrl(options.workspaceId), { Cookie: `poet_session=${randomBytes(24).toString("base64url")}`, Origin: options.member.origin }, options.onBreak, "made-up cookie"),
     },
-    { kind: "other council's workspace", run: () => refusedUpgrade(wsUrl(options.otherWorkspaceId), { Cookie: options.member.cookie, Origin: options.member.origin }, options.watch, "other council") },
+    { kind: "other council's workspace", run: () => refusedUpgrade(wsUrl(options.otherWorkspaceId), { Cookie: options.member.cookie, Origin: options.member.origin }, options.onBreak, "other council") },
   ];
   const interval = 1000 / options.perSecond;
   const inFlight = new Set<Promise<void>>();

@@ -9,9 +9,8 @@
 //   badge they do not hold, never an honest person's client id.
 import * as Y from "yjs";
 import { ACTIONS_KEY, NOTES_KEY, SESSION_KEY } from "~/domain/workspace/document";
-import type { Role } from "./craft";
-import { HONEST_NOTES } from "./craft";
-import { SPOOF_NAME } from "./frames";
+import { HONEST_NOTES, type Role } from "./craft";
+import { roleOfClientId, SPOOF_NAME } from "./frames";
 import type { HonestPeer } from "./honestPeer";
 
 export type Phase = Role | "quiet" | "between";
@@ -55,8 +54,6 @@ export class RuleWatch {
   private current: Phase = "between";
   private readonly resets: Array<() => void> = [];
   readonly breaks = new Map<string, { count: number; samples: string[] }>();
-  /** Awareness client id → role of the hostile connection that announced it as its own. */
-  readonly ownIds = new Map<number, Role>();
   /** Client ids of honest clients and the run's own helpers: never counted as invented. */
   readonly knownIds = new Set<number>();
   /** What each honest person announces; anything else under their client id is an overwrite. */
@@ -159,7 +156,7 @@ export class RuleWatch {
           continue;
         }
         if (this.knownIds.has(clientId)) continue;
-        const owner = this.ownIds.get(clientId);
+        const owner = roleOfClientId(clientId);
         if (!owner) this.record("presence for an invented client id reached a peer", where, key("invented"));
         const user = (state as { user?: { name?: unknown; facilitator?: unknown } }).user;
         if (user?.name === SPOOF_NAME) this.record(`presence spoofing "${SPOOF_NAME}" reached a peer`, where, key("spoof"));
