@@ -60,6 +60,12 @@ export class HonestPair {
     this.timer = null;
   }
 
+  /** One edit from each side now: sent after everything before it, so once both arrive the server has worked through what came first. */
+  barrier(): void {
+    this.edit();
+    this.edit();
+  }
+
   private edit(): void {
     const side = this.sides[this.turn++ % 2]!;
     const token = `${side.prefix}${side.sent.length}`;

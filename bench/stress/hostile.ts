@@ -129,7 +129,7 @@ export async function attackAsRole(options: HostileOptions): Promise<void> {
   });
   tracker.awareness.setLocalState(null);
   const syncStarted = Date.now();
-  while (!tracker.synced && Date.now() - syncStarted < 30_000) await sleep(20);
+  while (!tracker.synced && !options.shouldStop() && Date.now() - syncStarted < 30_000) await sleep(20);
   const workers = Array.from({ length: options.concurrency }, async () => {
     const rng = options.rng.fork();
     while (options.stats.framesSent < options.quota && !options.shouldStop()) {

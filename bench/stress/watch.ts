@@ -56,7 +56,7 @@ export class RuleWatch {
   readonly breaks = new Map<string, { count: number; samples: string[] }>();
   /** Client ids of honest clients and the run's own helpers: never counted as invented. */
   readonly knownIds = new Set<number>();
-  /** What each honest person announces; anything else under their client id is an overwrite. */
+  /** What each honest person announces (honest members: never the spoofed name, never a badge). */
   readonly honestPresence = new Map<number, string>();
   private seen = new Set<string>();
 
@@ -150,15 +150,16 @@ export class RuleWatch {
         const json = JSON.stringify(state);
         const where = `${this.phase} → ${peer.name}: client ${clientId}`;
         const key = (kind: string) => `${kind}|${peer.name}|${clientId}`;
-        const honest = this.honestPresence.get(clientId);
-        if (honest !== undefined) {
-          if (json !== honest) this.record("an honest person's presence overwritten", `${where}: ${json.slice(0, 120)}`, key("overwrite"));
+        const user = (state as { user?: { name?: unknown; facilitator?: unknown } }).user;
+        if (this.honestPresence.has(clientId)) {
+          // The server may fill in an honest person's name, colour or role itself; only a hostile client's
+          // words under their id (the spoofed name or a badge they do not hold) count.
+          if (user?.name === SPOOF_NAME || user?.facilitator === true) this.record("an honest person's presence overwritten", `${where}: ${json.slice(0, 120)}`, key("overwrite"));
           continue;
         }
         if (this.knownIds.has(clientId)) continue;
         const owner = roleOfClientId(clientId);
         if (!owner) this.record("presence for an invented client id reached a peer", where, key("invented"));
-        const user = (state as { user?: { name?: unknown; facilitator?: unknown } }).user;
         if (user?.name === SPOOF_NAME) this.record(`presence spoofing "${SPOOF_NAME}" reached a peer`, where, key("spoof"));
         if (user?.facilitator === true && owner !== "facilitator") this.record("facilitator badge from a non-facilitator reached a peer", `${where} (${owner ?? "invented id"})`, key("badge"));
         if (json.length > OVERSIZE_PRESENCE_BYTES) this.record("oversize presence state reached a peer", `${where}: ${json.length} bytes`, key(`big${json.length}`));
