@@ -156,10 +156,11 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     // Quiet: the honest pair alone, for the reference latency.
     watch.setPhase("quiet");
     const quietStart = Date.now();
-    const quietBytes = a.traffic.awarenessBytes;
+    const presenceBytes = () => Math.max(a.traffic.awarenessBytes, b.traffic.awarenessBytes);
+    const quietBytes = presenceBytes();
     pair.start();
     await sleep(options.quietMs ?? 5000);
-    presence.quiet = a.traffic.awarenessBytes - quietBytes;
+    presence.quiet = presenceBytes() - quietBytes;
     presence.quietMs = Date.now() - quietStart;
     rssBefore = server.rssMb();
     log(`quiet: ${pair.samples.length} honest edits timed; server RSS ${rssBefore?.toFixed(0)} MB`);
@@ -192,7 +193,7 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     };
 
     const attackStart = Date.now();
-    const attackBytes = a.traffic.awarenessBytes;
+    const attackBytes = presenceBytes();
     for (const role of ROLES) {
       if (aborted) break;
       const phaseStarted = Date.now();
@@ -236,7 +237,7 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
       // is measured on an open board.
       if (admin.doc.getMap("session").get("locked") === true) updateSession(admin.doc, { locked: false });
     }
-    presence.attack = a.traffic.awarenessBytes - attackBytes;
+    presence.attack = presenceBytes() - attackBytes;
     presence.attackMs = Date.now() - attackStart;
     watch.setPhase("between");
     if (aborted) {
