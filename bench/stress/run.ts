@@ -6,13 +6,14 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createAction, noteFor, updateSession } from "~/domain/workspace";
-import { HONEST_NOTES, type Role } from "./craft";
+import { updateSession } from "~/domain/workspace";
+import type { Role } from "./craft";
 import { startAttack } from "./attackWorker";
 import { newRoleStats, type RoleStats } from "./hostile";
 import { connectPeer, waitUntil, type Credentials, type HonestPeer } from "./honestPeer";
 import { HonestPair, percentile } from "./honestPair";
 import { createRng } from "./prng";
+import { prepareBoard } from "./setup";
 import { ServerChild, type Crash } from "./serverChild";
 import { newUpgradeStats, type UpgradeStats } from "./upgrades";
 import { canonical, documentJson, RuleWatch } from "./watch";
@@ -60,7 +61,6 @@ export type StressReport = {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const HONEST_PRESENCE = (name: string, key: string) => ({ user: { key, name, colour: "#1d6b2f", guest: false, facilitator: false }, editing: null, at: null });
-const VICTIMS = ["Budget letters in plain English", "Ask about feeling safe at every review", "Peer support for carers", "Easy-read guide to personal budgets"];
 
 export async function runStress(options: StressOptions): Promise<StressReport> {
   const started = Date.now();
@@ -113,30 +113,6 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     const honestB = await signIn(base, world.honestB);
     const names: Record<Role, string> = { facilitator: world.facilitator.name, member: world.member.name, viewer: world.viewer.name, guest: world.guestName };
 
-    // Set-up as the facilitator would do it on the board: actions, the honest notes, a round of votes.
-    const admin = connect("set-up facilitator", facilitator.credentials);
-    watch.knownIds.add(admin.doc.clientID);
-    await admin.synced();
-    for (const title of VICTIMS) createAction(admin.doc, { title, createdBy: world.facilitator.name });
-    noteFor(admin.doc, HONEST_NOTES.a);
-    noteFor(admin.doc, HONEST_NOTES.b);
-    updateSession(admin.doc, { locked: false, focus: null, timer: null, voting: { open: true, votesPerPerson: 3, anonymous: false, revealed: false } });
-    const actionIds = [...admin.doc.getMap("actions").keys()];
-    await waitUntil(() => actionIds.length === VICTIMS.length, "the set-up actions");
-    const votePath = `/w/${world.workspaceId}?index&_data=${encodeURIComponent("routes/w.$workspace._index")}`;
-    await sleep(300); // the server has the actions before a vote names one (votes are refused for unknown actions)
-    for (const [index, voter] of [honestA.visitor, honestB.visitor, facilitator.visitor].entries()) {
-      for (const actionId of actionIds.slice(index % 2, index % 2 + 2)) {
-        const response = await voter.post(votePath, { intent: "vote", actionId, delta: "1" });
-        if (response.status !== 200) log(`a set-up vote answered ${response.status}`);
-      }
-    }
-    // Votes may live outside the document in a later design; wait a little for them, but go on without.
-    await waitUntil(() => [...admin.doc.getMap("actions").values()].some((m) => (m as { get(k: string): { size?: number } }).get("votes")?.size), "votes in the document", 5000).catch(() =>
-      log("no votes appeared in the document (they may be stored elsewhere); vote-forging checks cover the document only"),
-    );
-    updateSession(admin.doc, { voting: { open: false, votesPerPerson: 3, anonymous: false, revealed: false } });
-
     // The honest pair, watched for anything forbidden that reaches them.
     const presenceA = HONEST_PRESENCE(world.honestA.name, "u:honest-a");
     const presenceB = HONEST_PRESENCE(world.honestB.name, "u:honest-b");
@@ -146,7 +122,10 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
       watch.knownIds.add(peer.doc.clientID);
       watch.honestPresence.set(peer.doc.clientID, JSON.stringify(state));
     }
-    await Promise.all([a.synced(), b.synced()]);
+    const admin = connect("set-up facilitator", facilitator.credentials);
+    watch.knownIds.add(admin.doc.clientID);
+    await Promise.all([a.synced(), b.synced(), admin.synced()]);
+    await prepareBoard({ admin, observer: a, voters: [honestA.visitor, honestB.visitor, facilitator.visitor], workspaceId: world.workspaceId, facilitatorName: world.facilitator.name, log });
     await waitUntil(() => canonical(documentJson(a.doc)) === canonical(documentJson(admin.doc)) && canonical(documentJson(b.doc)) === canonical(documentJson(admin.doc)), "the honest pair to hold the set-up");
     watch.watchDocument(a);
     watch.watchPresence(a);
