@@ -19,6 +19,7 @@ export const authenticateSocket: Authenticate = async (request: http.IncomingMes
       displayName: displayNameOf(principal),
       canEdit: can(access.actor, "edit:workspace"),
       canFacilitate: can(access.actor, "facilitate:workspace"),
+      sessionId: principal.sessionId,
     },
   };
 };

@@ -19,6 +19,9 @@ export type AuditAction =
   | "join-code-failed"
   | "guest-joined"
   | "guest-removed"
+  | "guest-readmitted"
+  | "guest-rejoin-refused"
+  | "join-code-replaced"
   | "round-imported"
   | "plan-exported";
 
