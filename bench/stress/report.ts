@@ -10,6 +10,11 @@ const top = (map: Map<string, number>, n: number) =>
     .map(([k, v]) => `${k} ×${v}`)
     .join(", ");
 
+/** No crash, no rule break, the honest document whole, and every role sent what it was asked to. */
+export function stressPassed(report: StressReport): boolean {
+  return report.crashes.length === 0 && report.ruleBreaks === 0 && report.honestCorrect && report.roles.every((r) => r.framesSent >= report.framesPerRole);
+}
+
 export function formatReport(report: StressReport): string {
   const lines: string[] = [];
   const out = (line = "") => lines.push(line);
@@ -18,7 +23,8 @@ export function formatReport(report: StressReport): string {
   out("Frames tried per role (each socket sent its own presence first, then hostile frames):");
   for (const role of ROLES) {
     const r = report.roles.find((s) => s.role === role)!;
-    out(`  ${role.padEnd(12)} ${String(r.framesSent).padStart(6)} frames on ${r.connections} sockets; offenders closed ${r.closedByServer} (codes ${top(r.closeCodes, 6) || "none"}); refused connects ${r.refusedConnects}`);
+    const short = r.framesSent < report.framesPerRole ? ` (short of the ${report.framesPerRole} asked for)` : "";
+    out(`  ${role.padEnd(12)} ${String(r.framesSent).padStart(6)} frames${short} on ${r.connections} sockets; offenders closed ${r.closedByServer} (codes ${top(r.closeCodes, 6) || "none"}); refused connects ${r.refusedConnects}`);
     out(`  ${"".padEnd(12)} sockets ended: ${top(r.socketEnds, 6) || "none"}; ${(r.connectMs / 1000).toFixed(1)} s connecting, ${(r.craftMs / 1000).toFixed(1)} s crafting frames`);
   }
   const kinds = new Map<string, number>();
@@ -55,6 +61,6 @@ export function formatReport(report: StressReport): string {
   out(`Presence traffic pushed to one honest peer: quiet ${rate(p.quiet, p.quietMs)}, attack ${rate(p.attack, p.attackMs)} (${(p.attack / 1024 / 1024).toFixed(1)} MB in all)`);
   out(`Server RSS: before ${mb(report.rssMb.before)}, after ${mb(report.rssMb.after)}`);
   out();
-  out(report.crashes.length === 0 && report.ruleBreaks === 0 && report.honestCorrect ? "PASS: no crash, no rule break, honest document correct" : "FAIL");
+  out(stressPassed(report) ? "PASS: no crash, no rule break, honest document correct, every role sent its frames" : "FAIL");
   return lines.join("\n");
 }

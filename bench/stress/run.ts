@@ -42,6 +42,7 @@ export type StressOptions = {
 
 export type StressReport = {
   seed: number;
+  framesPerRole: number;
   wellFormedOnly: boolean;
   database: string;
   roles: RoleStats[];
@@ -176,7 +177,7 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
     for (const role of ROLES) {
       if (aborted) break;
       const phaseStarted = Date.now();
-      const timeout = options.phaseTimeoutMs ?? 300_000;
+      const timeout = options.phaseTimeoutMs ?? 30 * 60_000;
       watch.setPhase(role);
       pair.start();
       log(`attacking as ${role}…`);
@@ -249,6 +250,7 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
   for (const s of samples) (byPhase[s.phase] ??= []).push(s.ms);
   return {
     seed: options.seed,
+    framesPerRole: options.framesPerRole,
     wellFormedOnly: options.wellFormedOnly ?? false,
     database: options.databaseUrl.startsWith("file:") ? "SQLite" : "PostgreSQL",
     roles,
