@@ -39,6 +39,10 @@ export async function oldestRecentAudit(action: AuditAction, since: Date, match:
   return db().auditEvent.findFirst({ where: { action, at: { gte: since }, ...match }, orderBy: { at: "asc" }, select: { at: true } });
 }
 
+export async function latestRecentAudit(action: AuditAction, since: Date, match: { actorLabel?: string; ip?: string }) {
+  return db().auditEvent.findFirst({ where: { action, at: { gte: since }, ...match }, orderBy: { at: "desc" }, select: { at: true } });
+}
+
 /** The council's events, plus its members' own sign-ins and failed sign-ins (which belong to no council). */
 export async function listAudit(orgId: string, take = 200) {
   const members = await db().membership.findMany({ where: { orgId }, select: { user: { select: { id: true, email: true } } } });
