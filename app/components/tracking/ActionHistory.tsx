@@ -1,4 +1,5 @@
 // An action's full history, oldest first: field changes (who, what, from, to, when) and progress notes.
+import { dateTimeInEngland } from "~/domain/tracking/today";
 export type HistoryEntry =
   | { kind: "event"; id: string; at: string; who: string; field: string; from: string | null; to: string | null }
   | { kind: "note"; id: string; at: string; who: string; note: string; percent: number | null };
@@ -20,7 +21,7 @@ export function ActionHistory({ entries }: { entries: HistoryEntry[] }) {
     <ol className="timeline">
       {entries.map((entry) => (
         <li key={entry.id}>
-          <time dateTime={entry.at}>{new Date(entry.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
+          <time dateTime={entry.at}>{dateTimeInEngland(entry.at)}</time>
           {entry.kind === "event" ? (
             describe(entry)
           ) : (
