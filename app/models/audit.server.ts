@@ -20,7 +20,10 @@ export type AuditAction =
   | "guest-joined"
   | "guest-removed"
   | "round-imported"
-  | "plan-exported";
+  | "plan-exported"
+  | "plan-renamed"
+  | "plan-archived"
+  | "plan-restored";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 

@@ -9,7 +9,6 @@ import { ActionHistory, type HistoryEntry } from "~/components/tracking/ActionHi
 import { CorrectUpdateForm, CorrectUpdateLink, type CorrectionProblem } from "~/components/tracking/CorrectUpdateForm";
 import { ProgressUpdateForm } from "~/components/tracking/ProgressUpdateForm";
 import { PercentBar, RagBadge } from "~/components/tracking/Badges";
-import { can } from "~/domain/access/permissions";
 import { mirThemes } from "~/domain/mir";
 import { isOverdue } from "~/domain/tracking/filters";
 import { effectivePercent, statusLabel } from "~/domain/tracking/status";
@@ -20,7 +19,7 @@ import { mirStatementsFor } from "~/models/mirWording.server";
 import { CORRECTION_HOURS, correctProgressUpdate, newSubmissionKey, recordProgressUpdate, stillCorrectable } from "~/models/progressUpdate.server";
 import { actionHistory, findPlanAction, statusSettingsFor } from "~/models/tracking.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
-import { displayNameOf, notFound, requireWorkspace } from "~/services/auth.server";
+import { displayNameOf, mayInPlan, notFound, requireWorkspace } from "~/services/auth.server";
 import { roundByRound } from "~/domain/tracking/roundChange";
 import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
 
@@ -73,10 +72,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const statement = mir.find((m) => m.id === id);
       return { id, text: statement?.text ?? "Unknown statement", theme: mirThemes.find((t) => t.id === statement?.theme)?.title ?? "" };
     }),
-    canEdit: can(access.actor, "edit:workspace"),
+    canEdit: mayInPlan(access, "edit:workspace"),
     submissionKey: newSubmissionKey(),
     // The author's own updates that are still young enough to correct.
-    correctable: history.notes.filter((n) => userId !== null && n.authorId === userId && stillCorrectable(n.at) && can(access.actor, "edit:workspace")).map((n) => n.id),
+    correctable: history.notes.filter((n) => userId !== null && n.authorId === userId && stillCorrectable(n.at) && mayInPlan(access, "edit:workspace")).map((n) => n.id),
   };
 }
 
