@@ -85,14 +85,6 @@ export default function CouncilHome() {
               <p>
                 {w.actionCount} action{w.actionCount === 1 ? "" : "s"}
                 {w.rounds.length ? ` · evidence: ${w.rounds.join(", ")}` : ""}
-                {canManagePlans ? (
-                  <>
-                    {" · "}
-                    <Link to={`/w/${w.id}/settings`} aria-label={`Settings for ${w.name}`}>
-                      settings
-                    </Link>
-                  </>
-                ) : null}
               </p>
             </li>
           ))}
