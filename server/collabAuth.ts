@@ -18,6 +18,7 @@ export const authenticateSocket: Authenticate = async (request: http.IncomingMes
       displayName: displayNameOf(principal),
       canEdit: mayInPlan(access, "edit:workspace"),
       canFacilitate: mayInPlan(access, "facilitate:workspace"),
+      sessionId: principal.sessionId,
     },
   };
 };

@@ -1,6 +1,7 @@
 // The browser's copy of a workspace document: seeded from the server render, cached in IndexedDB,
 // kept live over the y-websocket protocol, with a connection state people cannot miss.
-import { useEffect, useLayoutEffect, useState } from "react";
+import { useRevalidator } from "@remix-run/react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -9,6 +10,9 @@ import { SERVER_RENDER } from "./origins";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
 export type Connection = { status: ConnectionStatus; unsent: number; reason: string | null };
+
+/** The server closes with this when the person's access changed (a new role): reconnect and be checked again. */
+const ACCESS_CHANGED = 4000;
 
 // useLayoutEffect warns on the server; the provider only ever exists in the browser.
 const useBrowserLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
@@ -22,6 +26,9 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
   });
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const [connection, setConnection] = useState<Connection>({ status: "connecting", unsent: 0, reason: null });
+  const revalidator = useRevalidator();
+  const revalidate = useRef(revalidator.revalidate);
+  revalidate.current = revalidator.revalidate;
 
   // A layout effect with a matching teardown: StrictMode's second mount gets a fresh provider after the
   // first is destroyed, so there is never more than one socket.
@@ -59,6 +66,11 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
       }
       publish();
     };
+    // The socket reconnects with the new role by itself; reloading the page's data makes the page offer
+    // what that role allows (a member made viewer loses the edit controls).
+    const onConnectionClose = (event: { code: number } | null) => {
+      if (event?.code === ACCESS_CHANGED) revalidate.current();
+    };
     const onClosed = (event: { code: number; reason: string }) => {
       refusal = event.reason || "The server refused the live connection.";
       publish();
@@ -75,6 +87,7 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
     live.on("sync", onSync);
     live.on("status", publish);
     live.on("closed", onClosed);
+    live.on("connection-close", onConnectionClose);
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
     if (navigator.onLine) live.connect();

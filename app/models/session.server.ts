@@ -41,10 +41,12 @@ export async function listUserSessions(userId: string) {
   return db().session.findMany({ where: { userId, expiresAt: { gt: new Date() } }, orderBy: { lastSeenAt: "desc" } });
 }
 
-/** Signs the user out everywhere except the given session; returns how many were ended. */
-export async function deleteOtherSessions(userId: string, keepId: string): Promise<number> {
-  const { count } = await db().session.deleteMany({ where: { userId, id: { not: keepId } } });
-  return count;
+/** Signs the user out everywhere except the given session; returns the ids of the sessions ended. */
+export async function deleteOtherSessions(userId: string, keepId: string): Promise<string[]> {
+  const others = await db().session.findMany({ where: { userId, id: { not: keepId } }, select: { id: true } });
+  const ids = others.map((session) => session.id);
+  if (ids.length) await db().session.deleteMany({ where: { userId, id: { in: ids } } });
+  return ids;
 }
 
 export async function deleteUserSession(userId: string, sessionId: string): Promise<boolean> {

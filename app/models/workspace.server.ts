@@ -19,6 +19,12 @@ export async function findWorkspaceForGuest(workspaceId: string, guestWorkspaceI
   return db().workspace.findUnique({ where: { id: workspaceId }, select: workspaceSummary });
 }
 
+/** The ids of every plan in a council (to close a person's sockets in that council only). */
+export async function listWorkspaceIds(orgId: string): Promise<string[]> {
+  const rows = await db().workspace.findMany({ where: { orgId }, select: { id: true } });
+  return rows.map((row) => row.id);
+}
+
 /** The council's plans in use (archived plans are listed separately by listArchivedWorkspaces). */
 export async function listWorkspaces(orgId: string) {
   return db().workspace.findMany({

@@ -9,6 +9,7 @@ import { recordAudit } from "~/models/audit.server";
 import { deleteOtherSessions, deleteUserSession, listUserSessions } from "~/models/session.server";
 import { checkPassword, setPassword } from "~/models/user.server";
 import { requireUser } from "~/services/auth.server";
+import { disconnectEndedSessions } from "~/services/revocation.server";
 import { describeDevice } from "~/services/device";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,15 +40,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return { result: submission.reply({ fieldErrors: { currentPassword: ["That is not your current password."] }, hideFields: ["currentPassword", "newPassword"] }), message: null };
     }
     await setPassword(user.id, value.newPassword);
-    const ended = await deleteOtherSessions(user.id, sessionId);
+    const endedIds = await deleteOtherSessions(user.id, sessionId);
+    disconnectEndedSessions(context.collab, endedIds, "passwordChanged");
+    const ended = endedIds.length;
     await recordAudit({ action: "password-changed", actorId: user.id, actorLabel: user.email, ip: context.clientIp });
     return { result: submission.reply({ resetForm: true }), message: `Your password has been changed.${ended ? ` You were signed out on ${ended} other device${ended === 1 ? "" : "s"}.` : ""}` };
   }
   if (value.intent === "sign-out-others") {
-    const ended = await deleteOtherSessions(user.id, sessionId);
+    const endedIds = await deleteOtherSessions(user.id, sessionId);
+    disconnectEndedSessions(context.collab, endedIds, "signedOutElsewhere");
+    const ended = endedIds.length;
     return { result: submission.reply(), message: ended ? `Signed out on ${ended} other device${ended === 1 ? "" : "s"}.` : "You were not signed in anywhere else." };
   }
   const ended = value.sessionId !== sessionId && (await deleteUserSession(user.id, value.sessionId));
+  if (ended) disconnectEndedSessions(context.collab, [value.sessionId], "signedOutElsewhere");
   return { result: submission.reply(), message: ended ? "Signed out on that device." : "That device was already signed out." };
 }
 

@@ -6,8 +6,9 @@ import { z } from "zod";
 import { Field, FormErrors } from "~/components/forms";
 import { normaliseJoinCode } from "~/domain/access/joinCode";
 import { recordAudit } from "~/models/audit.server";
-import { createGuest, findUsableJoinCode } from "~/models/joinCode.server";
+import { createGuest, findUsableJoinCode, isRemovedFromWorkspace } from "~/models/joinCode.server";
 import { startSession } from "~/services/auth.server";
+import { guestDevice } from "~/services/guestDevice.server";
 import { JOIN_CODE_PER_IP, minutesBlocked, tryAgainIn } from "~/services/rateLimit.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,9 +37,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
       fieldErrors: { code: ["That code does not work. Check it with the facilitator: codes look like KMT-4PX and stop working when the session ends."] },
     });
   }
-  const guest = await createGuest(joinCode, submission.value.displayName);
+  const device = await guestDevice(request);
+  if (await isRemovedFromWorkspace(joinCode.workspaceId, device.id)) {
+    await recordAudit({ action: "guest-rejoin-refused", actorLabel: `guest: ${submission.value.displayName}`, detail: `${joinCode.code} → ${joinCode.workspace.name}`, ip: context.clientIp });
+    return submission.reply({
+      formErrors: ["The facilitator removed you from this workshop, so you cannot join it again. If you think this is a mistake, ask them to let you back in."],
+    });
+  }
+  const guest = await createGuest(joinCode, submission.value.displayName, device.id);
   await recordAudit({ action: "guest-joined", actorLabel: `guest: ${guest.displayName}`, detail: `${joinCode.code} → ${joinCode.workspace.name}`, ip: context.clientIp });
-  return startSession(request, context, { guestId: guest.id, expiresAt: joinCode.expiresAt }, `/w/${joinCode.workspaceId}`);
+  const response = await startSession(request, context, { guestId: guest.id, expiresAt: joinCode.expiresAt }, `/w/${joinCode.workspaceId}`);
+  response.headers.append("Set-Cookie", device.setCookie);
+  return response;
 }
 
 export default function JoinWorkshop() {

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { recordAudit } from "~/models/audit.server";
 import { endSession, getPrincipal } from "~/services/auth.server";
+import { disconnectEndedSessions } from "~/services/revocation.server";
 
 export async function loader() {
   return redirect("/");
@@ -10,5 +11,8 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const principal = await getPrincipal(request);
   if (principal?.kind === "user") await recordAudit({ action: "sign-out", actorId: principal.user.id, actorLabel: principal.user.email, ip: context.clientIp });
-  return redirect("/", { headers: await endSession(request) });
+  const headers = await endSession(request);
+  // This browser's other tabs on a workshop stop being live too, on whichever instance they are connected to.
+  if (principal) disconnectEndedSessions(context.collab, [principal.sessionId], "signedOut");
+  return redirect("/", { headers });
 }

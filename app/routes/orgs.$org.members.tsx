@@ -11,6 +11,7 @@ import { createInvite, INVITE_DAYS, listPendingInvites, revokeInvite } from "~/m
 import { changeRole, LastOwnerError, listMembers, removeMember } from "~/models/organisation.server";
 import { issuePasswordReset, RESET_HOURS } from "~/models/passwordReset.server";
 import { requireCouncil } from "~/services/auth.server";
+import { disconnectMember } from "~/services/revocation.server";
 import { mailConfigured, sendMail } from "~/services/mail.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -71,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
         const changed = await changeRole(org.id, v.membershipId, v.role);
         if (!changed) return { ok: false, message: "That person is not a member of this council." };
         await audit("role-changed", `${target!.user.email}: ${changed.from} → ${v.role}`);
-        context.collab.closeConnections({ userId: changed.userId }, "Your access has changed; reconnecting.");
+        await disconnectMember(context.collab, org.id, changed.userId, "roleChanged");
         return { ok: true, message: `${target!.user.name} is now ${ROLE_LABELS[v.role].toLowerCase()}.` };
       }
       case "remove":
@@ -80,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
         const removed = await removeMember(org.id, v.membershipId);
         if (!removed) return { ok: false, message: "That person is not a member of this council." };
         await audit("member-removed", target!.user.email);
-        context.collab.closeConnections({ userId: removed.userId }, "Your access has changed; reconnecting.");
+        await disconnectMember(context.collab, org.id, removed.userId, v.intent === "leave" ? "left" : "removed");
         if (v.intent === "leave") throw redirect("/");
         return { ok: true, message: `${target!.user.name} has been removed from ${org.name}.` };
       }

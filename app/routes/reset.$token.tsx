@@ -10,6 +10,7 @@ import { recordAudit } from "~/models/audit.server";
 import { consumePasswordReset, findPasswordReset } from "~/models/passwordReset.server";
 import { deleteAllUserSessions } from "~/models/session.server";
 import { setPassword } from "~/models/user.server";
+import { disconnectUser } from "~/services/revocation.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = await findPasswordReset(params.token ?? "");
@@ -25,6 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!used) return submission.reply({ formErrors: ["This reset link has already been used or has expired. Ask an owner of your council for a new one."] });
   await setPassword(used.userId, submission.value.password);
   await deleteAllUserSessions(used.userId);
+  disconnectUser(context.collab, used.userId);
   await recordAudit({ action: "password-reset-used", actorId: used.userId, actorLabel: used.userId, ip: context.clientIp });
   return redirect("/login?reset=1");
 }

@@ -9,6 +9,8 @@ export type Principal = {
   canEdit: boolean;
   /** May change the session controls (focus, timer, voting, lock) and edit while the board is locked. */
   canFacilitate?: boolean;
+  /** The login session the socket was opened with, so ending that session closes it (revocation.ts). */
+  sessionId?: string | null;
 };
 
 export type AuthenticationResult = { ok: true; principal: Principal } | { ok: false; code: number; reason: string };

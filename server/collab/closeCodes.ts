@@ -11,10 +11,12 @@ export const CloseCode = {
   accessChanged: 4000,
   /** The connection's messages came too fast. */
   rateLimited: 4008,
-  /** Refused by authentication: the client should stop retrying. */
+  /** Refused by authentication, or the session was ended (signed out): the client should stop retrying. */
   unauthorized: 4401,
   forbidden: 4403,
   notFound: 4404,
+  /** Removed from the workshop or council: the browser shows why and stops reconnecting. */
+  removed: 4410,
   /** Too many sockets: try again later. */
   tooManyConnections: 4529,
   /** A write failed; the document reloads and the client should retry. */

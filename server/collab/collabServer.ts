@@ -17,6 +17,7 @@ import type { ServerOrigin } from "./origins";
 import { DocumentStore, type DocumentStorage } from "./persistence";
 import { ProjectionScheduler } from "./projectionScheduler";
 import { UpdateJournal } from "./updateJournal";
+import { recheckConnections, Revocations, type CloseKind, type ConnectionFilter } from "./revocation";
 
 export type CollabServerOptions = {
   authenticate: Authenticate;
@@ -34,7 +35,7 @@ export type CollabServerOptions = {
   storage?: DocumentStorage;
 };
 
-export type ConnectionFilter = { userId?: string; guestId?: string; workspaceId?: string };
+export type { CloseKind, ConnectionFilter } from "./revocation";
 
 export type CollabServer = {
   /**
@@ -47,8 +48,11 @@ export type CollabServer = {
   withDocument(workspaceId: string, fn: (doc: Y.Doc) => void, origin: ServerOrigin): Promise<void>;
   /** Reads the current document (loaded from the database if needed) without changing it. */
   readDocument<T>(workspaceId: string, reader: (doc: Y.Doc) => T): Promise<T>;
-  /** Closes matching sockets (every given field must match) so they reconnect and are checked again. */
-  closeConnections(filter: ConnectionFilter, reason: string): number;
+  /**
+   * Closes matching sockets (every given field must match) on this instance and, through Redis, on every
+   * other; `recheck` (the default) makes them reconnect and be checked again. Returns how many closed here.
+   */
+  closeConnections(filter: ConnectionFilter, reason: string, kind?: CloseKind): number;
   loadedDocumentCount(): number;
   /** Stops accepting, writes everything, closes sockets with 1012 and resolves. */
   shutdown(): Promise<void>;
@@ -85,6 +89,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
   const perPerson = new Map<string, number>();
+  // The upgrade request each socket was admitted with, to check its access again (revocation.ts).
+  const admittedWith = new WeakMap<Connection, http.IncomingMessage>();
+  const revocations = new Revocations(fanout, () => connections, log, () =>
+    recheckConnections([...connections].map((connection) => ({ connection, request: admittedWith.get(connection)! })), options.authenticate, log),
+  );
   let stopping = false;
 
   const sweep = setInterval(() => {
@@ -115,6 +124,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     const keep = (data: Buffer) => early.push(data);
     ws.on("message", keep);
     let result;
+    const checkStartedAt = Date.now();
     try {
       result = await options.authenticate(request, workspaceId);
     } catch (error) {
@@ -124,6 +134,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     ws.off("message", keep);
     if (!result.ok) return refuse(ws, result.code, result.reason, request);
     if (stopping || ws.readyState !== ws.OPEN) return refuse(ws, CloseCode.serverRestarting, "The server is restarting; you will be reconnected.", request);
+    const revoked = revocations.refusalFor({ workspaceId, principal: result.principal }, checkStartedAt);
+    if (revoked) return refuse(ws, revoked.code, revoked.reason, request);
 
     const key = personKey(result.principal);
     if (key && (perPerson.get(key) ?? 0) >= limits.maxSocketsPerUser) {
@@ -131,6 +143,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     }
     const connection = new Connection(ws, transport, workspaceId, result.principal, limits, log);
     connections.add(connection);
+    admittedWith.set(connection, request);
     countFor(key, 1);
     connection.onClose(() => {
       connections.delete(connection);
@@ -184,6 +197,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
     async open() {
       await storage.open?.();
+      await fanout.open();
     },
 
     async readDocument(workspaceId, reader) {
@@ -196,19 +210,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       }
     },
 
-    closeConnections(filter, reason) {
-      let closed = 0;
-      for (const connection of [...connections]) {
-        const { principal } = connection;
-        if (filter.userId !== undefined && principal.userId !== filter.userId) continue;
-        if (filter.guestId !== undefined && principal.guestId !== filter.guestId) continue;
-        if (filter.workspaceId !== undefined && connection.workspaceId !== filter.workspaceId) continue;
-        if (filter.userId === undefined && filter.guestId === undefined && filter.workspaceId === undefined) continue;
-        connection.close(CloseCode.accessChanged, reason);
-        closed++;
-      }
-      return closed;
-    },
+    closeConnections: (filter, reason, kind = "recheck") => revocations.close(filter, reason, kind),
 
     loadedDocumentCount: () => registry.loadedCount,
 

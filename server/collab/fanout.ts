@@ -1,6 +1,7 @@
 // Fan-out between instances: each applied update and awareness change is published on the document's
 // Redis channel as raw bytes; other instances apply and broadcast it. Gaps and reconnects trigger a
-// resync from the database. Without Redis, LocalFanout keeps the same interface and does nothing.
+// resync from the database. Beside them, one control channel carries revocations (revocation.ts) to every
+// instance. Without Redis, LocalFanout keeps the same interface and does nothing.
 import { randomBytes } from "node:crypto";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
@@ -18,6 +19,12 @@ export interface Fanout {
   subscribe(workspaceId: string, handlers: FanoutHandlers): Promise<void>;
   unsubscribe(workspaceId: string): void;
   publish(workspaceId: string, kind: FanoutKind, frame: Uint8Array, author: Author | null): void;
+  /** Resolves once control messages from other instances will be delivered (or it gave up waiting; see open). */
+  open(): Promise<void>;
+  /** Sends a control message to every other instance (this one has already acted on it). */
+  publishControl(payload: string): void;
+  /** `missed` runs after a lost Redis connection is back: control messages sent meanwhile never arrive. */
+  onControl(handler: (payload: string) => void, missed: () => void): void;
   close(): Promise<void>;
 }
 
@@ -25,6 +32,9 @@ export class LocalFanout implements Fanout {
   async subscribe(): Promise<void> {}
   unsubscribe(): void {}
   publish(): void {}
+  async open(): Promise<void> {}
+  publishControl(): void {}
+  onControl(): void {}
   async close(): Promise<void> {}
 }
 
@@ -46,6 +56,7 @@ export function encodeFanoutMessage(instanceId: Uint8Array, seq: number, kind: F
 }
 
 export const fanoutChannel = (prefix: string, workspaceId: string) => `${prefix}doc:${workspaceId}`;
+export const controlChannel = (prefix: string) => `${prefix}control`;
 
 type Subscription = { handlers: FanoutHandlers; lastSeq: Map<string, number> };
 
@@ -57,6 +68,9 @@ export class RedisFanout implements Fanout {
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly sequence = new Map<string, number>();
   private connectedOnce = false;
+  private controlHandler: ((payload: string) => void) | null = null;
+  private controlMissed: (() => void) | null = null;
+  private readonly controlSubscribed: Promise<unknown>;
 
   constructor(
     url: string,
@@ -76,10 +90,38 @@ export class RedisFanout implements Fanout {
           subscription.lastSeq.clear();
           subscription.handlers.resync();
         }
+        this.controlMissed?.();
       }
       this.connectedOnce = true;
     });
     this.subscriber.on("messageBuffer", (channel: Buffer, message: Buffer) => this.receive(channel.toString(), message));
+    // Subscribed once; ioredis subscribes again by itself after a reconnect.
+    this.controlSubscribed = this.ready()
+      .then(() => this.subscriber.subscribe(controlChannel(prefix)))
+      .catch((error: Error) => this.log.warn("redis control subscribe failed", { error: error.message }));
+  }
+
+  async open(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        this.log.warn("redis did not answer: revocations from other instances arrive once it does");
+        resolve();
+      }, SUBSCRIBE_TIMEOUT_MS);
+    });
+    await Promise.race([this.controlSubscribed, gaveUp]);
+    clearTimeout(timer);
+  }
+
+  publishControl(payload: string): void {
+    this.publisher.publish(controlChannel(this.prefix), `${this.instanceKey}:${payload}`).catch((error: Error) => {
+      this.log.warn("redis control publish failed", { error: error.message });
+    });
+  }
+
+  onControl(handler: (payload: string) => void, missed: () => void): void {
+    this.controlHandler = handler;
+    this.controlMissed = missed;
   }
 
   async subscribe(workspaceId: string, handlers: FanoutHandlers): Promise<void> {
@@ -128,11 +170,18 @@ export class RedisFanout implements Fanout {
     this.publisher.disconnect();
   }
 
+  private receiveControl(text: string): void {
+    const separator = text.indexOf(":");
+    if (separator < 0 || text.slice(0, separator) === this.instanceKey) return;
+    this.controlHandler?.(text.slice(separator + 1));
+  }
+
   private channel(workspaceId: string): string {
     return fanoutChannel(this.prefix, workspaceId);
   }
 
   private receive(channel: string, message: Buffer): void {
+    if (channel === controlChannel(this.prefix)) return this.receiveControl(message.toString("utf8"));
     const workspaceId = channel.slice(`${this.prefix}doc:`.length);
     const subscription = this.subscriptions.get(workspaceId);
     if (!subscription) return;

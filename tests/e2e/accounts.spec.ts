@@ -77,7 +77,7 @@ test("sign up, set up a council, invite a colleague who accepts in another brows
 
   await page.reload();
   await page.getByRole("button", { name: "Remove Jordan" }).click();
-  await expect(page.getByText("Jordan has been removed from the workshop.")).toBeVisible();
+  await expect(page.getByText("Jordan has been removed and cannot join again from their browser.")).toBeVisible();
   await guest.reload();
   await expect(guest.getByRole("heading", { name: "Sign in" })).toBeVisible();
 

@@ -18,6 +18,13 @@ export class Visitor {
     }
   }
 
+  /** The same browser (a copy of its cookies) talking to another server instance. */
+  at(baseUrl: string): Visitor {
+    const copy = new Visitor(baseUrl);
+    copy.cookies = new Map(this.cookies);
+    return copy;
+  }
+
   get sessionCookie(): string | undefined {
     return this.cookies.get("poet_session");
   }

@@ -17,7 +17,8 @@ function describe(connection: Connection): string {
         ? `Offline: ${unsent} not shared yet. They are kept on this device and shared when you are back online`
         : "Offline: changes will be shared when you are back online";
     case "refused":
-      return `Not connected: ${connection.reason ?? "the server refused the live connection"}. Reload the page or sign in again`;
+      // The server's reason is a sentence that already says what to do (e.g. "You have been removed…").
+      return `Not connected. ${connection.reason ?? "The server refused the live connection. Reload the page or sign in again."}`;
   }
 }
 

@@ -102,7 +102,7 @@ describe("workshop join codes", () => {
     await guest.post("/join", { code: world.codeA.code, displayName: "Alex" });
     const record = await db().guest.findFirstOrThrow({ where: { displayName: "Alex" } });
     const removed = await facilitator.post(access(), { intent: "remove-guest", guestId: record.id });
-    expect(await removed.text()).toContain("Alex has been removed from the workshop.");
+    expect(await removed.text()).toContain("Alex has been removed and cannot join again from their browser.");
     expect(location(await guest.get(`/w/${world.a.workspace.id}`))).toMatch(/^\/login/);
   });
 

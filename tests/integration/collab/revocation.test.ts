@@ -1,0 +1,117 @@
+// The collaboration server's side of revocation: a socket whose access check was under way when the
+// person's access was withdrawn is refused, not admitted; revocations arrive from other instances over the
+// Redis control channel, and a malformed control message is ignored; after a lost Redis connection every
+// open socket's access is checked again (what was published meanwhile never arrives).
+import http from "node:http";
+import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Authenticate } from "../../../server/collab";
+import { controlChannel } from "../../../server/collab/fanout";
+import { collabTestbed } from "../../support/collab/testbed";
+import { testAuthenticator } from "../../support/collab/testAuthenticator";
+import { waitFor } from "../../support/collab/waitFor";
+
+const REDIS_URL = "redis://127.0.0.1:6379";
+const { start, client } = collabTestbed();
+let redis: Redis | null = null;
+afterEach(() => {
+  redis?.disconnect();
+  redis = null;
+});
+
+/** An authenticator that holds every check until `release` is called, and says when one is waiting. */
+function gatedAuthenticator() {
+  let waiting = 0;
+  let open: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const authenticate: Authenticate = async (request: http.IncomingMessage, workspaceId: string) => {
+    waiting++;
+    await gate;
+    return testAuthenticator(request, workspaceId);
+  };
+  return { authenticate, waiting: () => waiting, release: () => open() };
+}
+
+describe("revocation in the collaboration server", () => {
+  it("a guest removed while their socket's access check is under way is refused when the check ends", async () => {
+    const gated = gatedAuthenticator();
+    const server = await start({ authenticate: gated.authenticate });
+    const guest = client(server.url, "ws-race", { as: "Robin", role: "guest" });
+    await waitFor(() => gated.waiting() === 1, "the guest's access check has started");
+    server.collab.closeConnections({ guestId: "g-Robin" }, "You have been removed from this workshop.", "removed");
+    gated.release();
+    await waitFor(() => guest.closes.length > 0 && !guest.provider.shouldConnect, "the guest was refused for good");
+    expect(guest.closes).toEqual([{ code: 4410, reason: "You have been removed from this workshop." }]);
+    expect(guest.provider.synced).toBe(false);
+  });
+
+  it("a socket whose check starts after a role change is admitted (no reconnect loop)", async () => {
+    const server = await start();
+    const alice = client(server.url, "ws-recheck", { as: "alice" });
+    await alice.synced();
+    expect(server.collab.closeConnections({ userId: "u-alice" }, "Your role has changed.", "recheck")).toBe(1);
+    await waitFor(() => alice.closes.length === 1, "alice's socket closed");
+    await waitFor(() => alice.provider.wsconnected && alice.provider.synced, "alice reconnected and was admitted");
+    expect(alice.closes).toEqual([{ code: 4000, reason: "Your role has changed." }]);
+  });
+
+  it("never closes a whole room: a filter must name a person or a session", async () => {
+    const server = await start();
+    const alice = client(server.url, "ws-room", { as: "alice" });
+    await alice.synced();
+    expect(server.collab.closeConnections({ workspaceId: "ws-room" }, "Everyone out.", "removed")).toBe(0);
+    expect(server.collab.closeConnections({ userId: "u-alice", workspaceIds: ["ws-other"] }, "Not here.", "removed")).toBe(0);
+    expect(server.collab.closeConnections({ userId: "u-alice", workspaceIds: ["ws-room"] }, "Here.", "removed")).toBe(1);
+    await waitFor(() => alice.closes.length === 1, "closed by the matching filter only");
+    expect(alice.closes[0]).toEqual({ code: 4410, reason: "Here." });
+  });
+
+  it("with Redis, a revocation published by another instance closes the socket here; malformed ones are ignored", async () => {
+    const prefix = `test:${randomBytes(4).toString("hex")}:`;
+    const server = await start({ redisUrl: REDIS_URL, redisChannelPrefix: prefix });
+    const sam = client(server.url, "ws-remote", { as: "Sam", role: "guest" });
+    const kim = client(server.url, "ws-remote", { as: "Kim", role: "guest" });
+    await Promise.all([sam.synced(), kim.synced()]);
+    redis = new Redis(REDIS_URL);
+    const elsewhere = randomBytes(16).toString("hex");
+    const send = (payload: string) => redis!.publish(controlChannel(prefix), `${elsewhere}:${payload}`);
+    await send("not json");
+    await send(JSON.stringify({ v: 1, filter: {}, reason: "x", kind: "exploded" }));
+    await send(JSON.stringify({ v: 1, filter: { guestId: "g-Sam" }, reason: "You have been removed from this workshop.", kind: "removed" }));
+    await waitFor(() => sam.closes.length > 0, "sam was closed by the other instance's revocation");
+    expect(sam.closes).toEqual([{ code: 4410, reason: "You have been removed from this workshop." }]);
+    expect(kim.closes).toEqual([]);
+    expect(server.logs.filter((line) => line.includes("ignored a malformed revocation message"))).toHaveLength(2);
+  });
+
+  it("after its Redis connection drops, an instance checks every open socket again and closes those whose access ended", async () => {
+    const prefix = `test:${randomBytes(4).toString("hex")}:`;
+    const refused = new Set<string>();
+    const demoted = new Set<string>();
+    const authenticate: Authenticate = async (request, workspaceId) => {
+      const name = new URL(request.url ?? "/", "http://localhost").searchParams.get("as") ?? "";
+      if (refused.has(name)) return { ok: false, code: 4401, reason: "Your session has ended." };
+      const result = await testAuthenticator(request, workspaceId);
+      return result.ok && demoted.has(name) ? { ok: true, principal: { ...result.principal, canEdit: false, canFacilitate: false } } : result;
+    };
+    const server = await start({ authenticate, redisUrl: REDIS_URL, redisChannelPrefix: prefix });
+    const gone = client(server.url, "ws-outage", { as: "gone" });
+    const demotedEditor = client(server.url, "ws-outage", { as: "demoted" });
+    const unchanged = client(server.url, "ws-outage", { as: "unchanged" });
+    await Promise.all([gone.synced(), demotedEditor.synced(), unchanged.synced()]);
+    // Changed elsewhere while this instance could not hear about it.
+    refused.add("gone");
+    demoted.add("demoted");
+    redis = new Redis(REDIS_URL);
+    const list = (await redis.call("CLIENT", "LIST")) as string;
+    const line = list.split("\n").find((l) => l.includes(`name=${prefix}subscriber`));
+    await redis.call("CLIENT", "KILL", "ID", /id=(\d+)/.exec(line!)![1]!);
+    await waitFor(() => gone.closes.length > 0 && demotedEditor.closes.length > 0, "both changed people were closed");
+    expect(gone.closes[0]).toEqual({ code: 4401, reason: "Your session has ended." });
+    expect(demotedEditor.closes[0]).toEqual({ code: 4000, reason: "Your access has changed; reconnecting." });
+    await waitFor(() => server.logs.some((l) => l.includes("collab sockets closed after checking access again")), "every socket was checked");
+    expect(unchanged.closes).toEqual([]);
+    expect(gone.provider.shouldConnect).toBe(false);
+  });
+});
