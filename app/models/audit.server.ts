@@ -24,6 +24,7 @@ export type AuditAction =
   | "join-code-replaced"
   | "round-imported"
   | "plan-exported"
+  | "plan-page-changed"
   | "plan-renamed"
   | "plan-archived"
   | "plan-restored";

@@ -56,6 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings: allFindingIds.map((id) => ({ id, label: findingLabel(id, questionSet) })),
     canEdit: mayInPlan(access, "edit:workspace"),
     canExport: mayInPlan(access, "export:plan"),
+    canPublish: mayInPlan(access, "publish:plan"),
     archived: access.archived,
     canManage: can(access.actor, "manage:workspace"),
     owners,
@@ -89,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Plan() {
-  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, owners, archived, canManage } = useLoaderData<typeof loader>();
+  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, canPublish, owners, archived, canManage } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <>
@@ -125,6 +126,11 @@ export default function Plan() {
           <Link className="button button--secondary" to={`/w/${workspace.id}/report`}>
             Printable report
           </Link>
+          {canPublish ? (
+            <Link className="button button--secondary" to={`/w/${workspace.id}/publish`}>
+              “You said, we did” page
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <PlanFilters query={query} findings={findings} />
