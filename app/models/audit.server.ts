@@ -25,6 +25,7 @@ export type AuditAction =
   | "round-imported"
   | "plan-exported"
   | "plan-page-changed"
+  | "disclosure-changed"
   | "plan-renamed"
   | "plan-archived"
   | "plan-restored";

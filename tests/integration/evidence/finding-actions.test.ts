@@ -27,7 +27,7 @@ async function projected(workspaceId: string, actionId: string, status = "not-st
 beforeAll(async () => {
   running = await startTestApp();
   world = await createWorld();
-  round = await importDemoRound(world.a.org.id, { respondents: 120 });
+  round = await importDemoRound(world.a.org.id, { respondents: 400 });
   const evidence = await loadRoundEvidence(world.a.org.id, round);
   FINDING = evidence!.analysis.findings.find((f) => f.group === "all" && (f.classification === "weakness" || f.classification === "strength"))!.id;
   await db().workspaceRound.create({ data: { workspaceId: world.a.workspace.id, roundId: round } });
