@@ -14,11 +14,11 @@ import { recordAudit } from "~/models/audit.server";
 import { disclosureThresholdFor, saveDisclosureThreshold } from "~/models/organisation.server";
 import { requireCouncil } from "~/services/auth.server";
 import { LogoSettings } from "~/components/report/LogoSettings";
-import { findLogo, removeLogo, uploadLogo } from "~/services/councilLogo.server";
+import { hasLogo, removeLogo, uploadLogo } from "~/services/councilLogo.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "manage:members");
-  return { org, statuses: await statusSettingsFor(org.id), officialCount: await officialWordingCount(org.id), disclosureThreshold: await disclosureThresholdFor(org.id), hasLogo: (await findLogo(org.id)) !== null };
+  return { org, statuses: await statusSettingsFor(org.id), officialCount: await officialWordingCount(org.id), disclosureThreshold: await disclosureThresholdFor(org.id), hasLogo: await hasLogo(org.id) };
 }
 
 // Below 5, single people become recognisable in small councils; above 100, whole support-reason groups vanish.

@@ -50,6 +50,10 @@ export async function removeLogo(orgId: string): Promise<void> {
   await db().organisation.update({ where: { id: orgId }, data: { logo: null, logoType: null } });
 }
 
+export async function hasLogo(orgId: string): Promise<boolean> {
+  return (await db().organisation.findUnique({ where: { id: orgId }, select: { logoType: true } }))?.logoType != null;
+}
+
 /** The logo of exactly this council (the caller has already checked the viewer belongs to it). */
 export async function findLogo(orgId: string): Promise<{ bytes: Uint8Array; type: LogoType } | null> {
   const org = await db().organisation.findUnique({ where: { id: orgId }, select: { logo: true, logoType: true } });
