@@ -77,11 +77,11 @@ describe("emails to survey respondents who asked to hear back", () => {
       },
       { source: "server", actorId: world.member.id, actorName: "Member" },
     );
-    await waitFor(async () => (await db().action.count({ where: { workspaceId: world.a.workspace.id, id: { in: [ANSWERED, UNLINKED] } } })) === 2, "both actions are projected");
+    await waitFor(async () => (await db().action.count({ where: { workspaceId: world.a.workspace.id, id: { in: [ANSWERED, UNLINKED] } } })) === 2, "both actions are projected", 30_000);
     // An action answering no finding moves first: it concerns nobody who answered the survey.
     await moveStatus(UNLINKED, "in-progress");
     await moveStatus(ANSWERED, "in-progress");
-    await waitFor(() => mailTo("ann@example.test").length >= 1 && mailTo("cy@example.test").length >= 1, "Ann's and Cy's emails arrive");
+    await waitFor(() => mailTo("ann@example.test").length >= 1 && mailTo("cy@example.test").length >= 1, "Ann's and Cy's emails arrive", 30_000);
 
     expect(mailTo("ann@example.test")).toHaveLength(1);
     expect(mailTo("cy@example.test")).toHaveLength(1);
@@ -117,7 +117,7 @@ describe("emails to survey respondents who asked to hear back", () => {
 
     await moveStatus(ANSWERED, "complete");
     // Barrier: Cy's second email (sent by the same change) arrives first; only then is Ann's silence meaningful.
-    await waitFor(() => mailTo("cy@example.test").length === 2, "Cy's second email arrives");
+    await waitFor(() => mailTo("cy@example.test").length === 2, "Cy's second email arrives", 30_000);
     expect(mailTo("cy@example.test")[1]!.body).toContain("is now: Complete");
     expect(mailTo("ann@example.test")).toHaveLength(1);
     expect(inbox.some((m) => m.to.includes("dee@example.test"))).toBe(false);
