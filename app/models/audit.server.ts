@@ -23,6 +23,12 @@ export type AuditAction =
   | "guest-rejoin-refused"
   | "join-code-replaced"
   | "round-imported"
+  | "round-updated"
+  | "round-archived"
+  | "round-unarchived"
+  | "round-deleted"
+  | "round-sharing-changed"
+  | "peer-naming-changed"
   | "plan-exported"
   | "plan-page-changed"
   | "disclosure-changed";

@@ -1,7 +1,13 @@
 // A round's findings: weaknesses and strengths against England for one group, the rest shown not hidden,
 // and the process → outcome links. The group filter is a GET form; the easy-read view is `?view=easy`.
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { RoundManagement } from "~/components/rounds/RoundManagement";
+import { countPlansUsingRound } from "~/models/roundRecord.server";
+import { notFound, requireCouncil } from "~/services/auth.server";
+import { changeRound, RoundIntent } from "~/services/roundManagement.server";
 import { EasyReadSwitch, isEasyView } from "~/components/evidence/EasyReadSwitch";
 import { FindingsSection } from "~/components/evidence/FindingsSection";
 import { GroupFilter } from "~/components/evidence/GroupFilter";
@@ -43,7 +49,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     links: evidence.analysis.links,
     notInFile: (evidence.analysis.notInFile ?? []).map((code) => questionSet.questions.find((q) => q.code === code)?.text ?? code),
     canPlan: can(role, "create:workspace"),
+    manage: can(role, "manage:round")
+      ? {
+          round: { name: round.name, fieldworkStart: round.fieldworkStart, fieldworkEnd: round.fieldworkEnd, archived: round.archived, plans: await countPlansUsingRound(org.id, round.id), shared: round.sharedWithPeers },
+          canShare: can(role, "share:round"),
+        }
+      : null,
   };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const access = await requireCouncil(request, params.org, form.get("intent") === "share" ? "share:round" : "manage:round");
+  const submission = parseWithZod(form, { schema: RoundIntent });
+  if (submission.status !== "success") {
+    const [field, messages] = Object.entries(submission.error ?? {}).find(([, m]) => m && m.length > 0) ?? ["intent", ["That change was not understood."]];
+    return { ok: false as const, field: field || "intent", message: messages?.[0] ?? "That change was not understood." };
+  }
+  const result = await changeRound(access.org.id, params.round ?? "", submission.value, { id: access.user.id, email: access.user.email }, context.clientIp);
+  if (!result) notFound("We could not find that POET round.");
+  if (result.ok && result.deleted) return redirect(`/orgs/${access.org.slug}`);
+  return result;
 }
 
 // The easy-read switch changes only `?view`: both wordings are already loaded, so no need to fetch again.
@@ -58,7 +84,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 };
 
 export default function RoundFindings() {
-  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile } = useLoaderData<typeof loader>();
+  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile, manage } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const back = backLinkFor(reader, org);
   const [params] = useSearchParams();
   const easy = isEasyView(params);
@@ -95,6 +122,7 @@ export default function RoundFindings() {
         </section>
       ) : null}
       <ProcessLinks links={links} aggregate={round.kind === "aggregate"} />
+      {manage ? <RoundManagement round={manage.round} canShare={manage.canShare} result={result} /> : null}
       <p>
         <Link to={back.to}>{back.label}</Link>
       </p>

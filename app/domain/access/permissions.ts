@@ -25,6 +25,8 @@ const PERMISSIONS = [
   "read:round",
   "read:plan-evidence",
   "create:round",
+  "manage:round",
+  "share:round",
   "read:workspace",
   "create:workspace",
   "edit:workspace",
@@ -41,7 +43,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ["read:council", "read:round", "read:plan-evidence", "read:workspace", "read:members"];
 const EDIT: Permission[] = [...READ, "edit:workspace", "export:plan"];
-const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan"];
+const FACILITATE: Permission[] = [...EDIT, "create:round", "manage:round", "create:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan"];
 
 const GRANTS: Record<Actor, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
