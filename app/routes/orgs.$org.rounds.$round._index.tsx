@@ -5,6 +5,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
 import { RoundManagement } from "~/components/rounds/RoundManagement";
+import { PeerSummary } from "~/components/evidence/PeerComparison";
+import { peerComparisonFor, sharedPeerFigures } from "~/services/peerBenchmark.server";
 import { countPlansUsingRound } from "~/models/roundRecord.server";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { changeRound, RoundIntent } from "~/services/roundManagement.server";
@@ -37,10 +39,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((f) => f.classification === kind)
       .sort((a, b) => (kind === "weakness" ? (a.difference ?? 0) - (b.difference ?? 0) : kind === "strength" ? (b.difference ?? 0) - (a.difference ?? 0) : 0)),
   }));
+  const peerFigures = reader.kind === "member" ? await sharedPeerFigures(org.id, evidence.questionSetVersion) : [];
+  const peers = findings.flatMap((f) => {
+    const d = peerFigures.length > 0 ? peerComparisonFor(f.id, f.percent, peerFigures) : null;
+    return d && f.percent !== null ? [{ id: f.id, questionText: f.questionText, own: f.percent, peers: d }] : [];
+  });
   return {
     org: { slug: org.slug, name: org.name },
     reader,
     round,
+    peers,
     benchmark,
     groups,
     group: group ?? null,
@@ -84,7 +92,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 };
 
 export default function RoundFindings() {
-  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile, manage } = useLoaderData<typeof loader>();
+  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile, manage, peers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const back = backLinkFor(reader, org);
   const [params] = useSearchParams();
@@ -122,6 +130,7 @@ export default function RoundFindings() {
         </section>
       ) : null}
       <ProcessLinks links={links} aggregate={round.kind === "aggregate"} />
+      <PeerSummary rows={peers} />
       {manage ? <RoundManagement round={manage.round} canShare={manage.canShare} result={result} /> : null}
       <p>
         <Link to={back.to}>{back.label}</Link>
