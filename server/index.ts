@@ -12,6 +12,7 @@ import { createAppServer } from "./http";
 import { log, setJsonLogs } from "./log";
 import { MigrationError, migrateDatabase } from "./migrate";
 import { seedDemo } from "./seed";
+import { deleteExpiredContacts } from "~/services/collect/hearBack.server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildPath = path.join(root, "build/index.js");
@@ -75,6 +76,11 @@ async function main() {
       broadcastDevReady(build);
     });
   }
+
+  // Contact details left to hear back are deleted on their retention date; checked hourly and at start.
+  const retention = setInterval(() => void deleteExpiredContacts().catch((error) => log.error("deleting expired contact details failed", { error: String(error) })), 3_600_000);
+  retention.unref();
+  void deleteExpiredContacts().catch((error) => log.error("deleting expired contact details failed", { error: String(error) }));
 
   const url = `http://localhost:${port}`;
   log.info(`POET Action Planner is running at ${url} (database: ${config.databaseProvider})`);

@@ -31,7 +31,19 @@ export type AuditAction =
   | "peer-naming-changed"
   | "plan-exported"
   | "plan-page-changed"
-  | "disclosure-changed";
+  | "disclosure-changed"
+  | "collection-opened"
+  | "collection-closed"
+  | "survey-codes-created"
+  | "survey-started"
+  | "survey-code-failed"
+  | "survey-response-sent"
+  | "survey-response-withdrawn"
+  | "survey-honeypot"
+  | "hear-back-deleted"
+  | "plan-renamed"
+  | "plan-archived"
+  | "plan-restored";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 
@@ -48,6 +60,10 @@ export async function countRecentAudit(action: AuditAction, since: Date, match: 
 
 export async function oldestRecentAudit(action: AuditAction, since: Date, match: { actorLabel?: string; ip?: string }) {
   return db().auditEvent.findFirst({ where: { action, at: { gte: since }, ...match }, orderBy: { at: "asc" }, select: { at: true } });
+}
+
+export async function latestRecentAudit(action: AuditAction, since: Date, match: { actorLabel?: string; ip?: string }) {
+  return db().auditEvent.findFirst({ where: { action, at: { gte: since }, ...match }, orderBy: { at: "desc" }, select: { at: true } });
 }
 
 /** The council's events, plus its members' own sign-ins and failed sign-ins (which belong to no council). */

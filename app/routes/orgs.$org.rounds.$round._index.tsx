@@ -10,6 +10,7 @@ import { peerComparisonFor, sharedPeerFigures } from "~/services/peerBenchmark.s
 import { countPlansUsingRound } from "~/models/roundRecord.server";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { changeRound, RoundIntent } from "~/services/roundManagement.server";
+import { CollectingNotice, useLiveWhileCollecting } from "~/components/evidence/CollectingNotice";
 import { EasyReadSwitch, isEasyView } from "~/components/evidence/EasyReadSwitch";
 import { FindingsSection } from "~/components/evidence/FindingsSection";
 import { GroupFilter } from "~/components/evidence/GroupFilter";
@@ -19,6 +20,7 @@ import { backLinkFor, EvidenceBreadcrumb } from "~/components/evidence/EvidenceB
 import { RoundHeader } from "~/components/evidence/RoundHeader";
 import { can } from "~/domain/access/permissions";
 import type { Classification } from "~/domain/poet";
+import { collectingStatus } from "~/services/collect/collectionPage.server";
 import { requireRoundEvidence } from "~/services/evidencePage.server";
 import evidenceStyles from "~/styles/evidence.css";
 
@@ -63,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           canShare: can(role, "share:round"),
         }
       : null,
+    // Guests reading their plan's evidence see the findings; the collection itself is the council's.
+    collecting: reader.kind === "member" ? await collectingStatus(org.id, round.id) : null,
   };
 }
 
@@ -83,6 +87,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 // The easy-read switch changes only `?view`: both wordings are already loaded, so no need to fetch again.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
   if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  // Same address: a refresh asked for (live results while a collection is open).
+  if (currentUrl.href === nextUrl.href) return defaultShouldRevalidate;
   const strip = (url: URL) => {
     const params = new URLSearchParams(url.search);
     params.delete("view");
@@ -92,9 +98,10 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 };
 
 export default function RoundFindings() {
-  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile, manage, peers } = useLoaderData<typeof loader>();
+  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile, manage, peers, collecting } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const back = backLinkFor(reader, org);
+  useLiveWhileCollecting(collecting?.state === "open");
   const [params] = useSearchParams();
   const easy = isEasyView(params);
   const counts = Object.fromEntries(sections.map((s) => [s.kind, s.findings.length]));
@@ -102,6 +109,7 @@ export default function RoundFindings() {
     <div className={easy ? "evidence evidence--easy" : "evidence"}>
       <EvidenceBreadcrumb reader={reader} orgSlug={org.slug} orgName={org.name} />
       <RoundHeader round={round} benchmark={benchmark} />
+      {collecting ? <CollectingNotice orgSlug={org.slug} status={collecting} /> : null}
       <div className="evidence-controls">
         <GroupFilter groups={groups} current={group?.id ?? "all"} easy={easy} />
         <EasyReadSwitch easy={easy} />
@@ -110,7 +118,7 @@ export default function RoundFindings() {
       <p className="lead" aria-live="polite">
         {group ? `${group.label}${group.people !== null ? `: ${group.people.toLocaleString("en-GB")} people` : group.fewerThan ? `: fewer than ${group.fewerThan} people` : ""}. ` : ""}
         {counts.weakness} weakness{counts.weakness === 1 ? "" : "es"}, {counts.strength} strength{counts.strength === 1 ? "" : "s"}, {counts["in-line"]} in line with
-        England.
+        {`England${counts["too-few"] ? `, ${counts["too-few"]} too few to say` : ""}.`}
       </p>
       <ChartKey />
       {sections.map((s) => (

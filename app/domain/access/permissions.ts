@@ -29,6 +29,7 @@ const PERMISSIONS = [
   "share:round",
   "read:workspace",
   "create:workspace",
+  "manage:workspace",
   "edit:workspace",
   "facilitate:workspace",
   "manage:joincode",
@@ -38,12 +39,14 @@ const PERMISSIONS = [
   "manage:members",
   "read:audit",
   "manage:benchmark",
+  "manage:collection",
+  "read:hearback",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ["read:council", "read:round", "read:plan-evidence", "read:workspace", "read:members"];
 const EDIT: Permission[] = [...READ, "edit:workspace", "export:plan"];
-const FACILITATE: Permission[] = [...EDIT, "create:round", "manage:round", "create:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan"];
+const FACILITATE: Permission[] = [...EDIT, "create:round", "manage:round", "create:workspace", "manage:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan", "manage:collection"];
 
 const GRANTS: Record<Actor, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
@@ -60,4 +63,12 @@ export function can(actor: Actor, permission: Permission): boolean {
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+// An archived plan is kept for the record: people who could read or export it still can; nobody changes it.
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Permission> = new Set<Permission>([...READ, "export:plan"]);
+
+/** Like can(), for something inside one plan: an archived plan allows only reading and exporting. */
+export function canInPlan(actor: Actor, permission: Permission, plan: { archived: boolean }): boolean {
+  return can(actor, permission) && (!plan.archived || ALLOWED_WHEN_ARCHIVED.has(permission));
 }

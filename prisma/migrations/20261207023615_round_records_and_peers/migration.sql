@@ -33,10 +33,11 @@ CREATE TABLE "new_PoetRound" (
     "archivedAt" DATETIME,
     "contentSha256" TEXT NOT NULL DEFAULT '',
     "sharedWithPeers" BOOLEAN NOT NULL DEFAULT false,
+    "revision" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "PoetRound_orgId_fkey" FOREIGN KEY ("orgId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
     CONSTRAINT "PoetRound_benchmarkId_fkey" FOREIGN KEY ("benchmarkId") REFERENCES "Benchmark" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
-INSERT INTO "new_PoetRound" ("benchmarkId", "fileName", "fileSha256", "id", "importedAt", "importedById", "isSynthetic", "kind", "name", "orgId", "questionSetVersion", "questionsInFile", "respondentCount") SELECT "benchmarkId", "fileName", "fileSha256", "id", "importedAt", "importedById", "isSynthetic", "kind", "name", "orgId", "questionSetVersion", "questionsInFile", "respondentCount" FROM "PoetRound";
+INSERT INTO "new_PoetRound" ("benchmarkId", "fileName", "fileSha256", "id", "importedAt", "importedById", "isSynthetic", "kind", "name", "orgId", "questionSetVersion", "questionsInFile", "respondentCount", "revision") SELECT "benchmarkId", "fileName", "fileSha256", "id", "importedAt", "importedById", "isSynthetic", "kind", "name", "orgId", "questionSetVersion", "questionsInFile", "respondentCount", "revision" FROM "PoetRound";
 DROP TABLE "PoetRound";
 ALTER TABLE "new_PoetRound" RENAME TO "PoetRound";
 CREATE INDEX "PoetRound_orgId_idx" ON "PoetRound"("orgId");
