@@ -55,8 +55,19 @@ describe("benchmarking with other councils", () => {
     expect(text).not.toContain(world.b.org.name);
   });
 
+  async function ownerOf(index: number) {
+    const passwordHash = (await db().user.findUniqueOrThrow({ where: { id: world.owner.id } })).passwordHash;
+    const user = await db().user.create({ data: { email: `owner${index}-${tag}@example.test`, name: `Owner ${index}`, passwordHash } });
+    await db().membership.create({ data: { orgId: peers[index]!.orgId, userId: user.id, role: "owner" } });
+    const org = await db().organisation.findUniqueOrThrow({ where: { id: peers[index]!.orgId } });
+    return { org, visitor: await new Visitor(running.baseUrl).signIn(user.email, PASSWORD) };
+  }
+
   it("names a council only once it has chosen to be named, and drops a council that stops sharing", async () => {
-    await db().organisation.update({ where: { id: peers[0]!.orgId }, data: { namedToPeers: true } });
+    // Council 1's owner chooses, in its settings, to be named.
+    const one = await ownerOf(0);
+    const saved = await one.visitor.post(`/orgs/${one.org.slug}/settings`, { intent: "peer-naming", named: "yes" });
+    expect(pageText(await saved.text())).toContain("now see your council's name");
     // Council 5 chose to be named but never shared its round: it is still not there.
     await db().organisation.update({ where: { id: peers[4]!.orgId }, data: { namedToPeers: true } });
     const named = await findingPage();
@@ -64,10 +75,7 @@ describe("benchmarking with other councils", () => {
     for (const i of [2, 3, 4, 5, 6]) expect(named).not.toContain(peerName(i));
 
     // The owner of council 6 stops sharing through its own round page: back to four, so nothing shows.
-    const owner6 = await db().user.create({ data: { email: `owner6-${tag}@example.test`, name: "Owner six", passwordHash: (await db().user.findUniqueOrThrow({ where: { id: world.owner.id } })).passwordHash } });
-    await db().membership.create({ data: { orgId: peers[5]!.orgId, userId: owner6.id, role: "owner" } });
-    const visitor = await new Visitor(running.baseUrl).signIn(owner6.email, PASSWORD);
-    const org6 = await db().organisation.findUniqueOrThrow({ where: { id: peers[5]!.orgId } });
+    const { org: org6, visitor } = await ownerOf(5);
     const stop = await visitor.post(`/orgs/${org6.slug}/rounds/${peers[5]!.roundId}?index`, { intent: "share", share: "no" });
     expect(pageText(await stop.text())).toContain("no longer shared");
     expect(await findingPage()).not.toContain("Compared with other councils");
