@@ -77,7 +77,10 @@ describe("managing POET rounds", () => {
     const archived = await send(facilitator, roundId, { intent: "archive" });
     expect(archived.text).toContain("Round archived");
     const listHtml = await (await facilitator.get(`/orgs/${world.a.org.slug}`)).text();
-    expect(listHtml).not.toContain(`/rounds/${roundId}"`);
+    // Out of the list of rounds, into the folded "Archived rounds" list below it.
+    const [current, archivedList] = listHtml.split("Archived rounds (");
+    expect(current).not.toContain(`/rounds/${roundId}"`);
+    expect(archivedList).toContain(`/rounds/${roundId}"`);
     const stillReadable = await facilitator.get(`/orgs/${world.a.org.slug}/rounds/${roundId}`);
     expect(stillReadable.status).toBe(200);
     expect(pageText(await stillReadable.text())).toContain("Archived");
