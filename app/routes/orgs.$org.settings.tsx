@@ -15,10 +15,19 @@ import { disclosureThresholdFor, saveDisclosureThreshold } from "~/models/organi
 import { requireCouncil } from "~/services/auth.server";
 import { PeerNamingForm } from "~/components/rounds/PeerNamingForm";
 import { db } from "~/models/db.server";
+import { LogoSettings } from "~/components/report/LogoSettings";
+import { hasLogo, removeLogo, uploadLogo } from "~/services/councilLogo.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "manage:members");
-  return { org, statuses: await statusSettingsFor(org.id), officialCount: await officialWordingCount(org.id), disclosureThreshold: await disclosureThresholdFor(org.id), namedToPeers: (await db().organisation.findUnique({ where: { id: org.id }, select: { namedToPeers: true } }))?.namedToPeers ?? false };
+  return {
+    org,
+    statuses: await statusSettingsFor(org.id),
+    officialCount: await officialWordingCount(org.id),
+    disclosureThreshold: await disclosureThresholdFor(org.id),
+    hasLogo: await hasLogo(org.id),
+    namedToPeers: (await db().organisation.findUnique({ where: { id: org.id }, select: { namedToPeers: true } }))?.namedToPeers ?? false,
+  };
 }
 
 // Below 5, single people become recognisable in small councils; above 100, whole support-reason groups vanish.
@@ -54,7 +63,13 @@ async function uploadWording(orgId: string, request: Request): Promise<Outcome> 
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Outcome> {
   const { org, user } = await requireCouncil(request, params.org, "manage:members");
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadWording(org.id, request);
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  if (multipart && new URL(request.url).searchParams.has("logo")) {
+    const outcome = await uploadLogo(org.id, request);
+    if (outcome.ok) await recordAudit({ orgId: org.id, action: "logo-changed", actorId: user.id, actorLabel: user.email, detail: "logo uploaded", ip: context.clientIp });
+    return outcome;
+  }
+  if (multipart) return uploadWording(org.id, request);
   const form = await request.formData();
   if (form.get("intent") === "disclosure") {
     const parsed = DisclosureThreshold.safeParse(form.get("disclosureThreshold"));
@@ -68,6 +83,11 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
     await db().organisation.update({ where: { id: org.id }, data: { namedToPeers: named } });
     await recordAudit({ orgId: org.id, action: "peer-naming-changed", actorId: user.id, actorLabel: user.email, detail: named ? "named to other councils" : "not named to other councils", ip: context.clientIp });
     return { ok: true, message: named ? "Saved. Councils comparing with your shared rounds now see your council's name." : "Saved. Other councils no longer see your council's name." };
+  }
+  if (form.get("intent") === "remove-logo") {
+    await removeLogo(org.id);
+    await recordAudit({ orgId: org.id, action: "logo-changed", actorId: user.id, actorLabel: user.email, detail: "logo removed", ip: context.clientIp });
+    return { ok: true, message: "Logo removed. Board papers show your council's name only." };
   }
   if (form.get("intent") === "clear-wording") {
     const removed = await clearMirWording(org.id);
@@ -88,7 +108,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
 }
 
 export default function CouncilSettings() {
-  const { statuses, officialCount, disclosureThreshold, namedToPeers } = useLoaderData<typeof loader>();
+  const { org, statuses, officialCount, disclosureThreshold, hasLogo, namedToPeers } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <div className="narrow">
@@ -182,6 +202,7 @@ export default function CouncilSettings() {
           </button>
         </Form>
       ) : null}
+      <LogoSettings orgSlug={org.slug} councilName={org.name} hasLogo={hasLogo} />
     </div>
   );
 }
