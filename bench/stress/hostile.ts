@@ -81,7 +81,10 @@ async function attackOnce(options: HostileOptions, rng: Rng, base: Y.Doc): Promi
   stats.connections += 1;
   stats.connectMs += performance.now() - connectStarted;
   const ownClientId = ownClientIdFor(options.role, rng);
-  let clock = 0;
+  // Clock 1, as a real client's first announcement: y-protocols treats clock 0 of an unknown client as no
+  // change, so a clock-0 announcement claims nothing and the socket's first real claim would be whatever
+  // id it sends next (an invented one, which the run would then wrongly count as a break).
+  let clock = 1;
   if (!closed) ws.send(awarenessFrame([{ clientId: ownClientId, clock: clock++, state: ownPresence(options.role, options.name) }]));
   const context: FrameContext = {
     role: options.role,
