@@ -1,7 +1,6 @@
 // The real authenticator for collaboration sockets: the same session cookie and workspace rules as the pages.
 import type http from "node:http";
-import { can } from "~/domain/access/permissions";
-import { displayNameOf, principalFromCookieHeader, workspaceAccessFor } from "~/services/auth.server";
+import { displayNameOf, mayInPlan, principalFromCookieHeader, workspaceAccessFor } from "~/services/auth.server";
 import type { Authenticate } from "./collab";
 import { CloseCode } from "./collab";
 
@@ -17,8 +16,8 @@ export const authenticateSocket: Authenticate = async (request: http.IncomingMes
       userId: principal.kind === "user" ? principal.user.id : null,
       guestId: principal.kind === "guest" ? principal.guest.id : null,
       displayName: displayNameOf(principal),
-      canEdit: can(access.actor, "edit:workspace"),
-      canFacilitate: can(access.actor, "facilitate:workspace"),
+      canEdit: mayInPlan(access, "edit:workspace"),
+      canFacilitate: mayInPlan(access, "facilitate:workspace"),
       sessionId: principal.sessionId,
     },
   };

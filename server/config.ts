@@ -1,6 +1,7 @@
 // The one place that reads process.env: every setting, validated once at start-up.
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -17,6 +18,11 @@ export type Config = {
   sessionSecret: string;
   /** Origins allowed to open collaboration sockets and post forms; empty = same origin only. */
   allowedOrigins: string[];
+  /**
+   * Which peers may tell us the client's address (X-Forwarded-For) and protocol: false = nobody (the
+   * socket's own address counts), a hop count, or the proxies' addresses/subnets. Handed to Express as is.
+   */
+  trustProxy: TrustProxy;
   seedDemo: boolean;
   /** Outgoing email (password reset and invitation links); null = people hand links over themselves. */
   smtp: { url: string; from: string } | null;
@@ -34,6 +40,8 @@ export type Config = {
   remixDevOrigin: string | null;
 };
 
+export type TrustProxy = boolean | number | string[];
+
 export class ConfigError extends Error {}
 
 const origin = z
@@ -41,6 +49,45 @@ const origin = z
   .url()
   .refine((value) => URL.canParse(value) && new URL(value).origin === value.replace(/\/$/, ""), "must be an origin like https://plans.example.gov.uk (no path)")
   .transform((value) => value.replace(/\/$/, ""));
+
+// Express's names for address ranges, usable in TRUST_PROXY alongside addresses and subnets.
+const PROXY_RANGE_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, ...rest] = entry.split("/");
+  if (rest.length > 0 || !address) return false;
+  const version = isIP(address);
+  if (version === 0) return false;
+  if (bits === undefined) return true;
+  if (!/^\d{1,3}$/.test(bits)) return false;
+  return Number(bits) <= (version === 4 ? 32 : 128);
+}
+
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((raw, ctx): TrustProxy => {
+    const v = (raw ?? "false").trim();
+    if (v === "false" || v === "") return false;
+    if (v === "true") return true;
+    if (/^\d+$/.test(v)) {
+      const hops = Number(v);
+      if (hops >= 1 && hops <= 10) return hops;
+      ctx.addIssue({ code: "custom", message: "must be a hop count from 1 to 10 (or false, true, or proxy addresses)" });
+      return z.NEVER;
+    }
+    const entries = v.split(",").map((s) => s.trim()).filter(Boolean);
+    const bad = entries.find((entry) => !isProxyAddress(entry));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${bad}" is not a proxy address; use false, true, a hop count, or comma-separated addresses or subnets like 10.0.0.5,10.1.0.0/16 (or loopback)`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -72,6 +119,7 @@ const schema = z.object({
       }
       return parsed;
     }),
+  TRUST_PROXY: trustProxy,
   REMIX_DEV_ORIGIN: z.string().url().optional(),
   SMTP_URL: z
     .string()
@@ -123,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: v.REDIS_URL ?? null,
     sessionSecret: v.SESSION_SECRET ?? keptSessionSecret(dataDir),
     allowedOrigins: v.ALLOWED_ORIGINS,
+    trustProxy: v.TRUST_PROXY,
     // Production never seeds demo accounts, whatever SEED_DEMO says.
     seedDemo: v.NODE_ENV !== "production" && v.SEED_DEMO !== "false",
     remixDevOrigin: v.REMIX_DEV_ORIGIN ?? null,

@@ -70,7 +70,9 @@ function refusingCollab(): CollabEndpoint {
 export function createAppServer(config: Config, build: BuildSource, collab: CollabEndpoint = refusingCollab()): AppServer {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Forwarded headers are believed only from the proxies named in TRUST_PROXY: otherwise anyone could
+  // choose the address the sign-in limits count by sending X-Forwarded-For.
+  app.set("trust proxy", config.trustProxy);
 
   app.use((req, res, next) => {
     const requestId = randomUUID().slice(0, 8);

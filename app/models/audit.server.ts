@@ -23,7 +23,10 @@ export type AuditAction =
   | "guest-rejoin-refused"
   | "join-code-replaced"
   | "round-imported"
-  | "plan-exported";
+  | "plan-exported"
+  | "plan-renamed"
+  | "plan-archived"
+  | "plan-restored";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 
@@ -40,6 +43,10 @@ export async function countRecentAudit(action: AuditAction, since: Date, match: 
 
 export async function oldestRecentAudit(action: AuditAction, since: Date, match: { actorLabel?: string; ip?: string }) {
   return db().auditEvent.findFirst({ where: { action, at: { gte: since }, ...match }, orderBy: { at: "asc" }, select: { at: true } });
+}
+
+export async function latestRecentAudit(action: AuditAction, since: Date, match: { actorLabel?: string; ip?: string }) {
+  return db().auditEvent.findFirst({ where: { action, at: { gte: since }, ...match }, orderBy: { at: "desc" }, select: { at: true } });
 }
 
 /** The council's events, plus its members' own sign-ins and failed sign-ins (which belong to no council). */

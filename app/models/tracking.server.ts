@@ -112,7 +112,7 @@ export async function addProgressUpdate(input: { workspaceId: string; actionId: 
 export async function actionHistory(workspaceId: string, actionId: string) {
   const [events, notes] = await Promise.all([
     db().actionEvent.findMany({ where: { workspaceId, actionId }, orderBy: { at: "asc" } }),
-    db().progressUpdate.findMany({ where: { workspaceId, actionId }, orderBy: { at: "asc" } }),
+    db().progressUpdate.findMany({ where: { workspaceId, actionId }, orderBy: { at: "asc" }, include: { revisions: { orderBy: { replacedAt: "asc" } } } }),
   ]);
   return { events, notes };
 }

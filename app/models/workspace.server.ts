@@ -1,6 +1,6 @@
 import { db } from "./db.server";
 
-const workspaceSummary = { id: true, name: true, createdAt: true, orgId: true, org: { select: { id: true, slug: true, name: true } } } as const;
+const workspaceSummary = { id: true, name: true, createdAt: true, archivedAt: true, orgId: true, org: { select: { id: true, slug: true, name: true } } } as const;
 
 /** A workspace the user can reach through a membership of its council, with their role; null otherwise. */
 export async function findWorkspaceForMember(workspaceId: string, userId: string) {
@@ -25,9 +25,10 @@ export async function listWorkspaceIds(orgId: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** The council's plans in use (archived plans are listed separately by listArchivedWorkspaces). */
 export async function listWorkspaces(orgId: string) {
   return db().workspace.findMany({
-    where: { orgId },
+    where: { orgId, archivedAt: null },
     select: { id: true, name: true, createdAt: true, _count: { select: { actions: true } }, rounds: { select: { round: { select: { id: true, name: true } } } } },
     orderBy: { createdAt: "desc" },
   });
@@ -40,3 +41,23 @@ export async function createWorkspace(input: { orgId: string; name: string; crea
   });
 }
 
+
+/** The council's archived plans, most recently archived first. */
+export async function listArchivedWorkspaces(orgId: string) {
+  return db().workspace.findMany({
+    where: { orgId, archivedAt: { not: null } },
+    select: { id: true, name: true, archivedAt: true, _count: { select: { actions: true } } },
+    orderBy: { archivedAt: "desc" },
+  });
+}
+
+/** Renames a plan of this council; false when there is no such plan in it. */
+export async function renameWorkspace(orgId: string, workspaceId: string, name: string): Promise<boolean> {
+  return (await db().workspace.updateMany({ where: { id: workspaceId, orgId }, data: { name } })).count === 1;
+}
+
+/** Archives (at a moment) or restores (null) a plan of this council; false when nothing changed. */
+export async function setWorkspaceArchived(orgId: string, workspaceId: string, archivedAt: Date | null): Promise<boolean> {
+  const where = { id: workspaceId, orgId, archivedAt: archivedAt ? null : { not: null } };
+  return (await db().workspace.updateMany({ where, data: { archivedAt } })).count === 1;
+}

@@ -9,7 +9,7 @@ import { Email } from "~/domain/access/password";
 import { recordAudit } from "~/models/audit.server";
 import { verifyLogin } from "~/models/user.server";
 import { getPrincipal, startSession } from "~/services/auth.server";
-import { minutesBlocked, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP, tryAgainIn } from "~/services/rateLimit.server";
+import { minutesBlocked, networkTryAgainIn, secondsThrottled, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, tryAgainIn } from "~/services/rateLimit.server";
 import { safeRedirect } from "~/services/safeRedirect";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -29,11 +29,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignIn });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
-  const blocked = Math.max(
-    await minutesBlocked(SIGN_IN_PER_ACCOUNT, { actorLabel: email }),
-    await minutesBlocked(SIGN_IN_PER_IP, { ip: context.clientIp }),
-  );
+  const blocked = await minutesBlocked(SIGN_IN_PER_ACCOUNT, { actorLabel: email });
   if (blocked > 0) return submission.reply({ formErrors: [tryAgainIn(blocked)], hideFields: ["password"] });
+  const throttled = await secondsThrottled(SIGN_IN_PER_ADDRESS, context.clientIp);
+  if (throttled > 0) return submission.reply({ formErrors: [networkTryAgainIn(throttled)], hideFields: ["password"] });
   const user = await verifyLogin(email, password);
   if (!user) {
     await recordAudit({ action: "sign-in-failed", actorLabel: email, ip: context.clientIp });

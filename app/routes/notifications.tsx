@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { dateTimeInEngland } from "~/domain/tracking/today";
 import { listNotifications, markRead, markUnread } from "~/models/notification.server";
 import { requireUser } from "~/services/auth.server";
 
@@ -51,9 +52,10 @@ export default function Notifications() {
               {n.read ? null : <strong>New: </strong>}
               <Link to={n.href}>{n.message}</Link>
             </p>
-            <p className="row-between">
+            {/* A div, not a p: a form inside a paragraph is invalid HTML, which breaks hydration. */}
+            <div className="row-between">
               <time className="muted" dateTime={n.at}>
-                {new Date(n.at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+                {dateTimeInEngland(n.at)}
               </time>
               <Form method="post">
                 <input type="hidden" name="intent" value={n.read ? "unread" : "read"} />
@@ -62,7 +64,7 @@ export default function Notifications() {
                   {n.read ? "Mark as unread" : "Mark as read"}
                 </button>
               </Form>
-            </p>
+            </div>
           </li>
         ))}
       </ul>

@@ -6,19 +6,22 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FormErrors } from "~/components/forms";
 import { can } from "~/domain/access/permissions";
+import { dateTimeInEngland } from "~/domain/tracking/today";
 import { listMembers } from "~/models/organisation.server";
 import { listRounds } from "~/models/round.server";
-import { createWorkspace, listWorkspaces } from "~/models/workspace.server";
+import { createWorkspace, listArchivedWorkspaces, listWorkspaces } from "~/models/workspace.server";
 import { requireCouncil } from "~/services/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireCouncil(request, params.org, "read:council");
-  const [rounds, workspaces, members] = await Promise.all([listRounds(org.id), listWorkspaces(org.id), listMembers(org.id)]);
+  const [rounds, workspaces, archived, members] = await Promise.all([listRounds(org.id), listWorkspaces(org.id), listArchivedWorkspaces(org.id), listMembers(org.id)]);
   return {
     org,
     rounds: rounds.map((r) => ({ ...r, importedAt: r.importedAt.toISOString() })),
     workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, actionCount: w._count.actions, rounds: w.rounds.map((r) => r.round.name) })),
+    archived: archived.map((w) => ({ id: w.id, name: w.name, actionCount: w._count.actions, archivedAt: (w.archivedAt ?? new Date()).toISOString() })),
     memberCount: members.length,
+    canManagePlans: can(role, "manage:workspace"),
     canImport: can(role, "create:round"),
     canCreatePlan: can(role, "create:workspace"),
   };
@@ -38,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CouncilHome() {
-  const { org, rounds, workspaces, memberCount, canImport, canCreatePlan } = useLoaderData<typeof loader>();
+  const { org, rounds, workspaces, archived, memberCount, canImport, canCreatePlan, canManagePlans } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof NewPlan>>({ lastResult });
   return (
@@ -111,6 +114,32 @@ export default function CouncilHome() {
           </details>
         ) : null}
       </section>
+      {archived.length ? (
+        <section aria-labelledby="archived-heading">
+          <h2 id="archived-heading">Archived plans</h2>
+          <p>Kept for the record: they can be read and exported, and still count on the dashboard.</p>
+          <ul className="card-list">
+            {archived.map((w) => (
+              <li key={w.id} className="card">
+                <h3>
+                  <Link to={`/w/${w.id}/plan`}>{w.name}</Link>
+                </h3>
+                <p>
+                  {`${w.actionCount} action${w.actionCount === 1 ? "" : "s"} · archived ${dateTimeInEngland(w.archivedAt)}`}
+                  {canManagePlans ? (
+                    <>
+                      {" · "}
+                      <Link to={`/w/${w.id}/settings`} aria-label={`Restore ${w.name}`}>
+                        restore
+                      </Link>
+                    </>
+                  ) : null}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
         {memberCount} member{memberCount === 1 ? "" : "s"} · <Link to={`/orgs/${org.slug}/members`}>see members</Link>
       </p>

@@ -2,9 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
 import { z } from "zod";
 import { WorkshopPage } from "~/components/workshop/WorkshopPage";
-import { can } from "~/domain/access/permissions";
 import { ACTION_STATUSES, readSession, updateAction } from "~/domain/workspace";
-import { displayNameOf, requireWorkspace } from "~/services/auth.server";
+import { displayNameOf, mayInPlan, requireWorkspace } from "~/services/auth.server";
 import { castVoteAs } from "~/services/voting.server";
 import { loadWorkshop } from "~/services/workshop.server";
 import workshopStyles from "~/styles/workshop.css";
@@ -17,7 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     workspace: access.workspace,
-    canManageCodes: can(access.actor, "manage:joincode"),
+    canManageCodes: mayInPlan(access, "manage:joincode"),
     saved: saved === "status" ? ("status" as const) : null,
     ...workshop,
   };
@@ -49,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   }
   const form = StatusForm.safeParse(fields);
   if (!form.success) throw new Response("That status change was not understood. Go back and choose a status from the list.", { status: 400 });
-  const mayBypassLock = can(access.actor, "facilitate:workspace");
+  const mayBypassLock = mayInPlan(access, "facilitate:workspace");
   let refusal: Response | null = null;
   await context.collab.withDocument(
     access.workspace.id,

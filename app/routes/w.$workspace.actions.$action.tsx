@@ -1,23 +1,25 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, Notice } from "~/components/forms";
+import { Notice } from "~/components/forms";
 import { ActionHistory, type HistoryEntry } from "~/components/tracking/ActionHistory";
+import { CorrectUpdateForm, CorrectUpdateLink, type CorrectionProblem } from "~/components/tracking/CorrectUpdateForm";
+import { ProgressUpdateForm } from "~/components/tracking/ProgressUpdateForm";
 import { PercentBar, RagBadge } from "~/components/tracking/Badges";
-import { can } from "~/domain/access/permissions";
 import { mirThemes } from "~/domain/mir";
 import { isOverdue } from "~/domain/tracking/filters";
-import { effectivePercent, RAG_LABELS, statusLabel } from "~/domain/tracking/status";
+import { effectivePercent, statusLabel } from "~/domain/tracking/status";
 import { todayInEngland } from "~/domain/tracking/today";
 import { updateAction } from "~/domain/workspace";
 import { actionStatusSchema, ragSchema } from "~/domain/workspace/schema";
 import { mirStatementsFor } from "~/models/mirWording.server";
-import { actionHistory, addProgressUpdate, findPlanAction, statusSettingsFor } from "~/models/tracking.server";
+import { CORRECTION_HOURS, correctProgressUpdate, newSubmissionKey, recordProgressUpdate, stillCorrectable } from "~/models/progressUpdate.server";
+import { actionHistory, findPlanAction, statusSettingsFor } from "~/models/tracking.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
-import { displayNameOf, notFound, requireWorkspace } from "~/services/auth.server";
+import { displayNameOf, mayInPlan, notFound, requireWorkspace } from "~/services/auth.server";
 import { roundByRound } from "~/domain/tracking/roundChange";
 import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
 
@@ -36,13 +38,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const round = rounds[0] ?? null;
   const entries: HistoryEntry[] = [
     ...history.events.map((e) => ({ kind: "event" as const, id: e.id, at: e.at.toISOString(), who: e.actorName, field: e.field, from: labelFor(e.field, e.fromValue), to: labelFor(e.field, e.toValue) })),
-    ...history.notes.map((n) => ({ kind: "note" as const, id: n.id, at: n.at.toISOString(), who: n.authorName, note: n.note, percent: n.percent })),
+    ...history.notes.map((n) => ({
+      kind: "note" as const,
+      id: n.id,
+      at: n.at.toISOString(),
+      who: n.authorName,
+      note: n.note,
+      percent: n.percent,
+      earlier: n.revisions.map((r) => ({ note: r.note, percent: r.percent, replacedAt: r.replacedAt.toISOString() })),
+    })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   function labelFor(field: string, value: string | null) {
     if (value === null) return null;
     return field === "status" ? statusLabel(statuses, value) : value;
   }
   const isMember = access.principal.kind === "user";
+  const userId = access.principal.kind === "user" ? access.principal.user.id : null;
   return {
     workspace,
     action,
@@ -61,38 +72,76 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       const statement = mir.find((m) => m.id === id);
       return { id, text: statement?.text ?? "Unknown statement", theme: mirThemes.find((t) => t.id === statement?.theme)?.title ?? "" };
     }),
-    canEdit: can(access.actor, "edit:workspace"),
+    canEdit: mayInPlan(access, "edit:workspace"),
+    submissionKey: newSubmissionKey(),
+    // The author's own updates that are still young enough to correct.
+    correctable: history.notes.filter((n) => userId !== null && n.authorId === userId && stillCorrectable(n.at) && mayInPlan(access, "edit:workspace")).map((n) => n.id),
   };
 }
 
+const Percent = z
+  .number({ invalid_type_error: "Enter a whole number from 0 to 100" })
+  .int("Enter a whole number from 0 to 100")
+  .min(0, "Enter a whole number from 0 to 100")
+  .max(100, "Enter a whole number from 0 to 100")
+  .optional();
+const Note = z.string({ required_error: "Write what has happened, even briefly" }).trim().min(1, "Write what has happened, even briefly").max(5000);
 const ProgressUpdate = z.object({
-  note: z.string({ required_error: "Write what has happened, even briefly" }).trim().min(1, "Write what has happened, even briefly").max(5000),
+  note: Note,
   status: z.union([z.literal("keep"), actionStatusSchema]).default("keep"),
   rag: z.union([z.literal("keep"), ragSchema]).default("keep"),
-  percent: z.number({ invalid_type_error: "Enter a whole number from 0 to 100" }).int("Enter a whole number from 0 to 100").min(0, "Enter a whole number from 0 to 100").max(100, "Enter a whole number from 0 to 100").optional(),
+  percent: Percent,
+  submissionKey: z.string().min(8).max(100).optional(),
 });
+const Correction = z.object({ updateId: z.string().min(1).max(64), note: Note, percent: Percent });
+
+const CORRECTION_REFUSED = {
+  "not-yours": "You can correct only your own progress updates.",
+  "too-late": `Updates can be corrected for ${CORRECTION_HOURS} hours after they are written. Add a new update instead.`,
+} as const;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { workspace, principal } = await requireWorkspace(request, params.workspace, "edit:workspace");
   const existing = await findPlanAction(workspace.id, params.action ?? "");
   if (!existing) notFound("There is no such action in this plan.");
-  const submission = parseWithZod(await request.formData(), { schema: ProgressUpdate });
+  const formData = await request.formData();
+  const here = `/w/${workspace.id}/actions/${existing.id}`;
+  if (formData.get("intent") === "correct-update") {
+    const parsed = parseWithZod(formData, { schema: Correction });
+    const updateId = String(formData.get("updateId") ?? "");
+    if (parsed.status !== "success") {
+      const issues = Object.values(parsed.reply().error ?? {}).flat();
+      return { correction: { updateId, message: issues.join(" ") || "Check the correction and try again." } satisfies CorrectionProblem };
+    }
+    if (principal.kind !== "user") return { correction: { updateId, message: CORRECTION_REFUSED["not-yours"] } satisfies CorrectionProblem };
+    const { note, percent } = parsed.value;
+    const outcome = await correctProgressUpdate({ workspaceId: workspace.id, actionId: existing.id, updateId, authorId: principal.user.id, note, percent: percent ?? null });
+    if (outcome === "not-yours" || outcome === "too-late") return { correction: { updateId, message: CORRECTION_REFUSED[outcome] } satisfies CorrectionProblem };
+    return redirect(`${here}?corrected=1`);
+  }
+  const submission = parseWithZod(formData, { schema: ProgressUpdate });
   if (submission.status !== "success") return submission.reply();
-  const { note, status, rag, percent } = submission.value;
+  const { note, status, rag, percent, submissionKey } = submission.value;
   const actor = { actorId: principal.kind === "user" ? principal.user.id : null, actorName: displayNameOf(principal) };
+  // The note claims the form's key first: a second submit of the same form changes nothing at all.
+  const recorded = await recordProgressUpdate({ workspaceId: workspace.id, actionId: existing.id, note, percent: percent ?? null, authorId: actor.actorId, authorName: actor.actorName, submissionKey: submissionKey ?? null });
   const change = { ...(status !== "keep" && status !== existing.status ? { status } : {}), ...(rag !== "keep" && rag !== existing.rag ? { rag } : {}) };
-  if (Object.keys(change).length > 0) {
+  if (recorded === "recorded" && Object.keys(change).length > 0) {
     await context.collab.withDocument(workspace.id, (doc) => updateAction(doc, existing.id, change), { source: "server", ...actor });
   }
-  await addProgressUpdate({ workspaceId: workspace.id, actionId: existing.id, note, percent: percent ?? null, authorId: actor.actorId, authorName: actor.actorName });
-  return redirect(`/w/${workspace.id}/actions/${existing.id}?saved=1`);
+  return redirect(`${here}?saved=1`);
 }
 
 export default function ActionPage() {
   const data = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>() as SubmissionResult<string[]> | undefined;
+  const actionData = useActionData<typeof action>();
+  const correction = actionData && "correction" in actionData ? (actionData.correction as CorrectionProblem) : null;
+  const lastResult = actionData && !("correction" in actionData) ? (actionData as SubmissionResult<string[]>) : undefined;
+  // A refused save keeps its key (nothing was recorded), so the form keeps what was typed; a save
+  // brings a new key from the loader and the form starts empty.
+  const keptKey = lastResult?.initialValue?.submissionKey;
+  const submissionKey = typeof keptKey === "string" ? keptKey : data.submissionKey;
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm<z.input<typeof ProgressUpdate>>({ lastResult });
   const { action, workspace } = data;
   return (
     <>
@@ -101,6 +150,8 @@ export default function ActionPage() {
       </p>
       <h1>{action.title || "Untitled action"}</h1>
       {searchParams.get("saved") ? <Notice tone="success">Your progress update has been saved.</Notice> : null}
+      {searchParams.get("corrected") ? <Notice tone="success">Your correction has been saved. The history keeps what the update said before.</Notice> : null}
+      {correction && !data.correctable.includes(correction.updateId) ? <Notice tone="warning">{correction.message}</Notice> : null}
       {!action.valid ? <Notice tone="warning">Needs review: {action.problems}</Notice> : null}
       <div className="two-col">
         <section aria-labelledby="facts-heading">
@@ -152,57 +203,22 @@ export default function ActionPage() {
           </ul>
         </section>
       </div>
-      {data.canEdit ? (
-        <section aria-labelledby="update-heading">
-          <h2 id="update-heading">Add a progress update</h2>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <Form method="post" {...getFormProps(form)} className="stack">
-            <div className={fields.note.errors?.length ? "field field--error" : "field"}>
-              <label htmlFor={fields.note.id}>What has happened?</label>
-              <p id={fields.note.errorId} className="field-error" hidden={!fields.note.errors?.length}>
-                {fields.note.errors?.join(" ")}
-              </p>
-              <textarea id={fields.note.id} name={fields.note.name} rows={3} aria-invalid={fields.note.errors?.length ? true : undefined} aria-describedby={fields.note.errors?.length ? fields.note.errorId : undefined} />
-            </div>
-            <div className="field">
-              <label htmlFor="update-status">Status</label>
-              <select id="update-status" name="status" defaultValue="keep">
-                <option value="keep">{`Keep as it is (${data.statusLabel})`}</option>
-                {data.statuses.map((s) => (
-                  <option key={s.status} value={s.status}>
-                    {s.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="update-rag">RAG rating</label>
-              <select id="update-rag" name="rag" defaultValue="keep">
-                <option value="keep">Keep as it is</option>
-                {Object.entries(RAG_LABELS).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className={fields.percent.errors?.length ? "field field--error" : "field"}>
-              <label htmlFor={fields.percent.id}>Percent done (optional)</label>
-              <p className="hint" id={`${fields.percent.id}-hint`}>Leave blank to use the status’s usual figure.</p>
-              <p id={fields.percent.errorId} className="field-error" hidden={!fields.percent.errors?.length}>
-                {fields.percent.errors?.join(" ")}
-              </p>
-              <input id={fields.percent.id} name={fields.percent.name} type="number" min={0} max={100} inputMode="numeric" aria-describedby={`${fields.percent.id}-hint`} aria-invalid={fields.percent.errors?.length ? true : undefined} />
-            </div>
-            <button type="submit" className="button">
-              Save progress update
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      {data.canEdit ? <ProgressUpdateForm key={submissionKey} lastResult={lastResult} submissionKey={submissionKey} statusLabel={data.statusLabel} statuses={data.statuses} /> : null}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>
-        <ActionHistory entries={data.entries} />
+        <ActionHistory
+          entries={data.entries}
+          afterNote={(entry) => {
+            if (!data.correctable.includes(entry.id)) return null;
+            const here = `/w/${workspace.id}/actions/${action.id}`;
+            const problem = correction?.updateId === entry.id ? correction.message : null;
+            return searchParams.get("correct") === entry.id || problem ? (
+              <CorrectUpdateForm updateId={entry.id} note={entry.note} percent={entry.percent} problem={problem} here={here} />
+            ) : (
+              <CorrectUpdateLink updateId={entry.id} here={here} />
+            );
+          }}
+        />
       </section>
     </>
   );

@@ -2,9 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
+import { can } from "~/domain/access/permissions";
 import { PlanFilters } from "~/components/tracking/PlanFilters";
 import { PlanTable, type PlanRow } from "~/components/tracking/PlanTable";
-import { can } from "~/domain/access/permissions";
 import { filterActions, isOverdue, planCounts, PlanQuery, sortActions, themesOf } from "~/domain/tracking/filters";
 import { effectivePercent, statusLabel } from "~/domain/tracking/status";
 import { todayInEngland } from "~/domain/tracking/today";
@@ -12,7 +12,7 @@ import { resolveOwner, type OwnerChoice } from "~/domain/workspace/owner";
 import { actionStatusSchema, isoDateSchema } from "~/domain/workspace/schema";
 import { listPlanActions, statusSettingsFor } from "~/models/tracking.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
-import { displayNameOf, requireWorkspace } from "~/services/auth.server";
+import { displayNameOf, mayInPlan, requireWorkspace } from "~/services/auth.server";
 import { applyBulkChange } from "~/services/bulkChange.server";
 import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
 import { ownerChoicesFor } from "~/services/workshop.server";
@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statusSettingsFor(workspace.orgId),
     listWorkspaceRounds(workspace.id, workspace.orgId),
     // Only people who may change owners are offered the council's members.
-    can(access.actor, "edit:workspace") ? ownerChoicesFor(access) : ([] as OwnerChoice[]),
+    mayInPlan(access, "edit:workspace") ? ownerChoicesFor(access) : ([] as OwnerChoice[]),
   ]);
   const today = todayInEngland();
   const allFindingIds = [...new Set(actions.flatMap((a) => a.findingIds))];
@@ -54,8 +54,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     counts: planCounts(actions, today),
     statuses,
     findings: allFindingIds.map((id) => ({ id, label: findingLabel(id, questionSet) })),
-    canEdit: can(access.actor, "edit:workspace"),
-    canExport: can(access.actor, "export:plan"),
+    canEdit: mayInPlan(access, "edit:workspace"),
+    canExport: mayInPlan(access, "export:plan"),
+    archived: access.archived,
+    canManage: can(access.actor, "manage:workspace"),
     owners,
   };
 }
@@ -87,7 +89,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Plan() {
-  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, owners } = useLoaderData<typeof loader>();
+  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, owners, archived, canManage } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <>
@@ -95,6 +97,16 @@ export default function Plan() {
         <Link to={`/w/${workspace.id}`}>{workspace.name}</Link>
       </p>
       <h1>Tracking: {workspace.name}</h1>
+      {archived ? (
+        <Notice tone="warning">
+          This plan is archived: it can be read and exported but not changed.{" "}
+          {canManage ? <Link to={`/w/${workspace.id}/settings`}>Restore it in the plan settings.</Link> : "A facilitator or owner can restore it."}
+        </Notice>
+      ) : canManage ? (
+        <p>
+          <Link to={`/w/${workspace.id}/settings`}>Plan settings</Link>: rename or archive this plan.
+        </p>
+      ) : null}
       <ul className="counts" aria-label="This plan at a glance">
         <li>{`${counts.total} actions`}</li>
         <li>{`${counts.overdue} overdue`}</li>

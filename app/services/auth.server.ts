@@ -1,7 +1,7 @@
 // Who is asking: the signed session cookie, its database session, and the guards every loader,
 // action and socket uses. Outside your councils the answer is 404, never 403 (nothing leaks).
 import { createCookie, redirect } from "@remix-run/node";
-import { can, type Actor, type Permission, type Role } from "~/domain/access/permissions";
+import { can, canInPlan, type Actor, type Permission, type Role } from "~/domain/access/permissions";
 import { findCouncilForMember } from "~/models/organisation.server";
 import { createSessionRecord, deleteSession, findSession, SESSION_DAYS } from "~/models/session.server";
 import { findWorkspaceForGuest, findWorkspaceForMember } from "~/models/workspace.server";
@@ -72,17 +72,24 @@ export async function requireCouncil(request: Request, slug: string | undefined,
 export type WorkspaceAccess = {
   principal: Principal;
   actor: Actor;
+  /** An archived plan is read-only for everyone (see canInPlan). */
+  archived: boolean;
   workspace: { id: string; name: string; orgId: string; org: { id: string; slug: string; name: string } };
 };
+
+/** Whether this visitor may do this in this plan (their role, and the plan's archived state). */
+export function mayInPlan(access: WorkspaceAccess, permission: Permission): boolean {
+  return canInPlan(access.actor, permission, access);
+}
 
 /** Resolves access to one workspace for a member of its council or a guest of that workspace. */
 export async function workspaceAccessFor(principal: Principal, workspaceId: string): Promise<WorkspaceAccess | null> {
   if (principal.kind === "user") {
     const found = await findWorkspaceForMember(workspaceId, principal.user.id);
-    return found ? { principal, actor: found.role as Role, workspace: found.workspace } : null;
+    return found ? { principal, actor: found.role as Role, archived: found.workspace.archivedAt !== null, workspace: found.workspace } : null;
   }
   const workspace = await findWorkspaceForGuest(workspaceId, principal.guest.workspaceId);
-  return workspace ? { principal, actor: "guest", workspace } : null;
+  return workspace ? { principal, actor: "guest", archived: workspace.archivedAt !== null, workspace } : null;
 }
 
 export async function requireWorkspace(request: Request, workspaceId: string | undefined, permission: Permission): Promise<WorkspaceAccess> {
@@ -91,6 +98,7 @@ export async function requireWorkspace(request: Request, workspaceId: string | u
   const access = workspaceId ? await workspaceAccessFor(principal, workspaceId) : null;
   if (!access) notFound();
   if (!can(access.actor, permission)) forbidden("Your role does not allow this. Ask the facilitator or an owner if you need it.");
+  if (!mayInPlan(access, permission)) forbidden(`“${access.workspace.name}” is archived, so it can be read but not changed. A facilitator or owner can restore it from the council’s page.`);
   return access;
 }
 

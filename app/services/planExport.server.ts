@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { isOverdue } from "~/domain/tracking/filters";
+import { isFormulaLike, neutraliseFormula } from "~/domain/tracking/spreadsheetText";
 import { effectivePercent, statusLabel } from "~/domain/tracking/status";
 import { todayInEngland } from "~/domain/tracking/today";
 import { recordAudit } from "~/models/audit.server";
@@ -32,11 +33,6 @@ export const EXPORT_COLUMNS = [
 ] as const;
 
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number], string | number>;
-
-/** Spreadsheet programs run cells that start with = + - @ as formulas; a leading apostrophe keeps them as text. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 export type PlanExport = { actions: PlanAction[]; rounds: WorkspaceRound[]; rows: ExportRow[] };
 
@@ -78,15 +74,57 @@ export function toCsv(rows: ExportRow[]): string {
   return "\uFEFF" + Papa.unparse({ fields: [...EXPORT_COLUMNS], data: safe.map((r) => EXPORT_COLUMNS.map((c) => r[c])) });
 }
 
+// Columns holding a calendar date (YYYY-MM-DD in the plan), written to Excel as real dates.
+const DATE_COLUMNS = new Set<string>(["Due"]);
+const EXCEL_DATE = "d mmm yyyy";
+const EXCEL_TEXT = "@";
+
+/** A calendar date as Excel stores it: midnight UTC of that day, so no time zone moves it. */
+function excelDate(isoDay: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  return match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+}
+
+/** Now as the wall clock in England reads, for a spreadsheet that has no time zones. */
+function englandWallClock(now = new Date()): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
+      .formatToParts(now)
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return new Date(Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!));
+}
+
 export async function toXlsx(rows: ExportRow[], meta: { council: string; plan: string }): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "POET Action Planner";
   const sheet = book.addWorksheet("Actions", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = EXPORT_COLUMNS.map((c) => ({ header: c, key: c, width: c === "Action" || c === "Description" || c === "Findings" ? 40 : 18 }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "string" ? neutraliseFormula(v) : v])));
+  for (const row of rows) {
+    const added = sheet.addRow({});
+    EXPORT_COLUMNS.forEach((column, index) => {
+      const cell = added.getCell(index + 1);
+      const value = row[column];
+      const date = DATE_COLUMNS.has(column) && typeof value === "string" ? excelDate(value) : null;
+      if (date) {
+        cell.value = date;
+        cell.numFmt = EXCEL_DATE;
+        return;
+      }
+      // An empty cell, not an empty string, so Excel's filters and sorting treat it as blank.
+      cell.value = value === "" ? null : value;
+      // An Excel string cell is never run as a formula when the file opens; the Text format keeps it
+      // text when someone edits the cell too, without the visible apostrophe CSV needs.
+      if (typeof value === "string" && isFormulaLike(value)) cell.numFmt = EXCEL_TEXT;
+    });
+  }
   const about = book.addWorksheet("About");
-  about.addRows([["Council", meta.council], ["Plan", meta.plan], ["Exported", new Date().toISOString()], ["Actions", rows.length]]);
+  about.addRows([["Council", meta.council], ["Plan", meta.plan], ["Exported (UK time)", englandWallClock()], ["Actions", rows.length]]);
+  about.getCell("B3").numFmt = "d mmm yyyy hh:mm";
+  for (const cell of [about.getCell("B1"), about.getCell("B2")]) if (typeof cell.value === "string" && isFormulaLike(cell.value)) cell.numFmt = EXCEL_TEXT;
+  about.getColumn(1).width = 20;
+  about.getColumn(2).width = 40;
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

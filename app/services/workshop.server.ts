@@ -1,7 +1,6 @@
 // Everything the live workshop page needs: the person, the round's findings and the document state.
 import { toBase64 } from "~/collab/base64";
 import type { FindingView, RoundLink, WorkshopMe } from "~/components/workshop/types";
-import { can } from "~/domain/access/permissions";
 import { findGroup } from "~/domain/poet/groups";
 import { notesOf, readActions, type OwnerChoice } from "~/domain/workspace";
 import { listMembers } from "~/models/organisation.server";
@@ -11,7 +10,7 @@ import { statusSettingsFor } from "~/models/tracking.server";
 import { loadRoundEvidence } from "~/models/round.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import type { WorkspaceAccess } from "./auth.server";
-import { displayNameOf } from "./auth.server";
+import { displayNameOf, mayInPlan } from "./auth.server";
 import type { CollabControl } from "./collabControl";
 import { anonymousVoterKey, participantKeyOf } from "./voting.server";
 import { readWorkspaceState } from "./workspaceState.server";
@@ -20,15 +19,15 @@ const RANK: Record<string, number> = { weakness: 0, strength: 1 };
 
 /** The person's participant key, name and rights in this workshop. */
 export function workshopMe(access: WorkspaceAccess): WorkshopMe {
-  const { principal, actor } = access;
+  const { principal } = access;
   const key = participantKeyOf(access);
   return {
     key,
     anonymousVoterKey: anonymousVoterKey(access.workspace.id, key),
     name: displayNameOf(principal),
     guest: principal.kind === "guest",
-    canEdit: can(actor, "edit:workspace"),
-    canFacilitate: can(actor, "facilitate:workspace"),
+    canEdit: mayInPlan(access, "edit:workspace"),
+    canFacilitate: mayInPlan(access, "facilitate:workspace"),
   };
 }
 
@@ -88,7 +87,7 @@ export async function loadWorkshop(access: WorkspaceAccess, collab: CollabContro
   const linked = new Set(readActions(before).flatMap((a) => a.findingIds));
   const { rounds, findings } = await findingsFor(access, linked);
   // Only someone who can type a note needs it to exist: a viewer's visit writes nothing.
-  const missing = can(access.actor, "edit:workspace") && findings.some((f) => !(notesOf(before).get(f.id) instanceof Y.Text));
+  const missing = mayInPlan(access, "edit:workspace") && findings.some((f) => !(notesOf(before).get(f.id) instanceof Y.Text));
   const state = missing ? (await ensureNotes(collab, workspaceId, findings.map((f) => f.id)), await readWorkspaceState(collab, workspaceId)) : raw;
   before.destroy();
   const [statuses, statements, owners] = await Promise.all([statusSettingsFor(access.workspace.orgId), mirStatementsFor(access.workspace.orgId), ownerChoicesFor(access)]);

@@ -37,6 +37,9 @@ describe("configuration", () => {
     [{ ALLOWED_ORIGINS: "https://a.example/path" }, /must be an origin/],
     [{ NODE_ENV: "production" }, /^Invalid configuration: SESSION_SECRET is required when NODE_ENV=production/],
     [{ SESSION_SECRET: "short" }, /^Invalid configuration: SESSION_SECRET must be at least 32 characters/],
+    [{ TRUST_PROXY: "yes" }, /^Invalid configuration: TRUST_PROXY "yes" is not a proxy address; use false, true, a hop count/],
+    [{ TRUST_PROXY: "10.0.0.5, 10.0.0.0/33" }, /^Invalid configuration: TRUST_PROXY "10.0.0.0\/33" is not a proxy address/],
+    [{ TRUST_PROXY: "0" }, /^Invalid configuration: TRUST_PROXY must be a hop count from 1 to 10/],
   ])("names the variable and what it should be: %o", (env, message) => {
     expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(ConfigError);
     expect(() => loadConfig({ DATA_DIR: tmp(), ...env })).toThrow(message);
@@ -46,5 +49,12 @@ describe("configuration", () => {
     const config = loadConfig({ DATA_DIR: tmp(), NODE_ENV: "production", SESSION_SECRET: "p".repeat(40), SEED_DEMO: "true" });
     expect(config.seedDemo).toBe(false);
     expect(config.allowedOrigins).toEqual([]);
+  });
+
+  it("trusts no forwarded headers unless TRUST_PROXY names the proxies", () => {
+    expect(loadConfig({ DATA_DIR: tmp() }).trustProxy).toBe(false);
+    expect(loadConfig({ DATA_DIR: tmp(), TRUST_PROXY: "true" }).trustProxy).toBe(true);
+    expect(loadConfig({ DATA_DIR: tmp(), TRUST_PROXY: "2" }).trustProxy).toBe(2);
+    expect(loadConfig({ DATA_DIR: tmp(), TRUST_PROXY: "loopback, 10.0.0.0/8,::1" }).trustProxy).toEqual(["loopback", "10.0.0.0/8", "::1"]);
   });
 });

@@ -25,6 +25,7 @@ const PERMISSIONS = [
   "create:round",
   "read:workspace",
   "create:workspace",
+  "manage:workspace",
   "edit:workspace",
   "facilitate:workspace",
   "manage:joincode",
@@ -38,7 +39,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ["read:council", "read:round", "read:workspace", "read:members"];
 const EDIT: Permission[] = [...READ, "edit:workspace", "export:plan"];
-const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark"];
+const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "manage:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark"];
 
 const GRANTS: Record<Actor, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
@@ -55,4 +56,12 @@ export function can(actor: Actor, permission: Permission): boolean {
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
+}
+
+// An archived plan is kept for the record: people who could read or export it still can; nobody changes it.
+const ALLOWED_WHEN_ARCHIVED: ReadonlySet<Permission> = new Set<Permission>([...READ, "export:plan"]);
+
+/** Like can(), for something inside one plan: an archived plan allows only reading and exporting. */
+export function canInPlan(actor: Actor, permission: Permission, plan: { archived: boolean }): boolean {
+  return can(actor, permission) && (!plan.archived || ALLOWED_WHEN_ARCHIVED.has(permission));
 }

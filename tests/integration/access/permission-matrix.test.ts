@@ -41,6 +41,7 @@ const RULES: Record<string, Rule> = {
   "orgs.$org.rounds.$round.findings.$finding.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}/findings/O_SAFE~all`, expect: councilPage() },
   "w.$workspace._index.tsx": { path: (w) => `/w/${w.a.workspace.id}`, expect: workspacePage() },
   "w.$workspace.access.tsx": { path: (w) => `/w/${w.a.workspace.id}/access`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
+  "w.$workspace.settings.tsx": { path: (w) => `/w/${w.a.workspace.id}/settings`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
   "w.$workspace.plan.tsx": { path: (w) => `/w/${w.a.workspace.id}/plan`, expect: workspacePage() },
   "w.$workspace.plan[.]csv.tsx": { path: (w) => `/w/${w.a.workspace.id}/plan.csv`, expect: workspacePage({ viewer: 403, guest: 403 }) },
   "w.$workspace.plan[.]xlsx.tsx": { path: (w) => `/w/${w.a.workspace.id}/plan.xlsx`, expect: workspacePage({ viewer: 403, guest: 403 }) },
