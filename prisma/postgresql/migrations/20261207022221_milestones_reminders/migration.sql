@@ -39,3 +39,6 @@ CREATE UNIQUE INDEX "ReminderJob_userId_week_key" ON "ReminderJob"("userId", "we
 -- AddForeignKey
 ALTER TABLE "Milestone" ADD CONSTRAINT "Milestone_workspaceId_actionId_fkey" FOREIGN KEY ("workspaceId", "actionId") REFERENCES "Action"("workspaceId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AddForeignKey
+ALTER TABLE "ReminderJob" ADD CONSTRAINT "ReminderJob_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+

@@ -17,7 +17,8 @@ CREATE TABLE "ReminderJob" (
     "week" TEXT NOT NULL,
     "status" TEXT NOT NULL,
     "claimedAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "sentAt" DATETIME
+    "sentAt" DATETIME,
+    CONSTRAINT "ReminderJob_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 -- RedefineTables
