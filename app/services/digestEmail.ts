@@ -31,5 +31,5 @@ export function digestEmail(input: { name: string; weekOf: string; own: DigestSe
     "You get this email because weekly reminders are switched on in your account.",
     `To switch them off or change them: ${input.publicUrl}/account#reminders-heading`,
   );
-  return { subject: `Your weekly action plan reminders – week of ${shortDate(input.weekOf)}`, text: body.join("\n") };
+  return { subject: `Your weekly action plan reminders, week of ${shortDate(input.weekOf)}`, text: body.join("\n") };
 }
