@@ -10,7 +10,7 @@ import { parsePoetFile } from "~/services/poetFile/index.server";
 import { decodeText } from "~/services/poetFile/decodeText.server";
 import { analysisText } from "~/domain/poet/analysisText";
 
-const USAGE = "Usage: npm run poet -- analyse <file.csv|file.xlsx> [--benchmark <benchmark.csv>] [--question-set adult-2014] [--json]";
+const USAGE = "Usage: npm run poet -- analyse <file.csv|file.xlsx> [--benchmark <benchmark.csv>] [--question-set adult-2014] [--disclosure <n>] [--json]\n  --disclosure <n>: hide the figures of groups with fewer than n answers, as the council's pages do (default 0: the analyst sees everything).";
 
 function fail(code: number, message: string): never {
   process.stderr.write(`${message}\n`);
@@ -34,10 +34,17 @@ async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { benchmark: { type: "string" }, "question-set": { type: "string", default: "adult-2014" }, json: { type: "boolean", default: false } },
+    options: {
+      benchmark: { type: "string" },
+      "question-set": { type: "string", default: "adult-2014" },
+      disclosure: { type: "string", default: "0" },
+      json: { type: "boolean", default: false },
+    },
   });
   const [command, file] = positionals;
   if (command !== "analyse" || !file) fail(1, USAGE);
+  const disclosureThreshold = Number(values.disclosure);
+  if (!Number.isInteger(disclosureThreshold) || disclosureThreshold < 0) fail(1, `--disclosure '${values.disclosure}' is not a whole number of people (0 or more).\n${USAGE}`);
   const version = values["question-set"] ?? "adult-2014";
   const questionSet = getQuestionSet(version);
   if (!questionSet) fail(1, `Unknown question set '${version}'.`);
@@ -52,8 +59,9 @@ async function main(): Promise<void> {
 
   const result = await parsePoetFile({ fileName: path.basename(file), bytes: readBytes(file), questionSetVersion: version });
   if (!result.ok) listProblems(`${file} cannot be imported:`, result.problems, result.totalProblems);
-  const data: RoundData = result.kind === "respondents" ? { kind: "respondents", respondents: result.respondents } : { kind: "aggregate", rows: result.rows };
-  const { findings, links } = analyseRound(questionSet, data, benchmark);
+  const data: RoundData =
+    result.kind === "respondents" ? { kind: "respondents", respondents: result.respondents, questionsInFile: result.summary.questionsInFile } : { kind: "aggregate", rows: result.rows };
+  const { findings, links, notInFile = [] } = analyseRound(questionSet, data, benchmark, { disclosureThreshold });
   if (values.json) {
     process.stdout.write(`${JSON.stringify({ findings, links }, null, 2)}\n`);
     return;
@@ -63,6 +71,7 @@ async function main(): Promise<void> {
     `Compared with: ${benchmark.name}`,
     ...(benchmark.approximate ? [`Note: ${benchmark.source}`] : []),
     ...result.warnings.map((w) => `Note: ${w}`),
+    ...(notInFile.length > 0 ? [`Not in this file (not compared): ${notInFile.join(", ")}`] : []),
   ];
   process.stdout.write(`${header.join("\n")}\n${analysisText(findings, links)}\n`);
 }

@@ -63,7 +63,7 @@ async function seedSamplePlan(workspaceId: string, author: { actorId: string; ac
     { title: "Tell people their budget amount before planning starts", owner: DEMO.name, due: daysFromNow(-14), status: "in-progress", rag: "amber", findingIds: ["P_KNEW_AMOUNT~all"], mirIds: ["IA-I3"] },
     { title: "Ask about feeling safe at every review", owner: "Priya Shah", due: daysFromNow(60), status: "not-started", rag: "green", findingIds: ["O_SAFE~all"], mirIds: ["AC-I3"] },
     { title: "Easy-read letter explaining personal budgets", owner: "", due: daysFromNow(90), status: "not-started", rag: "green", findingIds: ["P_KNEW_AMOUNT~all"], mirIds: ["IA-I2"] },
-    { title: "Share what helps carers keep caring", owner: "Sam Okafor", due: daysFromNow(-30), status: "complete", rag: "green", findingIds: ["C_CONTINUE~all"], mirIds: ["AC-I1"] },
+    { title: "Share how we include people's views in planning", owner: "Sam Okafor", due: daysFromNow(-30), status: "complete", rag: "green", findingIds: ["P_VIEWS_INCLUDED~all"], mirIds: ["AC-I1"] },
   ] as const;
   for (const sample of samples) createAction(doc, { ...sample, findingIds: [...sample.findingIds], mirIds: [...sample.mirIds], createdBy: DEMO.name });
   await db().docUpdate.create({ data: { workspaceId, data: new Uint8Array(Y.encodeStateAsUpdate(doc)), authorId: author.actorId, authorName: author.actorName } });

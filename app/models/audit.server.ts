@@ -24,6 +24,8 @@ export type AuditAction =
   | "join-code-replaced"
   | "round-imported"
   | "plan-exported"
+  | "plan-page-changed"
+  | "disclosure-changed"
   | "plan-renamed"
   | "plan-archived"
   | "plan-restored";

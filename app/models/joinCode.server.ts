@@ -37,8 +37,15 @@ export async function endJoinCode(workspaceId: string, joinCodeId: string): Prom
   return count > 0;
 }
 
-export async function createGuest(joinCode: { id: string; workspaceId: string }, displayName: string, deviceId = "") {
-  return db().guest.create({ data: { joinCodeId: joinCode.id, workspaceId: joinCode.workspaceId, displayName, deviceId } });
+/** A guest of the code's workspace from this browser; with followUp, they consented (now) to email about actions they shape. */
+export async function createGuest(
+  joinCode: { id: string; workspaceId: string },
+  displayName: string,
+  deviceId = "",
+  followUp?: { email: string; linkOrigin: string },
+) {
+  const consent = followUp ? { email: followUp.email, emailConsentAt: new Date(), linkOrigin: followUp.linkOrigin, unsubscribeToken: randomBytes(24).toString("base64url") } : {};
+  return db().guest.create({ data: { joinCodeId: joinCode.id, workspaceId: joinCode.workspaceId, displayName, deviceId, ...consent } });
 }
 
 /** True when a guest who joined from this browser was removed from the workspace and not let back in. */

@@ -79,3 +79,14 @@ export async function removeMember(orgId: string, membershipId: string): Promise
     return { userId: membership.userId };
   });
 }
+
+/** The council's disclosure threshold: groups with fewer people have their figures withheld (default 10). */
+export async function disclosureThresholdFor(orgId: string): Promise<number> {
+  const org = await db().organisation.findUnique({ where: { id: orgId }, select: { disclosureThreshold: true } });
+  return org?.disclosureThreshold ?? 10;
+}
+
+/** Sets the council's disclosure threshold (scope in the query: only this council's row changes). */
+export async function saveDisclosureThreshold(orgId: string, threshold: number): Promise<void> {
+  await db().organisation.update({ where: { id: orgId }, data: { disclosureThreshold: threshold } });
+}

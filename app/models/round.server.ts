@@ -2,6 +2,7 @@ import { z } from "zod";
 import { analyseRound, getQuestionSet, nationalBenchmarks, type Benchmark, type BenchmarkValue, type RoundAnalysis } from "~/domain/poet";
 import type { Respondent } from "~/domain/poet/respondentFields";
 import { db } from "./db.server";
+import { disclosureThresholdFor } from "./organisation.server";
 
 export async function listRounds(orgId: string) {
   return db().poetRound.findMany({
@@ -20,11 +21,13 @@ export async function findRound(orgId: string, roundId: string) {
 }
 
 const Answers = z.record(z.string());
-const BenchmarkValues = z.array(z.object({ question: z.string(), group: z.string(), percent: z.number(), n: z.number().nullable() }));
+const Band = z.object({ low: z.number(), high: z.number(), text: z.string(), easyText: z.string() });
+const BenchmarkValues = z.array(z.object({ question: z.string(), group: z.string(), percent: z.number(), n: z.number().nullable(), band: Band.optional() }));
 
 export type RoundEvidence = { analysis: RoundAnalysis; benchmark: Benchmark; questionSetVersion: string };
 
-// Rounds never change once imported, so their analysis is kept (a few at most) instead of recomputed per page.
+// Rounds never change once imported, so their analysis is kept (a few at most) instead of recomputed per page;
+// keyed by the council's disclosure threshold too, so changing the setting takes effect at once.
 const cache = new Map<string, RoundEvidence>();
 const CACHE_SIZE = 8;
 
@@ -32,7 +35,9 @@ const CACHE_SIZE = 8;
 export async function loadRoundEvidence(orgId: string, roundId: string): Promise<RoundEvidence | null> {
   const round = await findRound(orgId, roundId);
   if (!round) return null;
-  const cached = cache.get(round.id);
+  const disclosureThreshold = await disclosureThresholdFor(orgId);
+  const key = `${round.id}~${disclosureThreshold}`;
+  const cached = cache.get(key);
   if (cached) return cached;
   const questionSet = getQuestionSet(round.questionSetVersion);
   if (!questionSet) throw new Error(`Round ${round.id} uses unknown question set ${round.questionSetVersion}`);
@@ -48,7 +53,7 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
   let analysis: RoundAnalysis;
   if (round.kind === "aggregate") {
     const rows = await db().aggregateRow.findMany({ where: { roundId: round.id }, select: { question: true, group: true, positive: true, total: true } });
-    analysis = analyseRound(questionSet, { kind: "aggregate", rows }, benchmark);
+    analysis = analyseRound(questionSet, { kind: "aggregate", rows }, benchmark, { disclosureThreshold });
   } else {
     const rows = await db().respondent.findMany({ where: { roundId: round.id } });
     const respondents: Respondent[] = rows.map((r) => ({
@@ -59,10 +64,11 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
       budgetManagement: (r.budgetManagement || null) as Respondent["budgetManagement"],
       answers: Answers.parse(JSON.parse(r.answers)),
     }));
-    analysis = analyseRound(questionSet, { kind: "respondents", respondents }, benchmark);
+    const questionsInFile = round.questionsInFile ? round.questionsInFile.split(",") : undefined;
+    analysis = analyseRound(questionSet, { kind: "respondents", respondents, questionsInFile }, benchmark, { disclosureThreshold });
   }
   const evidence = { analysis, benchmark, questionSetVersion: round.questionSetVersion };
-  cache.set(round.id, evidence);
+  cache.set(key, evidence);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return evidence;
 }

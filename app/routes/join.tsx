@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FieldErrors, FormErrors } from "~/components/forms";
 import { normaliseJoinCode } from "~/domain/access/joinCode";
 import { recordAudit } from "~/models/audit.server";
 import { createGuest, findUsableJoinCode, isRemovedFromWorkspace } from "~/models/joinCode.server";
@@ -22,6 +22,14 @@ const Join = z.object({
     .trim()
     .min(1, "Enter the name people will see")
     .max(40, "Use at most 40 characters"),
+  // Optional: only to hear when an action the guest helped shape moves, and only with the box ticked.
+  email: z.string().trim().max(200, "Use at most 200 characters").email("Enter an email address like name@example.com, or leave it empty").optional(),
+  consent: z.literal("on").optional(),
+}).superRefine((v, ctx) => {
+  if (v.email && !v.consent) {
+    ctx.addIssue({ code: "custom", path: ["consent"], message: "Tick this box if you want us to email you, or clear the email address. We only email people who say yes." });
+  }
+  if (v.consent && !v.email) ctx.addIssue({ code: "custom", path: ["email"], message: "Enter your email address so we can write to you, or untick the box below." });
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -44,7 +52,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
       formErrors: ["The facilitator removed you from this workshop, so you cannot join it again. If you think this is a mistake, ask them to let you back in."],
     });
   }
-  const guest = await createGuest(joinCode, submission.value.displayName, device.id);
+  const { email, consent } = submission.value;
+  const followUp = email && consent ? { email, linkOrigin: new URL(request.url).origin } : undefined;
+  const guest = await createGuest(joinCode, submission.value.displayName, device.id, followUp);
   await recordAudit({ action: "guest-joined", actorLabel: `guest: ${guest.displayName}`, detail: `${joinCode.code} → ${joinCode.workspace.name}`, ip: context.clientIp });
   const response = await startSession(request, context, { guestId: guest.id, expiresAt: joinCode.expiresAt }, `/w/${joinCode.workspaceId}`);
   response.headers.append("Set-Cookie", device.setCookie);
@@ -66,6 +76,25 @@ export default function JoinWorkshop() {
       <Form method="post" {...getFormProps(form)}>
         <Field field={fields.code} label="Workshop code" hint="It looks like KMT-4PX. Capital letters or small letters both work." autoComplete="off" />
         <Field field={fields.displayName} label="Your name" hint="Your first name is enough." autoComplete="given-name" />
+        <fieldset className="stack">
+          <legend>Hear what happens next (you do not have to)</legend>
+          <Field field={fields.email} type="email" label="Your email address (optional)" hint="We will only use it to tell you when an action you helped with changes." autoComplete="email" />
+          <div className={fields.consent.errors?.length ? "field field--choice field--error" : "field field--choice"}>
+            <input
+              type="checkbox"
+              id={fields.consent.id}
+              name={fields.consent.name}
+              defaultChecked={fields.consent.initialValue === "on"}
+              aria-invalid={fields.consent.errors?.length ? true : undefined}
+              aria-describedby={`${fields.consent.id}-hint ${fields.consent.errorId}`}
+            />
+            <label htmlFor={fields.consent.id}>Yes, email me when an action I helped shape changes</label>
+            <p className="hint" id={`${fields.consent.id}-hint`}>
+              Every email has a link to stop them. You do not need an account.
+            </p>
+            <FieldErrors id={fields.consent.errorId} errors={fields.consent.errors} />
+          </div>
+        </fieldset>
         <button type="submit" className="button">
           Join the workshop
         </button>

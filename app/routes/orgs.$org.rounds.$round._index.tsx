@@ -7,7 +7,8 @@ import { FindingsSection } from "~/components/evidence/FindingsSection";
 import { GroupFilter } from "~/components/evidence/GroupFilter";
 import { ChartKey } from "~/components/evidence/IntervalChart";
 import { ProcessLinks } from "~/components/evidence/ProcessLinks";
-import { RoundBreadcrumb, RoundHeader } from "~/components/evidence/RoundHeader";
+import { backLinkFor, EvidenceBreadcrumb } from "~/components/evidence/EvidenceBreadcrumb";
+import { RoundHeader } from "~/components/evidence/RoundHeader";
 import { can } from "~/domain/access/permissions";
 import type { Classification } from "~/domain/poet";
 import { requireRoundEvidence } from "~/services/evidencePage.server";
@@ -18,7 +19,7 @@ const ORDER: Classification[] = ["weakness", "strength", "in-line", "no-benchmar
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { org, role, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
+  const { org, role, reader, round, benchmark, evidence, view, questionSet } = await requireRoundEvidence(request, params);
   const { groups } = evidence.analysis;
   const requested = new URL(request.url).searchParams.get("group") ?? "all";
   const group = groups.find((g) => g.id === requested) ?? groups.find((g) => g.id === "all") ?? groups[0];
@@ -32,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }));
   return {
     org: { slug: org.slug, name: org.name },
+    reader,
     round,
     benchmark,
     groups,
@@ -39,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     unknownGroup: requested !== (group?.id ?? "all"),
     sections,
     links: evidence.analysis.links,
+    notInFile: (evidence.analysis.notInFile ?? []).map((code) => questionSet.questions.find((q) => q.code === code)?.text ?? code),
     canPlan: can(role, "create:workspace"),
   };
 }
@@ -55,13 +58,14 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 };
 
 export default function RoundFindings() {
-  const { org, round, benchmark, groups, group, unknownGroup, sections, links } = useLoaderData<typeof loader>();
+  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile } = useLoaderData<typeof loader>();
+  const back = backLinkFor(reader, org);
   const [params] = useSearchParams();
   const easy = isEasyView(params);
   const counts = Object.fromEntries(sections.map((s) => [s.kind, s.findings.length]));
   return (
     <div className={easy ? "evidence evidence--easy" : "evidence"}>
-      <RoundBreadcrumb orgSlug={org.slug} orgName={org.name} />
+      <EvidenceBreadcrumb reader={reader} orgSlug={org.slug} orgName={org.name} />
       <RoundHeader round={round} benchmark={benchmark} />
       <div className="evidence-controls">
         <GroupFilter groups={groups} current={group?.id ?? "all"} easy={easy} />
@@ -69,7 +73,7 @@ export default function RoundFindings() {
       </div>
       {unknownGroup ? <p className="notice notice--warning">This round has no one in that group, so it shows everyone.</p> : null}
       <p className="lead" aria-live="polite">
-        {group ? `${group.label}${group.people === null ? "" : `: ${group.people.toLocaleString("en-GB")} people`}. ` : ""}
+        {group ? `${group.label}${group.people !== null ? `: ${group.people.toLocaleString("en-GB")} people` : group.fewerThan ? `: fewer than ${group.fewerThan} people` : ""}. ` : ""}
         {counts.weakness} weakness{counts.weakness === 1 ? "" : "es"}, {counts.strength} strength{counts.strength === 1 ? "" : "s"}, {counts["in-line"]} in line with
         England.
       </p>
@@ -77,9 +81,22 @@ export default function RoundFindings() {
       {sections.map((s) => (
         <FindingsSection key={s.kind} kind={s.kind} findings={s.findings} easy={easy} orgSlug={org.slug} roundId={round.id} />
       ))}
+      {notInFile.length > 0 ? (
+        <section aria-labelledby="not-in-file-heading" className="findings-section">
+          <h2 id="not-in-file-heading">
+            Not in this file <span className="count">({notInFile.length})</span>
+          </h2>
+          <p className="hint">The file had no column for these questions, so there is nothing to compare. This is not the same as nobody answering.</p>
+          <ul>
+            {notInFile.map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ProcessLinks links={links} aggregate={round.kind === "aggregate"} />
       <p>
-        <Link to={`/orgs/${org.slug}`}>Back to {org.name}</Link>
+        <Link to={back.to}>{back.label}</Link>
       </p>
     </div>
   );

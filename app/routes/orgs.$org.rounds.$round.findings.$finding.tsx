@@ -5,9 +5,14 @@ import { findingPath } from "~/components/evidence/FindingCard";
 import { FindingFigures, HowWeDecide } from "~/components/evidence/FindingFigures";
 import { ChartKey, IntervalChart } from "~/components/evidence/IntervalChart";
 import { OtherGroups } from "~/components/evidence/OtherGroups";
-import { RoundBreadcrumb, RoundHeader } from "~/components/evidence/RoundHeader";
+import { AnsweringActions } from "~/components/evidence/AnsweringActions";
+import { EvidenceBreadcrumb } from "~/components/evidence/EvidenceBreadcrumb";
+import { RoundHeader } from "~/components/evidence/RoundHeader";
 import { findGroup, parseFindingId } from "~/domain/poet";
 import { nationalFigureBasis } from "~/domain/poet/nationalBenchmark";
+import { statusLabel } from "~/domain/tracking/status";
+import { listActionsAnsweringFinding } from "~/models/action.server";
+import { statusSettingsFor } from "~/models/tracking.server";
 import { notFound } from "~/services/auth.server";
 import { requireRoundEvidence } from "~/services/evidencePage.server";
 import evidenceStyles from "~/styles/evidence.css";
@@ -15,7 +20,7 @@ import evidenceStyles from "~/styles/evidence.css";
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { org, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
+  const { org, reader, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
   const id = parseFindingId(params.finding ?? "");
   const found = id ? evidence.analysis.findings.find((f) => f.question === id.question && f.group === id.group) : undefined;
   if (!id || !found) notFound("This round has no such finding.");
@@ -24,8 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const otherGroups = evidence.analysis.findings
     .filter((f) => f.question === found.question)
     .map((f) => ({ id: f.id, href: findingPath(org.slug, round.id, f.id), label: groupLabel(f.group), n: f.n, percent: f.percent, ciLow: f.ciLow, ciHigh: f.ciHigh, classification: f.classification, current: f.id === found.id }));
+  // A guest sees only their own plan's actions: other plans are the council's, not theirs.
+  const scope = { orgId: org.id, roundId: round.id, ...(reader.kind === "guest" ? { workspaceId: reader.workspace.id } : {}) };
+  const [answering, statuses] = await Promise.all([listActionsAnsweringFinding(scope, found.id), statusSettingsFor(org.id)]);
   return {
     org: { slug: org.slug, name: org.name },
+    reader,
+    answering: answering.map((a) => ({ ...a, statusLabel: statusLabel(statuses, a.status) })),
     round,
     benchmark,
     finding,
@@ -36,21 +46,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function FindingPage() {
-  const { org, round, benchmark, finding, groupLabel, basis, otherGroups } = useLoaderData<typeof loader>();
+  const { org, reader, answering, round, benchmark, finding, groupLabel, basis, otherGroups } = useLoaderData<typeof loader>();
+  // A guest reads easy read first; members the standard wording first.
+  const easyFirst = reader.kind === "guest";
+  const plain = <p className="finding-card__sentence">{finding.sentence}</p>;
+  const easy = (
+    <>
+      <h3>Easy read</h3>
+      <p className="finding-card__sentence--easy">{finding.easyQuestion}</p>
+      <p className="finding-card__sentence--easy">{finding.easyRead}</p>
+    </>
+  );
   return (
     <article className="evidence finding-page">
-      <RoundBreadcrumb orgSlug={org.slug} orgName={org.name} round={round} />
+      <EvidenceBreadcrumb reader={reader} orgSlug={org.slug} orgName={org.name} round={round} />
       <RoundHeader round={round} benchmark={benchmark} heading={finding.questionText} />
       <p className="finding-page__group">
         Group: <strong>{groupLabel}</strong> · finding <code>{finding.id}</code>
       </p>
       <section aria-labelledby="says-heading">
         <h2 id="says-heading">What it says</h2>
-        <p className="finding-card__sentence">{finding.sentence}</p>
-        <h3>Easy read</h3>
-        <p className="finding-card__sentence--easy">{finding.easyQuestion}</p>
-        <p className="finding-card__sentence--easy">{finding.easyRead}</p>
+        {easyFirst ? (
+          <>
+            {easy}
+            <h3>In standard wording</h3>
+            {plain}
+          </>
+        ) : (
+          <>
+            {plain}
+            {easy}
+          </>
+        )}
       </section>
+      <AnsweringActions actions={answering} easy={easyFirst} />
       <section aria-labelledby="chart-heading">
         <h2 id="chart-heading">Here and England</h2>
         <ChartKey />
@@ -66,7 +95,7 @@ export default function FindingPage() {
       </section>
       <HowWeDecide />
       <p>
-        <Link to={`/orgs/${org.slug}/rounds/${round.id}`}>All findings of {round.name}</Link>
+        <Link to={`/orgs/${org.slug}/rounds/${round.id}${easyFirst ? "?view=easy" : ""}`}>All findings of {round.name}</Link>
       </p>
     </article>
   );

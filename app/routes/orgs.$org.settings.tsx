@@ -1,4 +1,5 @@
-// Council settings: what each action status is called here and how far along it counts.
+// Council settings: what each action status is called here and how far along it counts, the Making it Real
+// wording, and the disclosure threshold (groups smaller than it have their figures withheld).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { parseMirWordingCsv } from "~/domain/mir";
@@ -9,12 +10,21 @@ import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { ACTION_STATUSES } from "~/domain/workspace/schema";
 import { saveStaleAfterDays, saveStatusSettings, staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
+import { recordAudit } from "~/models/audit.server";
+import { disclosureThresholdFor, saveDisclosureThreshold } from "~/models/organisation.server";
 import { requireCouncil } from "~/services/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "manage:members");
-  return { org, statuses: await statusSettingsFor(org.id), officialCount: await officialWordingCount(org.id), staleAfterDays: await staleAfterDaysFor(org.id) };
+  return { org, statuses: await statusSettingsFor(org.id), officialCount: await officialWordingCount(org.id), disclosureThreshold: await disclosureThresholdFor(org.id), staleAfterDays: await staleAfterDaysFor(org.id) };
 }
+
+// Below 5, single people become recognisable in small councils; above 100, whole support-reason groups vanish.
+const DisclosureThreshold = z.coerce
+  .number({ invalid_type_error: "The threshold must be a whole number of people from 5 to 100" })
+  .int("The threshold must be a whole number of people from 5 to 100")
+  .min(5, "The threshold must be at least 5 people: below that, single people can be recognised")
+  .max(100, "The threshold must be at most 100 people");
 
 const Setting = z.object({
   label: z.string().trim().min(1, "Give every status a name").max(40, "Keep status names under 40 characters"),
@@ -48,10 +58,17 @@ async function uploadWording(orgId: string, request: Request): Promise<Outcome> 
   return { ok: true, message: `Loaded the official wording of ${parsed.statements.length} statements. Plans now show it instead of our summaries.` };
 }
 
-export async function action({ request, params }: ActionFunctionArgs): Promise<Outcome> {
-  const { org } = await requireCouncil(request, params.org, "manage:members");
+export async function action({ request, params, context }: ActionFunctionArgs): Promise<Outcome> {
+  const { org, user } = await requireCouncil(request, params.org, "manage:members");
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadWording(org.id, request);
   const form = await request.formData();
+  if (form.get("intent") === "disclosure") {
+    const parsed = DisclosureThreshold.safeParse(form.get("disclosureThreshold"));
+    if (!parsed.success) return { ok: false, message: `Nothing was saved. ${parsed.error.issues[0]!.message}.` };
+    await saveDisclosureThreshold(org.id, parsed.data);
+    await recordAudit({ orgId: org.id, action: "disclosure-changed", actorId: user.id, actorLabel: user.email, detail: `groups under ${parsed.data} people withheld`, ip: context.clientIp });
+    return { ok: true, message: `Saved. Groups of fewer than ${parsed.data} people now have their figures withheld on every page.` };
+  }
   if (form.get("intent") === "clear-wording") {
     const removed = await clearMirWording(org.id);
     return { ok: true, message: removed ? "Official wording removed: plans show our summaries again." : "There was no official wording to remove." };
@@ -77,7 +94,7 @@ export async function action({ request, params }: ActionFunctionArgs): Promise<O
 }
 
 export default function CouncilSettings() {
-  const { statuses, officialCount, staleAfterDays } = useLoaderData<typeof loader>();
+  const { statuses, officialCount, disclosureThreshold, staleAfterDays } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <div className="narrow">
@@ -135,6 +152,25 @@ export default function CouncilSettings() {
         </div>
         <button type="submit" className="button">
           Save stale setting
+        </button>
+      </Form>
+      <h2>Small groups</h2>
+      <p>
+        When fewer people than this answered a question in a group, pages show the row but not the answers (&ldquo;fewer than {disclosureThreshold}: not
+        shown&rdquo;), so nobody in a small group can be recognised from what they said. Links between the process and outcomes need at least this many people
+        on each side.
+      </p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="disclosure" />
+        <div className="field">
+          <label htmlFor="disclosureThreshold">Withhold figures for fewer than this many people</label>
+          <p className="hint" id="disclosure-hint">
+            A whole number from 5 to 100. The usual choice is 10.
+          </p>
+          <input id="disclosureThreshold" name="disclosureThreshold" type="number" min={5} max={100} defaultValue={disclosureThreshold} inputMode="numeric" aria-describedby="disclosure-hint" />
+        </div>
+        <button type="submit" className="button">
+          Save threshold
         </button>
       </Form>
       <h2>Making it Real wording</h2>

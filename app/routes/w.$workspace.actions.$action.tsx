@@ -59,7 +59,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (value === null) return null;
     return field === "status" ? statusLabel(statuses, value) : value;
   }
-  const isMember = access.principal.kind === "user";
   const userId = access.principal.kind === "user" ? access.principal.user.id : null;
   return {
     workspace,
@@ -75,7 +74,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings: action.findingIds.map((id) => ({
       id,
       label: findingLabel(id, planQuestionSet(rounds)),
-      href: isMember && round ? `/orgs/${workspace.org.slug}/rounds/${round.id}/findings/${encodeURIComponent(id)}` : null,
+      href: round ? `/orgs/${workspace.org.slug}/rounds/${round.id}/findings/${encodeURIComponent(id)}` : null,
       change: changes.get(id) ?? null,
     })),
     statements: action.mirIds.map((id) => {

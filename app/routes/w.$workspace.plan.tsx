@@ -62,6 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     findings: allFindingIds.map((id) => ({ id, label: findingLabel(id, questionSet) })),
     canEdit: mayInPlan(access, "edit:workspace"),
     canExport: mayInPlan(access, "export:plan"),
+    canPublish: mayInPlan(access, "publish:plan"),
     archived: access.archived,
     canManage: can(access.actor, "manage:workspace"),
     owners,
@@ -96,7 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Plan() {
-  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, owners, archived, canManage, staleAfterDays } = useLoaderData<typeof loader>();
+  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, canPublish, owners, archived, canManage, staleAfterDays } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <>
@@ -132,6 +133,11 @@ export default function Plan() {
           <Link className="button button--secondary" to={`/w/${workspace.id}/report`}>
             Printable report
           </Link>
+          {canPublish ? (
+            <Link className="button button--secondary" to={`/w/${workspace.id}/publish`}>
+              “You said, we did” page
+            </Link>
+          ) : null}
         </p>
       ) : null}
       <PlanFilters query={query} findings={findings} />

@@ -10,6 +10,7 @@ import { can } from "~/domain/access/permissions";
 import { recordAudit } from "~/models/audit.server";
 import { renameWorkspace, setWorkspaceArchived } from "~/models/workspace.server";
 import { displayNameOf, forbidden, notFound, requireWorkspace, type WorkspaceAccess } from "~/services/auth.server";
+import { reconnectEveryoneIn } from "~/services/planAccessChanged.server";
 
 /** Managing a plan needs the role, whether or not the plan is archived (restoring is how it comes back). */
 async function requirePlanManager(request: Request, workspaceId: string | undefined): Promise<WorkspaceAccess> {
@@ -49,7 +50,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (changed) {
     await recordAudit({ ...audit, action: archiving ? "plan-archived" : "plan-restored", detail: workspace.name });
     // Open boards reconnect and are checked again: read-only once archived, editable once restored.
-    context.collab.closeConnections({ workspaceId: workspace.id }, archiving ? "This plan has been archived, so it is now read-only." : "This plan has been restored.");
+    await reconnectEveryoneIn(context.collab, workspace, archiving ? "This plan has been archived, so it is now read-only." : "This plan has been restored.");
   }
   return redirect(`${here}?done=${archiving ? "archived" : "restored"}`);
 }

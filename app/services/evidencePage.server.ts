@@ -1,16 +1,36 @@
 // What the evidence pages share: the council check, the round (scoped to the council) and its analysis,
 // and findings dressed with their question wording. Another council's round is a 404, like a missing one.
+// A workshop guest reads the rounds their plan is built on (read-only); any other round is a 404 to them.
 import type { Params } from "@remix-run/react";
+import { can, type Actor } from "~/domain/access/permissions";
 import { findQuestion, getQuestionSet, type Finding } from "~/domain/poet";
 import { findRound, loadRoundEvidence } from "~/models/round.server";
-import { notFound, requireCouncil } from "./auth.server";
+import { findPlanRoundForGuest } from "~/models/workspaceRound.server";
+import { forbidden, getPrincipal, notFound, requireCouncil } from "./auth.server";
 
 /** A finding as the pages show it: with the question's wording, plain and easy read. */
 export type FindingView = Finding & { questionText: string; easyQuestion: string };
 
-/** The round of this council the URL names, with its evidence; 404 when it is not this council's. */
-export async function requireRoundEvidence(request: Request, params: Params) {
+/** Who is reading: a council member (any round of theirs) or a guest (their plan's rounds only). */
+export type EvidenceReader = { kind: "member" } | { kind: "guest"; workspace: { id: string; name: string } };
+
+async function requireEvidenceReader(request: Request, params: Params) {
+  const principal = await getPrincipal(request);
+  if (principal?.kind === "guest") {
+    if (!can("guest", "read:plan-evidence")) forbidden("Guests cannot read the evidence.");
+    const found = params.org && params.round ? await findPlanRoundForGuest(params.org, params.round, principal.guest.workspaceId) : null;
+    if (!found) notFound("We could not find that POET round.");
+    const reader: EvidenceReader = { kind: "guest", workspace: found.workspace };
+    return { org: found.org, role: "guest" as Actor, reader };
+  }
   const access = await requireCouncil(request, params.org, "read:round");
+  const reader: EvidenceReader = { kind: "member" };
+  return { org: access.org, role: access.role as Actor, reader };
+}
+
+/** The round the URL names, with its evidence, for a member of its council or a guest whose plan uses it; 404 otherwise. */
+export async function requireRoundEvidence(request: Request, params: Params) {
+  const access = await requireEvidenceReader(request, params);
   const round = params.round ? await findRound(access.org.id, params.round) : null;
   if (!round) notFound("We could not find that POET round.");
   const evidence = await loadRoundEvidence(access.org.id, round.id);

@@ -1,10 +1,10 @@
-// Imports one POET file for a council, all or nothing: parse and check every row first, then write
-// the round and all its people in one transaction. The same code serves the web page, the demo seed and tests.
-import { DEFAULT_QUESTION_SET, getQuestionSet, parseBenchmarkFile, type FileProblem } from "~/domain/poet";
+// Imports one POET file for a council, all or nothing: parse and check every row first (off the main
+// thread), then write the round and all its people in one transaction. The same code serves the web page, the demo seed and tests.
+import { DEFAULT_QUESTION_SET, type FileProblem } from "~/domain/poet";
 import { recordAudit } from "~/models/audit.server";
 import { db } from "~/models/db.server";
-import { fileSha256, parsePoetFile, type AggregateSummary, type RespondentSummary } from "./poetFile/index.server";
-import { decodeText } from "./poetFile/decodeText.server";
+import { checkImportInWorker } from "./poetFile/checkInWorker.server";
+import type { AggregateSummary, RespondentSummary } from "./poetFile/index.server";
 
 export type ImportInput = {
   orgId: string;
@@ -29,23 +29,21 @@ const CHUNK = 500;
 /** Checks the whole file and writes the round only if every row is good; a file already imported is reported, not duplicated. */
 export async function importPoetRound(input: ImportInput): Promise<ImportResult> {
   const questionSetVersion = input.questionSetVersion ?? DEFAULT_QUESTION_SET;
-  const sha256 = fileSha256(input.bytes);
-  const existing = await db().poetRound.findUnique({ where: { orgId_fileSha256: { orgId: input.orgId, fileSha256: sha256 } } });
-  if (existing) return { status: "already-imported", roundId: existing.id, roundName: existing.name, importedAt: existing.importedAt };
-
-  const parsed = await parsePoetFile({ fileName: input.fileName, bytes: input.bytes, questionSetVersion, onProgress: input.onProgress });
-  if (!parsed.ok) return { status: "invalid", problems: parsed.problems, totalProblems: parsed.totalProblems, warnings: parsed.warnings, source: "results" };
-
-  let benchmarkValues: string | null = null;
-  let benchmarkName = "";
-  if (input.benchmarkFile) {
-    const { text } = decodeText(input.benchmarkFile.bytes);
-    const questionSet = getQuestionSet(questionSetVersion)!;
-    const benchmark = parseBenchmarkFile(text, questionSet, { name: input.benchmarkFile.fileName, source: "Supplied by the council" });
-    if (!benchmark.ok) return { status: "invalid", problems: benchmark.problems, totalProblems: benchmark.problems.length, warnings: [], source: "benchmark" };
-    benchmarkValues = JSON.stringify(benchmark.benchmark.values);
-    benchmarkName = input.benchmarkFile.fileName;
+  // Reading and checking the files is the heavy part, and the part a hostile file attacks: it runs in a
+  // worker thread with caps, so the thread serving live editing only waits for the answer.
+  const check = await checkImportInWorker(
+    { fileName: input.fileName, bytes: input.bytes, questionSetVersion, benchmark: input.benchmarkFile ?? null },
+    { onProgress: input.onProgress },
+  );
+  const { parsed, sha256 } = check;
+  if (sha256) {
+    const existing = await db().poetRound.findUnique({ where: { orgId_fileSha256: { orgId: input.orgId, fileSha256: sha256 } } });
+    if (existing) return { status: "already-imported", roundId: existing.id, roundName: existing.name, importedAt: existing.importedAt };
   }
+  if (!parsed.ok) return { status: "invalid", problems: parsed.problems, totalProblems: parsed.totalProblems, warnings: parsed.warnings, source: "results" };
+  if (check.benchmark && !check.benchmark.ok) return { status: "invalid", problems: check.benchmark.problems, totalProblems: check.benchmark.problems.length, warnings: [], source: "benchmark" };
+  const benchmarkValues = check.benchmark?.ok ? JSON.stringify(check.benchmark.values) : null;
+  const benchmarkName = input.benchmarkFile?.fileName ?? "";
 
   // Report tables give no people count; the largest "everyone" total is the best stand-in.
   const count = parsed.kind === "respondents" ? parsed.respondents.length : Math.max(0, ...parsed.rows.filter((r) => r.group === "all").map((r) => r.total));
@@ -64,6 +62,7 @@ export async function importPoetRound(input: ImportInput): Promise<ImportResult>
           fileSha256: sha256,
           respondentCount: count,
           isSynthetic: input.isSynthetic ?? false,
+          questionsInFile: parsed.kind === "respondents" ? parsed.summary.questionsInFile.join(",") : "",
           benchmarkId: benchmark?.id ?? null,
           importedById: input.importedBy?.id ?? null,
         },

@@ -1,10 +1,5 @@
 // Reads the import form (multipart) within our size limits and runs the import: what the route's action
 // returns, as plain data. An oversize file is a message for the person, never a crash.
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-  unstable_parseMultipartFormData as parseMultipartFormData,
-} from "@remix-run/node";
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
@@ -30,14 +25,41 @@ export const tooLargeMessage = (what: string) =>
 export async function readImportForm(request: Request): Promise<{ ok: true; form: FormData } | { ok: false; outcome: ImportOutcome }> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_REQUEST_BYTES) return { ok: false, outcome: { status: "too-large", message: tooLargeMessage("The upload") } };
-  try {
-    const form = await parseMultipartFormData(request, createMemoryUploadHandler({ maxPartSize: MAX_FILE_BYTES }));
-    return { ok: true, form };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) {
-      return { ok: false, outcome: { status: "too-large", message: tooLargeMessage(error.field === "benchmark" ? "The benchmark file" : "The results file") } };
+  const form = await readFormWithin(request, MAX_REQUEST_BYTES);
+  if (form === "too-large") return { ok: false, outcome: { status: "too-large", message: tooLargeMessage("The upload") } };
+  if (form === "unreadable") {
+    const message = "We could not read the upload: it was cut short or is not a form. Choose the file again and send the form once more.";
+    return { ok: false, outcome: { status: "invalid", source: "results", fileName: "", problems: [{ row: null, column: null, value: null, message }], totalProblems: 1, warnings: [] } };
+  }
+  for (const [field, value] of form) {
+    if (value instanceof File && value.size > MAX_FILE_BYTES) {
+      return { ok: false, outcome: { status: "too-large", message: tooLargeMessage(field === "benchmark" ? "The benchmark file" : "The results file") } };
     }
-    throw error;
+  }
+  return { ok: true, form };
+}
+
+/**
+ * The platform's form reader, fed through a byte counter that stops at the cap. (Remix's multipart parser
+ * splits a part's headers at every `;` and `=`, so a file named "north; wave=2.csv" crashed the upload.)
+ */
+async function readFormWithin(request: Request, maxBytes: number): Promise<FormData | "too-large" | "unreadable"> {
+  if (!request.body) return "unreadable";
+  let received = 0;
+  const counted = request.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        received += chunk.byteLength;
+        if (received > maxBytes) controller.error(new RangeError("upload over the cap"));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+  const copy = new Request(request.url, { method: "POST", headers: request.headers, body: counted, duplex: "half" } as RequestInit);
+  try {
+    return await copy.formData();
+  } catch {
+    return received > maxBytes ? "too-large" : "unreadable";
   }
 }
 

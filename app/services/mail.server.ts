@@ -3,7 +3,8 @@
 import nodemailer from "nodemailer";
 import { appSettings } from "./appSettings.server";
 
-export type Mail = { to: string; subject: string; text: string };
+/** unsubscribeUrl: sent as the List-Unsubscribe header too, so mail programs can offer "unsubscribe". */
+export type Mail = { to: string; subject: string; text: string; unsubscribeUrl?: string };
 export type MailOutcome = { sent: true } | { sent: false; reason: string };
 
 export function mailConfigured(): boolean {
@@ -16,7 +17,7 @@ export async function sendMail(mail: Mail): Promise<MailOutcome> {
   if (!smtp) return { sent: false, reason: "Email is not set up on this server." };
   try {
     const transport = nodemailer.createTransport(smtp.url);
-    await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text });
+    await transport.sendMail({ from: smtp.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.unsubscribeUrl ? { list: { unsubscribe: mail.unsubscribeUrl } } : {}) });
     transport.close();
     return { sent: true };
   } catch (error) {

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type * as Y from "yjs";
 import { readActions, totalVotes, type ActionView } from "~/domain/workspace";
 import { databaseProvider, db, type Db } from "~/models/db.server";
+import { emailFollowUps } from "./followUpEmails.server";
 import { notifyContributors } from "./notifyContributors.server";
 
 export const TRACKED_FIELDS = ["status", "owner", "due", "rag"] as const;
@@ -73,11 +74,11 @@ function sameRow(a: Row, b: Row): boolean {
 export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor: ActorLookup = () => null): Promise<ProjectionResult> {
   const views = readActions(doc);
   const rows = views.map(toRow);
-  return db().$transaction(
+  const outcome = await db().$transaction(
     async (tx) => {
       await lockProjection(tx, workspaceId);
       const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, orgId: true } });
-      if (!workspace) return { upserted: 0, deleted: 0, events: 0 };
+      if (!workspace) return { upserted: 0, deleted: 0, events: 0, moves: [] };
       // The document is written by browsers: an owner account counts only if it is a member of this council.
       const ownerIds = [...new Set(rows.flatMap((r) => (r.ownerId ? [r.ownerId] : [])))];
       if (ownerIds.length) {
@@ -106,11 +107,17 @@ export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor
       for (const id of gone) event(id, "deleted", existing.get(id)!.title, null);
       if (gone.length) await tx.action.deleteMany({ where: { workspaceId, id: { in: gone } } });
       if (events.length) await tx.actionEvent.createMany({ data: events.map((e) => ({ workspaceId, ...e })) });
-      await notifyContributors(tx, workspaceId, events.filter((e) => e.field === "status"), views);
-      return { upserted, deleted: gone.length, events: events.length };
+      const moves = events.filter((e) => e.field === "status");
+      await notifyContributors(tx, workspaceId, moves, views);
+      return { upserted, deleted: gone.length, events: events.length, moves };
     },
     { maxWait: 10_000, timeout: 30_000 },
   );
+  // Emails go once the events are committed, and the projection does not wait for the mail server.
+  if (outcome.moves.length) {
+    void emailFollowUps(workspaceId, outcome.moves, views).catch((error: Error) => console.error(`WARN follow-up emails for workspace ${workspaceId} failed: ${error.message}`));
+  }
+  return { upserted: outcome.upserted, deleted: outcome.deleted, events: outcome.events };
 }
 
 /** Two instances projecting one workspace take turns, so an event is never recorded twice. */

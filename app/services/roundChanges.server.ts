@@ -48,11 +48,12 @@ export async function findingChanges(orgId: string, rounds: readonly WorkspaceRo
   for (const id of new Set(findingIds)) {
     const b = before.findings.get(id);
     const a = after.findings.get(id);
-    if (!b || !a || b.n === 0 || a.n === 0) continue;
+    // A withheld figure (fewer people than the council's disclosure threshold) has null counts: no change is shown.
+    if (!b || !a || !b.n || !a.n || b.positive === null || a.positive === null) continue;
     const change = compareRounds(findingLabel(id, baseline.questionSetVersion), { positive: b.positive, n: b.n }, { positive: a.positive, n: a.n });
     const points = series.flatMap(({ name, findings }) => {
       const f = findings.get(id);
-      return f && f.n > 0 ? [{ round: name, percent: (100 * f.positive) / f.n, n: f.n }] : [];
+      return f && f.n && f.positive !== null ? [{ round: name, percent: (100 * f.positive) / f.n, n: f.n }] : [];
     });
     changes.set(id, { ...change, findingId: id, fromRound: baseline.name, toRound: latest.name, rounds: points });
   }

@@ -36,13 +36,15 @@ async function findingsFor(access: WorkspaceAccess, linked: Set<string>): Promis
   const { workspace } = access;
   const rounds = await listWorkspaceRounds(workspace.id, workspace.orgId);
   const links = rounds.map((r) => ({ id: r.id, name: r.name, synthetic: r.isSynthetic, href: `/orgs/${workspace.org.slug}/rounds/${r.id}` }));
+  // Guests read the evidence in easy read first (they can switch to the standard wording there).
+  const roundLinks = access.principal.kind === "guest" ? links.map((r) => ({ ...r, href: `${r.href}?view=easy` })) : links;
   const newest = links[0];
-  if (!newest) return { rounds: links, findings: [] };
+  if (!newest) return { rounds: roundLinks, findings: [] };
   const evidence = await loadRoundEvidence(workspace.orgId, newest.id);
   const chosen = (evidence?.analysis.findings ?? []).filter((f) => f.classification in RANK || linked.has(f.id));
   chosen.sort((a, b) => (RANK[a.classification] ?? 2) - (RANK[b.classification] ?? 2));
   return {
-    rounds: links,
+    rounds: roundLinks,
     findings: chosen.map((f) => ({
       id: f.id,
       classification: f.classification,

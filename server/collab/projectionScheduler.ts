@@ -1,14 +1,22 @@
 // Runs the Action projection of a document a little after its changes become durable (debounced), and
-// on unload. One projection per document at a time; a failure is logged and retried on the next change.
+// on unload. One projection per document at a time; a failure is logged and retried a few times with a
+// growing pause (a SQLite lock held by another writer passes), then on the next change: pages that read
+// the projection ("you said, we did") must not stay stale just because nobody edits again.
 import { projectWorkspace, type ActorLookup } from "~/services/projectWorkspace.server";
 import type { CollabLog } from "./log";
 import type { SharedDocument } from "./sharedDocument";
+
+const MAX_RETRIES = 5;
+const RETRY_BASE_MS = 200;
 
 export class ProjectionScheduler {
   private readonly timers = new Map<SharedDocument, NodeJS.Timeout>();
   /** When the first change not yet projected happened: continuous editing still projects every maxWaitMs. */
   private readonly firstChange = new Map<SharedDocument, number>();
   private readonly running = new Map<SharedDocument, Promise<void>>();
+  /** Failed projections in a row, and the pending retry, per document. */
+  private readonly failures = new Map<SharedDocument, number>();
+  private readonly retries = new Map<SharedDocument, NodeJS.Timeout>();
 
   private readonly maxWaitMs: number;
 
@@ -38,12 +46,24 @@ export class ProjectionScheduler {
 
   /** Projects now (unload, shutdown) if a projection was pending or one is running. */
   async flush(document: SharedDocument): Promise<void> {
-    const pending = this.timers.has(document);
+    let pending = this.timers.has(document);
     clearTimeout(this.timers.get(document));
     this.timers.delete(document);
     this.firstChange.delete(document);
     await this.running.get(document);
+    pending = this.cancelRetry(document) || pending;
     if (pending) await this.run(document);
+    // The document is going away: a failure of that last run schedules no retry (the next load projects).
+    this.cancelRetry(document);
+  }
+
+  /** Drops a pending retry; true when there was one. */
+  private cancelRetry(document: SharedDocument): boolean {
+    const had = this.retries.has(document);
+    clearTimeout(this.retries.get(document));
+    this.retries.delete(document);
+    this.failures.delete(document);
+    return had;
   }
 
   private async run(document: SharedDocument): Promise<void> {
@@ -58,10 +78,25 @@ export class ProjectionScheduler {
     };
     document.projecting(); // projectWorkspace reads the document synchronously, before its first await
     const work = projectWorkspace(document.workspaceId, document.ydoc, actorFor)
-      .then(() => document.authors.forgetBefore(startedAt))
+      .then(() => {
+        document.authors.forgetBefore(startedAt);
+        this.failures.delete(document);
+      })
       .catch((error: Error) => {
         document.projectionFailed();
-        this.log.warn("action projection failed; will retry on the next change", { workspaceId: document.workspaceId, error: error.message });
+        const attempt = (this.failures.get(document) ?? 0) + 1;
+        this.failures.set(document, attempt);
+        const retry = attempt <= MAX_RETRIES;
+        this.log.warn(`action projection failed; will retry ${retry ? "shortly" : "on the next change"}`, { workspaceId: document.workspaceId, attempt, error: error.message });
+        if (retry && !this.retries.has(document)) {
+          this.retries.set(
+            document,
+            setTimeout(() => {
+              this.retries.delete(document);
+              this.changed(document);
+            }, RETRY_BASE_MS * 2 ** (attempt - 1)),
+          );
+        }
       })
       .finally(() => {
         if (this.running.get(document) === work) this.running.delete(document);

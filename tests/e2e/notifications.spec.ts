@@ -19,8 +19,10 @@ test("a contributor reads a 'you said, we did' notification on a page that logs 
   const path = await openDemoWorkshop(page);
   const sam = await joinAsGuest(browser, page, path, "Sam");
   const title = `Bus passes ${Date.now().toString(36)}`;
-  await addAction(page, title);
+  const mine = await addAction(page, title);
   await (await pinned(sam, card(sam, title))).getByLabel("Status").selectOption("blocked");
+  // Sam's change has reached the server once it is back on the facilitator's board.
+  await expect(mine.getByLabel("Status")).toHaveValue("blocked");
   await sam.context().close();
 
   const errors = collectConsoleErrors(page);

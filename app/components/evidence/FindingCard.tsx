@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { intervalText, percentText, pointsText } from "./format";
+import { answersText, englandText, intervalText, percentText, pointsText } from "./format";
 import { IntervalChart } from "./IntervalChart";
 import type { FindingView } from "~/services/evidencePage.server";
 
@@ -27,7 +27,7 @@ export function FindingCard({ finding, href, easy }: { finding: FindingView; hre
         </div>
         <div>
           <dt>England</dt>
-          <dd>{percentText(f.national)}</dd>
+          <dd>{englandText(f)}</dd>
         </div>
         <div>
           <dt>Difference</dt>
@@ -35,7 +35,7 @@ export function FindingCard({ finding, href, easy }: { finding: FindingView; hre
         </div>
         <div>
           <dt>Answers</dt>
-          <dd>{f.n.toLocaleString("en-GB")}</dd>
+          <dd>{answersText(f.n)}</dd>
         </div>
       </dl>
       <IntervalChart subject={easy ? f.easyQuestion : f.questionText} figures={f} />

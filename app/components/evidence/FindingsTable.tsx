@@ -1,4 +1,4 @@
-import { intervalText, percentText, pointsText } from "./format";
+import { answersText, englandText, intervalText, percentText, pointsText } from "./format";
 import type { FindingView } from "~/services/evidencePage.server";
 
 /** The numbers behind a section's charts, as a table (the charts' full text alternative). */
@@ -21,10 +21,10 @@ export function FindingsTable({ findings, caption }: { findings: FindingView[]; 
           {findings.map((f) => (
             <tr key={f.id}>
               <th scope="row">{f.questionText}</th>
-              <td>{f.n.toLocaleString("en-GB")}</td>
+              <td>{answersText(f.n)}</td>
               <td>{percentText(f.percent)}</td>
               <td>{intervalText(f.ciLow, f.ciHigh)}</td>
-              <td>{percentText(f.national)}</td>
+              <td>{englandText(f)}</td>
               <td>{pointsText(f.difference)}</td>
             </tr>
           ))}

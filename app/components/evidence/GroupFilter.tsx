@@ -10,7 +10,7 @@ export function GroupFilter({ groups, current, easy }: { groups: GroupSummary[];
         {groups.map((g) => (
           <option key={g.id} value={g.id}>
             {g.label}
-            {g.people === null ? "" : ` (${g.people.toLocaleString("en-GB")})`}
+            {g.people !== null ? ` (${g.people.toLocaleString("en-GB")})` : g.fewerThan ? ` (fewer than ${g.fewerThan})` : ""}
           </option>
         ))}
       </select>

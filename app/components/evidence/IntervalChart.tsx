@@ -12,19 +12,28 @@ const ROW_Y = 14;
 const LOCAL = "#004f6e";
 const ENGLAND = "#8a5300";
 
-export type ChartFigures = { percent: number | null; ciLow: number | null; ciHigh: number | null; national: number | null };
+export type ChartFigures = {
+  percent: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  national: number | null;
+  nationalText?: string | null;
+  nationalLow?: number | null;
+  nationalHigh?: number | null;
+};
 
 /** The text alternative of a chart: what a sighted reader takes from it. */
 export function chartDescription(subject: string, f: ChartFigures): string {
   const here = f.percent === null ? "no answers to show here" : `here ${percentText(f.percent)} (95% interval ${intervalText(f.ciLow, f.ciHigh)})`;
-  const england = f.national === null ? "no figure for England" : `England ${percentText(f.national)}`;
+  const england = f.national === null ? "no figure for England" : `England ${f.nationalText ?? percentText(f.national)}`;
   return `${subject}: ${here}; ${england}.`;
 }
 
 /** `width` is the drawing's own width in SVG units: it scales to its box, so match it to the box for even text. */
 export function IntervalChart({ subject, figures, width = 320 }: { subject: string; figures: ChartFigures; width?: number }) {
   const x = scaleLinear<number>({ domain: [0, 100], range: [0, width - MARGIN.left - MARGIN.right], clamp: true });
-  const { percent, ciLow, ciHigh, national } = figures;
+  const { percent, ciLow, ciHigh, national, nationalLow, nationalHigh } = figures;
+  const band = nationalLow !== null && nationalLow !== undefined && nationalHigh !== null && nationalHigh !== undefined;
   return (
     <svg className="interval-chart" viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={chartDescription(subject, figures)} focusable="false">
       <Group left={MARGIN.left} top={MARGIN.top}>
@@ -39,7 +48,8 @@ export function IntervalChart({ subject, figures, width = 320 }: { subject: stri
           </>
         ) : null}
         {percent !== null ? <circle cx={x(percent)} cy={ROW_Y} r={6} fill={LOCAL} stroke="#ffffff" strokeWidth={1.5} /> : null}
-        {national !== null ? <EnglandMark cx={x(national)} cy={ROW_Y} /> : null}
+        {band ? <EnglandBand x1={x(nationalLow)} x2={x(nationalHigh)} y={ROW_Y + 10} /> : null}
+        {national !== null && !band ? <EnglandMark cx={x(national)} cy={ROW_Y} /> : null}
         <AxisBottom
           top={ROW_Y * 2}
           scale={x}
@@ -60,6 +70,17 @@ function EnglandMark({ cx, cy, size = 8 }: { cx: number; cy: number; size?: numb
   return <polygon points={points} fill="#ffffff" fillOpacity={0.6} stroke={ENGLAND} strokeWidth={2.5} />;
 }
 
+/** A published band ("over 80%"): England's figure is somewhere along it, drawn as a dashed bar with end marks. */
+function EnglandBand({ x1, x2, y }: { x1: number; x2: number; y: number }) {
+  return (
+    <g>
+      <Line from={{ x: x1, y }} to={{ x: x2, y }} stroke={ENGLAND} strokeWidth={3} strokeDasharray="6 3" />
+      <Line from={{ x: x1, y: y - 5 }} to={{ x: x1, y: y + 5 }} stroke={ENGLAND} strokeWidth={2.5} />
+      <Line from={{ x: x2, y: y - 5 }} to={{ x: x2, y: y + 5 }} stroke={ENGLAND} strokeWidth={2.5} />
+    </g>
+  );
+}
+
 /** The key shared by every chart on a page (decorative shapes; the words carry the meaning). */
 export function ChartKey() {
   return (
@@ -76,6 +97,12 @@ export function ChartKey() {
           <EnglandMark cx={11} cy={9} size={7} />
         </svg>
         England
+      </span>
+      <span className="chart-key__item">
+        <svg width="44" height="18" aria-hidden="true" focusable="false">
+          <EnglandBand x1={4} x2={40} y={9} />
+        </svg>
+        England, published only as a range
       </span>
     </p>
   );

@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
 import { classificationTitles, type Classification } from "~/domain/poet";
-import { intervalText, percentText } from "./format";
+import { answersText, intervalText, percentText } from "./format";
 
-export type GroupRow = { id: string; href: string; label: string; n: number; percent: number | null; ciLow: number | null; ciHigh: number | null; classification: Classification; current: boolean };
+export type GroupRow = { id: string; href: string; label: string; n: number | null; percent: number | null; ciLow: number | null; ciHigh: number | null; classification: Classification; current: boolean };
 
 /** The same question for every group in the round, each linking to its own finding page. */
 export function OtherGroups({ rows }: { rows: GroupRow[] }) {
@@ -23,7 +23,7 @@ export function OtherGroups({ rows }: { rows: GroupRow[] }) {
           {rows.map((r) => (
             <tr key={r.id} aria-current={r.current ? "page" : undefined}>
               <th scope="row">{r.current ? <>{r.label} (this page)</> : <Link to={r.href}>{r.label}</Link>}</th>
-              <td>{r.n.toLocaleString("en-GB")}</td>
+              <td>{answersText(r.n)}</td>
               <td>{percentText(r.percent)}</td>
               <td>{intervalText(r.ciLow, r.ciHigh)}</td>
               <td>{classificationTitles[r.classification]}</td>

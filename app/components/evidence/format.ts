@@ -1,5 +1,11 @@
 // How evidence numbers read on the page: whole percentages, signed points, small p-values in words.
 
+/** England's figure as published ("67%", "over 80%", "at least two thirds"), or "no national figure". */
+export function englandText(f: { national: number | null; nationalText?: string | null }): string {
+  if (f.national === null) return "no national figure";
+  return f.nationalText ?? percentText(f.national);
+}
+
 /** "52%", or an en dash when there is no figure. */
 export function percentText(value: number | null): string {
   return value === null ? "–" : `${Math.round(value)}%`;
@@ -23,11 +29,11 @@ export function probabilityText(value: number | null): string {
   return value < 0.001 ? "below 0.001" : value.toFixed(3);
 }
 
-/** An odds ratio or its interval end, to two significant decimals. */
-export function ratioText(value: number): string {
-  return value >= 10 ? value.toFixed(0) : value.toFixed(1);
-}
-
 export function peopleText(n: number): string {
   return n === 1 ? "1 person" : `${n.toLocaleString("en-GB")} people`;
+}
+
+/** How many people answered, or "fewer than 10: not shown" when the council's disclosure rule withholds it. */
+export function answersText(n: number | null, fewerThan = 10): string {
+  return n === null ? `fewer than ${fewerThan}: not shown` : n.toLocaleString("en-GB");
 }

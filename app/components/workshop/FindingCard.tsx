@@ -1,5 +1,6 @@
 // One finding: what it says, its evidence page, discussion notes, and "turn into an action".
 import { useCallback } from "react";
+import { STATUS_LABELS } from "~/domain/tracking/status";
 import { LOCAL_EDIT, LOCAL_SESSION } from "~/collab/origins";
 import { useDocValue } from "~/collab/useDocValue";
 import { createAction, focusKey, focusTarget, notesOf, updateSession } from "~/domain/workspace";
@@ -26,8 +27,11 @@ export function focusActionTitle(id: string) {
   });
 }
 
-export function FindingCard({ finding, linkedCount }: { finding: FindingView; linkedCount: number }) {
-  const { doc, me, editable, live, session, easyRead } = useWorkshop();
+/** An action on the board that answers a finding, as the finding's card lists it. */
+export type AnsweringAction = { id: string; title: string; status: string };
+
+export function FindingCard({ finding, actions }: { finding: FindingView; actions: readonly AnsweringAction[] }) {
+  const { doc, me, editable, live, session, easyRead, statusLabels } = useWorkshop();
   const note = useDocValue(doc, useCallback((d) => notesOf(d).get(finding.id) ?? null, [finding.id]));
   const tag = CLASSIFICATION_TAGS[finding.classification]!;
   const focused = focusTarget(session.focus)?.id === finding.id;
@@ -56,9 +60,24 @@ export function FindingCard({ finding, linkedCount }: { finding: FindingView; li
         <a href={finding.href}>
           See the evidence<span className="visually-hidden"> for this finding</span>
         </a>
-        {" · "}
-        {linkedCount === 0 ? "No actions yet" : `${linkedCount} action${linkedCount === 1 ? "" : "s"}`}
+        {actions.length === 0 ? " · No actions yet" : null}
       </p>
+      {actions.length > 0 ? (
+        <>
+          <h4 className="finding__answers-heading" id={`${headingId}-answers`}>
+            {easyRead ? "What we are doing about it" : `Actions that answer it (${actions.length})`}
+          </h4>
+          <ul className="finding__answers" aria-labelledby={`${headingId}-answers`}>
+            {actions.map((a) => (
+              <li key={a.id}>
+                <a href={`#action-${a.id}`}>{a.title.trim() || "Untitled action"}</a>
+                {" – "}
+                <span className="finding__answer-status">{statusLabels[a.status] ?? STATUS_LABELS[a.status] ?? "Needs review"}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {live ? (
         <div className="button-row">
           {editable ? (

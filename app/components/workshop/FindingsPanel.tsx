@@ -3,19 +3,23 @@ import { useMemo, useState } from "react";
 import { useDocValue } from "~/collab/useDocValue";
 import { readActions } from "~/domain/workspace";
 import type * as Y from "yjs";
-import { FindingCard } from "./FindingCard";
+import { FindingCard, type AnsweringAction } from "./FindingCard";
 import { useWorkshop } from "./WorkshopContext";
 
-/** How many actions link to each finding (one pass over the board, not one per finding). */
-function linkedCounts(doc: Y.Doc): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const action of readActions(doc)) for (const id of action.findingIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  return counts;
+/** The actions that answer each finding, in board order (one pass over the board, not one per finding). */
+function answeringActions(doc: Y.Doc): Map<string, AnsweringAction[]> {
+  const byFinding = new Map<string, AnsweringAction[]>();
+  for (const action of readActions(doc)) {
+    for (const id of new Set(action.findingIds)) byFinding.set(id, [...(byFinding.get(id) ?? []), { id: action.id, title: action.title, status: action.status }]);
+  }
+  return byFinding;
 }
+
+const NONE: AnsweringAction[] = [];
 
 export function FindingsPanel() {
   const { findings, doc } = useWorkshop();
-  const counts = useDocValue(doc, linkedCounts);
+  const answers = useDocValue(doc, answeringActions);
   const [group, setGroup] = useState("all-groups");
   const groups = useMemo(() => [...new Map(findings.map((f) => [f.groupId, f.groupLabel])).entries()], [findings]);
   const shown = findings.filter((f) => (f.classification === "weakness" || f.classification === "strength") && (group === "all-groups" || f.groupId === group));
@@ -43,7 +47,7 @@ export function FindingsPanel() {
           <ul className="findings__list">
             {shown.map((finding) => (
               <li key={finding.id}>
-                <FindingCard finding={finding} linkedCount={counts.get(finding.id) ?? 0} />
+                <FindingCard finding={finding} actions={answers.get(finding.id) ?? NONE} />
               </li>
             ))}
           </ul>

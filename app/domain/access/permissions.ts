@@ -1,5 +1,6 @@
 // Who may do what, as data (STYLE.md): a permission is "action:entity", granted per role.
-// Guests (workshop join codes) have member rights in one workspace only.
+// Guests (workshop join codes) have member rights in one workspace only, and may read the findings of
+// the rounds that workspace's plan is built on ("read:plan-evidence") and nothing else of the council.
 
 export const ROLES = ["owner", "facilitator", "member", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
@@ -22,6 +23,7 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
 const PERMISSIONS = [
   "read:council",
   "read:round",
+  "read:plan-evidence",
   "create:round",
   "read:workspace",
   "create:workspace",
@@ -30,6 +32,7 @@ const PERMISSIONS = [
   "facilitate:workspace",
   "manage:joincode",
   "export:plan",
+  "publish:plan",
   "read:members",
   "manage:members",
   "read:audit",
@@ -37,16 +40,16 @@ const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ["read:council", "read:round", "read:workspace", "read:members"];
+const READ: Permission[] = ["read:council", "read:round", "read:plan-evidence", "read:workspace", "read:members"];
 const EDIT: Permission[] = [...READ, "edit:workspace", "export:plan"];
-const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "manage:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark"];
+const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "manage:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan"];
 
 const GRANTS: Record<Actor, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),
   facilitator: new Set(FACILITATE),
   member: new Set(EDIT),
   viewer: new Set(READ),
-  guest: new Set<Permission>(["read:workspace", "edit:workspace"]),
+  guest: new Set<Permission>(["read:workspace", "edit:workspace", "read:plan-evidence"]),
 };
 
 /** True when someone with this role (or a guest) holds the permission. */

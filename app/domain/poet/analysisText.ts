@@ -26,12 +26,13 @@ export function analysisText(findings: readonly Finding[], links: readonly Proce
     }
     lines.push("", `${title} (${chosen.length})`);
     for (const f of chosen) {
-      const figures = f.percent === null ? `n=${f.n}` : `${pct(f.percent)} [${pct(f.ciLow)}–${pct(f.ciHigh)}] vs ${pct(f.national)}, n=${f.n}${f.q === null ? "" : `, q=${f.q.toPrecision(2)}`}`;
+      const figures = f.withheld ? "figures withheld" : f.percent === null ? `n=${f.n}` : `${pct(f.percent)} [${pct(f.ciLow)}–${pct(f.ciHigh)}] vs ${pct(f.national)}, n=${f.n}${f.q === null ? "" : `, q=${f.q.toPrecision(2)}`}`;
       lines.push(`  ${f.question} · ${findGroup(f.group)?.label ?? f.group}: ${f.sentence} (${figures})`);
     }
   }
   if (links.length > 0) {
-    lines.push("", `How the process links to outcomes (${links.length}, strongest evidence first)`);
+    const claimed = links.filter((l) => l.claimed).length;
+    lines.push("", `How the process links to outcomes (${links.length} tested; ${claimed} unlikely to be chance, listed first)`);
     for (const l of links) lines.push(`  ${l.process} → ${l.outcome}: ${l.sentence} (n=${l.n})`);
   }
   return lines.join("\n");

@@ -1,10 +1,21 @@
 import type { ProcessCondition, Question, QuestionSet } from "./questionSet";
 import type { Respondent } from "./respondentFields";
-import { linkSentence } from "./sentences";
-import { MIN_ANSWERS } from "./stats/classify";
+import { linkDetail, linkSentence } from "./sentences";
+import { benjaminiHochberg } from "./stats/benjaminiHochberg";
+import { FALSE_DISCOVERY_RATE, MIN_ANSWERS } from "./stats/classify";
+import { fisherMidP } from "./stats/exact";
 import { oddsRatio } from "./stats/oddsRatio";
 
-/** How much more likely a good outcome was for people whose process went well (odds ratio, Woolf 95% interval). */
+/** Good outcomes among the people on one side of a link: `good` of `total`. */
+export type LinkSide = { good: number; total: number };
+
+/**
+ * How a good outcome went with a process condition. `withCondition` and `withoutCondition` are the plain
+ * counts the sentence leads with; `riskRatio` is the ratio of their shares (null when nobody on the
+ * "without" side had a good outcome). The odds ratio and its Woolf 95% interval are the detail. `p` is an
+ * exact (Fisher mid-p) test of no link; `q` is Benjamini–Hochberg across every link of the round, and a
+ * link is `claimed` (said to be real) only when q < 0.05.
+ */
 export type ProcessLink = {
   process: string;
   outcome: string;
@@ -13,6 +24,15 @@ export type ProcessLink = {
   ciHigh: number;
   n: number;
   sentence: string;
+  withCondition: LinkSide;
+  withoutCondition: LinkSide;
+  riskRatio: number | null;
+  /** True when a cell was empty, so the odds ratio is only an estimate after adding 0.5 to every cell. */
+  oddsRatioCorrected: boolean;
+  p: number;
+  q: number;
+  claimed: boolean;
+  detail: string;
 };
 
 type Verdict = (answer: string | undefined) => boolean | null;
@@ -44,10 +64,15 @@ export function conditionMet(condition: ProcessCondition, questionSet: QuestionS
   };
 }
 
-/** Every process → outcome link with enough people on each side, strongest evidence first. */
-export function findProcessLinks(questionSet: QuestionSet, respondents: readonly Respondent[]): ProcessLink[] {
-  const outcomes = questionSet.questions.filter((q) => q.kind !== "process");
-  const conditions = questionSet.processConditions.map((c) => ({ condition: c, met: conditionMet(c, questionSet) }));
+/**
+ * Every process → outcome link with at least 10 people on each side (more when the council's disclosure
+ * threshold is higher, so the counts can always be shown), tested together: claimed links first, surest first.
+ */
+export function findProcessLinks(questionSet: QuestionSet, respondents: readonly Respondent[], disclosureThreshold = MIN_ANSWERS, inFile?: ReadonlySet<string>): ProcessLink[] {
+  const minSide = Math.max(MIN_ANSWERS, disclosureThreshold);
+  const present = (code: string) => !inFile || inFile.has(code);
+  const outcomes = questionSet.questions.filter((q) => q.kind !== "process" && present(q.code));
+  const conditions = questionSet.processConditions.filter((c) => c.questions.some(present)).map((c) => ({ condition: c, met: conditionMet(c, questionSet) }));
   const verdicts = outcomes.map(answerVerdict);
   // cells[c][o] = [a, b, c, d] as in TwoByTwo
   const cells = conditions.map(() => outcomes.map(() => [0, 0, 0, 0]));
@@ -62,16 +87,38 @@ export function findProcessLinks(questionSet: QuestionSet, respondents: readonly
       });
     });
   }
-  const links: ProcessLink[] = [];
+  type Draft = Omit<ProcessLink, "q" | "claimed" | "sentence" | "detail"> & { condition: ProcessCondition; question: Question };
+  const drafts: Draft[] = [];
   conditions.forEach(({ condition }, c) =>
     outcomes.forEach((outcome, o) => {
       const [a, b, cc, d] = cells[c][o];
       const n = a + b + cc + d;
-      if (n < MIN_ANSWERS || a + b === 0 || cc + d === 0 || a + cc === 0 || b + d === 0) return;
+      if (a + b < minSide || cc + d < minSide) return;
       const result = oddsRatio({ a, b, c: cc, d });
-      const sentence = linkSentence({ conditionPhrase: condition.phrase, outcome, ...result });
-      links.push({ process: condition.id, outcome: outcome.code, oddsRatio: result.oddsRatio, ciLow: result.ciLow, ciHigh: result.ciHigh, n, sentence });
+      drafts.push({
+        process: condition.id,
+        outcome: outcome.code,
+        oddsRatio: result.oddsRatio,
+        ciLow: result.ciLow,
+        ciHigh: result.ciHigh,
+        n,
+        withCondition: { good: a, total: a + b },
+        withoutCondition: { good: cc, total: cc + d },
+        // Ratio of shares from whole counts, so 35/50 against 20/50 is exactly 1.75.
+        riskRatio: cc > 0 ? (a * (cc + d)) / (cc * (a + b)) : null,
+        oddsRatioCorrected: result.corrected,
+        p: fisherMidP({ a, b, c: cc, d }),
+        condition,
+        question: outcome,
+      });
     }),
   );
-  return links.sort((x, y) => y.ciLow - x.ciLow || y.oddsRatio - x.oddsRatio);
+  const q = benjaminiHochberg(drafts.map((l) => l.p));
+  const links = drafts.map(({ condition, question, ...link }, i): ProcessLink => {
+    const qValue = q[i] ?? 1;
+    const claimed = qValue < FALSE_DISCOVERY_RATE;
+    const facts = { ...link, conditionPhrase: condition.phrase, outcome: question, claimed, q: qValue };
+    return { ...link, q: qValue, claimed, sentence: linkSentence(facts), detail: linkDetail(facts) };
+  });
+  return links.sort((x, y) => Number(y.claimed) - Number(x.claimed) || x.q - y.q || x.p - y.p || y.oddsRatio - x.oddsRatio);
 }

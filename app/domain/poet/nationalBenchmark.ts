@@ -1,42 +1,63 @@
-import type { Benchmark } from "./benchmark";
+import type { Benchmark, BenchmarkValue, NationalBand } from "./benchmark";
 
-// Percentages read from the public summaries in DOMAIN.md. Where a report gives a band ("over 80%",
-// "at least two thirds") we use a figure at the band's lower edge; where nothing was published (marked
-// "no figure") we use a cautious middle value. National sample sizes per item were not published, so n is null.
-const figures: [question: string, percent: number, basis: string][] = [
-  ["O_DIGNITY", 81, "2014: over 80%"],
-  ["O_QOL", 81, "2014: over 80%"],
-  ["O_INDEPENDENCE", 71, "2014 at least two thirds; 2013 over 70%"],
-  ["O_ARRANGE_SUPPORT", 71, "2014 at least two thirds; 2013 over 70%"],
-  ["O_PHYSICAL_HEALTH", 61, "2013: over 60%"],
-  ["O_MENTAL_WELLBEING", 67, "2014: at least two thirds"],
-  ["O_CONTROL_LIFE", 67, "2014: at least two thirds"],
-  ["O_CONTROL_SUPPORT", 62, "2013: over 60%"],
-  ["O_SAFE", 67, "2014: at least two thirds"],
-  ["O_PAID_SUPPORTERS", 67, "2014: at least two thirds"],
-  ["O_FAMILY", 67, "2014: at least two thirds"],
-  ["O_FRIENDS", 67, "2014: at least two thirds"],
-  ["O_SELF_ESTEEM", 67, "2014: at least two thirds"],
-  ["O_HOME", 50, "no figure"],
-  ["O_JOB", 15, "2013: over 80% no difference"],
-  ["O_VOLUNTEER", 15, "no figure; taken as paid work"],
-  ["C_WELL", 67, "2014 carers: over two thirds"],
-  ["C_CONTINUE", 67, "2014 carers: over two thirds"],
-  ["C_QOL", 67, "2014 carers: over two thirds"],
-  ["C_CARED_QOL", 67, "2014 carers: over two thirds"],
-  ["P_INFO", 63, "2017: information and advice good 63%"],
-  ["P_ASSESSMENT", 58, "no figure; near the other ease items"],
-  ["P_PLANNING", 60, "2013: 60%"],
-  ["P_CONTROL_MONEY", 60, "2013: 60%"],
-  ["P_GET_SUPPORT", 57, "2013: 57%"],
-  ["P_VIEWS_INCLUDED", 80, "2017: fully or mostly 80%"],
-  ["P_KNEW_AMOUNT", 50, "2017: 50%"],
-  ["P_HELP_TO_PLAN", 60, "no figure"],
-  ["P_COUNCIL_SUPPORTIVE", 60, "no figure"],
+// Every figure here is traceable to a published report named in docs/method.md §8 (the `basis` says
+// which). A report that gave a band ("over 80%", "at least two thirds") is kept as a band: England's
+// figure is somewhere in it, so a council is compared with the band's nearer edge and is never called
+// better than England when England could be higher still. Items with no published figure are left out,
+// so they show "no national figure" instead of a made-up value. Per-item national sample sizes were not
+// published, so n is null throughout.
+type Figure = { question: string; basis: string } & ({ percent: number } | { band: NationalBand });
+
+const twoThirds = 200 / 3;
+const atLeastTwoThirds: NationalBand = { low: twoThirds, high: 100, text: "at least two thirds", easyText: "at least 2 in every 3" };
+const overTwoThirds: NationalBand = { low: twoThirds, high: 100, text: "over two thirds", easyText: "more than 2 in every 3" };
+const over = (edge: number): NationalBand => ({ low: edge, high: 100, text: `over ${edge}%`, easyText: `more than ${edge} in every 100` });
+const THIRD_SURVEY = "2014 third national survey";
+const SECOND_SURVEY = "2013 second POET survey";
+const REPORT_2017 = "2017 POET report";
+
+const figures: Figure[] = [
+  { question: "O_DIGNITY", band: over(80), basis: `${THIRD_SURVEY}: more than 80% better or a lot better` },
+  { question: "O_QOL", band: over(80), basis: `${THIRD_SURVEY}: more than 80% better or a lot better` },
+  { question: "O_INDEPENDENCE", band: atLeastTwoThirds, basis: `${THIRD_SURVEY}: at least two thirds (2013: over 70%)` },
+  { question: "O_ARRANGE_SUPPORT", band: atLeastTwoThirds, basis: `${THIRD_SURVEY}: at least two thirds (2013: over 70%)` },
+  { question: "O_PHYSICAL_HEALTH", band: over(60), basis: `${SECOND_SURVEY}: over 60% a positive impact` },
+  { question: "O_MENTAL_WELLBEING", band: atLeastTwoThirds, basis: `${THIRD_SURVEY}: at least two thirds` },
+  { question: "O_CONTROL_LIFE", band: atLeastTwoThirds, basis: `${THIRD_SURVEY}: at least two thirds` },
+  { question: "O_CONTROL_SUPPORT", band: over(60), basis: `${SECOND_SURVEY}: over 60% a positive impact` },
+  { question: "O_SAFE", band: atLeastTwoThirds, basis: `${THIRD_SURVEY}: at least two thirds (2013: about 50%)` },
+  { question: "O_PAID_SUPPORTERS", band: atLeastTwoThirds, basis: `${THIRD_SURVEY}: at least two thirds (2013: about 50%)` },
+  { question: "O_FAMILY", band: atLeastTwoThirds, basis: `${THIRD_SURVEY}: at least two thirds` },
+  { question: "O_FRIENDS", band: atLeastTwoThirds, basis: `${THIRD_SURVEY}: at least two thirds` },
+  { question: "O_SELF_ESTEEM", band: atLeastTwoThirds, basis: `${THIRD_SURVEY}: at least two thirds` },
+  {
+    question: "O_JOB",
+    band: { low: 0, high: 20, text: "under 20%", easyText: "fewer than 20 in every 100" },
+    basis: `${SECOND_SURVEY}: over 80% no difference, so under 20% better`,
+  },
+  { question: "C_WELL", band: overTwoThirds, basis: `${THIRD_SURVEY}, carers: more than two thirds` },
+  { question: "C_CONTINUE", band: overTwoThirds, basis: `${THIRD_SURVEY}, carers: more than two thirds` },
+  { question: "C_QOL", band: overTwoThirds, basis: `${THIRD_SURVEY}, carers: more than two thirds` },
+  { question: "C_CARED_QOL", band: overTwoThirds, basis: `${THIRD_SURVEY}, carers: more than two thirds` },
+  { question: "P_INFO", percent: 63, basis: `${REPORT_2017}: support for information and advice good or very good, 63% (a differently worded question)` },
+  { question: "P_PLANNING", percent: 60, basis: `${SECOND_SURVEY}: planning and managing support easy or very easy, 60%` },
+  { question: "P_CONTROL_MONEY", percent: 60, basis: `${SECOND_SURVEY}: controlling spending easy or very easy, 60%` },
+  { question: "P_GET_SUPPORT", percent: 57, basis: `${SECOND_SURVEY}: getting the support wanted easy or very easy, 57%` },
+  { question: "P_VIEWS_INCLUDED", percent: 80, basis: `${REPORT_2017}: views fully or mostly included, 80%` },
+  { question: "P_KNEW_AMOUNT", percent: 50, basis: `${REPORT_2017}: knew the budget amount, 50%` },
 ];
 
+/** Questions of `adult-2014` with no published national figure: they show "no national figure". */
+export const NO_NATIONAL_FIGURE: readonly string[] = ["O_HOME", "O_VOLUNTEER", "P_ASSESSMENT", "P_HELP_TO_PLAN", "P_COUNCIL_SUPPORTIVE"];
+
 /** Where each shipped national figure comes from, by question code. */
-export const nationalFigureBasis: Readonly<Record<string, string>> = Object.fromEntries(figures.map(([q, , basis]) => [q, basis]));
+export const nationalFigureBasis: Readonly<Record<string, string>> = Object.fromEntries(figures.map((f) => [f.question, f.basis]));
+
+function toValue(figure: Figure): BenchmarkValue {
+  if ("percent" in figure) return { question: figure.question, group: "all", percent: figure.percent, n: null };
+  const { band } = figure;
+  return { question: figure.question, group: "all", percent: band.high >= 100 ? band.low : band.high, n: null, band };
+}
 
 /** The shipped, approximate national benchmark for `adult-2014`: for orientation until a council loads real figures. */
 export const approximateNationalAdult2014: Benchmark = {
@@ -44,10 +65,11 @@ export const approximateNationalAdult2014: Benchmark = {
   questionSetVersion: "adult-2014",
   approximate: true,
   source:
-    "Approximate figures read from public In Control / Lancaster University / TLAP summaries of the 2013, 2014 " +
-    "and 2017 national POET reports (band edges such as 'over 80%' taken as 81%; a few items with no published " +
-    "figure set to cautious middle values). Not official data: load your own benchmark file where you have one.",
-  values: figures.map(([question, percent]) => ({ question, group: "all", percent, n: null })),
+    "Approximate figures from the published 2013, 2014 and 2017 national POET reports (In Control, Lancaster University, " +
+    "TLAP). Where a report gave a band such as 'over 80%' we compare with the band, and never call a council better than " +
+    "England when England could be higher still. Five questions have no published figure and show none. Not official " +
+    "data: load your own benchmark file where you have one.",
+  values: figures.map(toValue),
 };
 
 /** Shipped benchmarks, keyed by question-set version. */

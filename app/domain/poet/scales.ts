@@ -13,7 +13,8 @@ export type AnswerScale = {
 const DONT_KNOW: AnswerOption = {
   id: "don't know",
   label: "don't know",
-  aliases: ["not sure", "dk", "unsure"],
+  // What councils' own forms write for "no real answer": all leave the denominator, like "don't know".
+  aliases: ["not sure", "dk", "unsure", "N/A", "NA", "Not applicable", "Prefer not to say", "-", "No response", "Don't know / can't say", "can't say"],
   positive: false,
   counts: false,
 };

@@ -3,6 +3,7 @@ import type { AggregateRow } from "~/domain/poet/analyseRound";
 import { normaliseLabel } from "~/domain/poet/labels";
 import { getQuestionSet, questionSets } from "~/domain/poet/questionSets";
 import type { Respondent } from "~/domain/poet/respondentFields";
+import { unreadableHeadings } from "./columns.server";
 import { decodeText } from "./decodeText.server";
 import { MAX_FILE_BYTES } from "./limits.server";
 import { ProblemList } from "./problemList.server";
@@ -48,6 +49,7 @@ export async function parsePoetFile(input: ParsePoetFileInput): Promise<ParsePoe
   if (table.headings.every((h) => h === "")) return fail("The file is empty.");
   if (table.rows.length === 0) return fail("The file has column headings but no rows of answers.");
 
+  unreadableHeadings(table.headings, problems);
   const headingKeys = new Set(table.headings.map(normaliseLabel));
   const isAggregate = AGGREGATE_HEADINGS.every((h) => headingKeys.has(h));
   const result = isAggregate

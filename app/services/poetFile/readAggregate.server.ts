@@ -30,7 +30,9 @@ export function readAggregate(table: RawTable, questionSet: QuestionSet, problem
       total: count,
     })
     .superRefine((r, ctx) => {
-      if (r.positive > r.total) ctx.addIssue({ code: "custom", path: ["positive"], message: `'${r.positive}' is more than the total of ${r.total} — positive answers are part of the total.` });
+      // 0 of 0 has no percentage: every figure drawn from it would be a division by zero.
+      if (r.total === 0) ctx.addIssue({ code: "custom", path: ["total"], message: `a total of 0 people cannot give a percentage — leave this row out if nobody answered ${r.question}, or enter how many people answered.` });
+      else if (r.positive > r.total) ctx.addIssue({ code: "custom", path: ["positive"], message: `'${r.positive}' is more than the total of ${r.total} — positive answers are part of the total.` });
     });
   const seen = new Map<string, number>();
   const rows: AggregateRow[] = [];

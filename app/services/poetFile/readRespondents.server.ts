@@ -7,7 +7,8 @@ import { labelCell } from "./labelCell.server";
 import type { ProblemList } from "./problemList.server";
 import type { RawTable } from "./rawTable.server";
 
-export type RespondentSummary = { people: number; holders: number; carers: number; text: string };
+/** `questionsInFile`: the question codes the file had a column for, so a missing question is not mistaken for one nobody answered. */
+export type RespondentSummary = { people: number; holders: number; carers: number; text: string; questionsInFile: string[] };
 
 const ID = "respondent_id";
 
@@ -29,7 +30,7 @@ export function readRespondents(
 
   const checkers = new Map<string, (raw: string) => CellResult<string | null>>();
   for (const f of respondentFields) {
-    if (columns.index.has(f.column)) checkers.set(f.column, cellChecker(labelCell({ what: `a ${f.title.toLowerCase()} we know`, expected: f.values.map((v) => v.label), match: f.match, required: f.required })));
+    if (columns.index.has(f.column)) checkers.set(f.column, cellChecker(labelCell({ what: `${/^[aeiou]/i.test(f.title) ? "an" : "a"} ${f.title.toLowerCase()} we know`, expected: f.values.map((v) => v.label), match: f.match, required: f.required })));
   }
   for (const q of questionSet.questions) {
     if (columns.index.has(q.code)) checkers.set(q.code, cellChecker(labelCell({ what: "an answer this question allows", expected: scaleLabels(q.scale), match: q.scale.match })));
@@ -86,10 +87,10 @@ export function readRespondents(
     warnings.push(`${misplaced.count} answers were given to questions that are not asked in that person's survey (for example a carer answering a budget holder's outcome question); they are not counted.`);
   }
   onProgress?.(1);
-  return { respondents, warnings, summary: summarise(respondents) };
+  return { respondents, warnings, summary: summarise(respondents, asked) };
 }
 
-function summarise(respondents: readonly Respondent[]): RespondentSummary {
+function summarise(respondents: readonly Respondent[], questionsInFile: string[]): RespondentSummary {
   const carers = respondents.filter((r) => r.survey === "carer").length;
   const holders = respondents.length - carers;
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
@@ -98,5 +99,6 @@ function summarise(respondents: readonly Respondent[]): RespondentSummary {
     holders,
     carers,
     text: `${plural(respondents.length, "person", "people")}: ${plural(holders, "budget holder", "budget holders")}, ${plural(carers, "carer", "carers")}`,
+    questionsInFile,
   };
 }

@@ -3,7 +3,9 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { can } from "~/domain/access/permissions";
 import { createAction } from "~/domain/workspace";
+import { db } from "~/models/db.server";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { importDemoRound } from "../../support/evidence";
 import { Visitor } from "../../support/visitor";
@@ -12,12 +14,15 @@ import { createWorld, PASSWORD } from "../../support/world";
 type Who = "anonymous" | "outsider" | "viewer" | "member" | "facilitator" | "owner" | "guest" | "guestElsewhere";
 const EVERYONE: Who[] = ["anonymous", "outsider", "viewer", "member", "facilitator", "owner", "guest", "guestElsewhere"];
 type Expect = Record<Who, number>;
-type World = Awaited<ReturnType<typeof createWorld>> & { roundA: string };
+// roundA is the round workspace A's plan is built on; otherRoundA is another round of the same council.
+type World = Awaited<ReturnType<typeof createWorld>> & { roundA: string; otherRoundA: string };
 type Rule = { path: (w: World) => string; expect: Expect };
 
 const all = (status: number): Expect => Object.fromEntries(EVERYONE.map((w) => [w, status])) as Expect;
 const users = (status: number, others: Partial<Expect> = {}): Expect => ({ ...all(status), anonymous: 302, guest: 302, guestElsewhere: 302, ...others });
 const councilPage = (overrides: Partial<Expect> = {}): Expect => users(200, { outsider: 404, ...overrides });
+// The findings of the rounds a guest's plan is built on: members of the council and that plan's guests.
+const planEvidencePage = (): Expect => councilPage({ guest: 200 });
 const workspacePage = (overrides: Partial<Expect> = {}): Expect => ({ ...all(200), anonymous: 302, outsider: 404, guestElsewhere: 404, ...overrides });
 
 const RULES: Record<string, Rule> = {
@@ -37,8 +42,8 @@ const RULES: Record<string, Rule> = {
   "orgs.$org.audit.tsx": { path: (w) => `/orgs/${w.a.org.slug}/audit`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
   "orgs.$org.rounds.new.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/new`, expect: councilPage({ viewer: 403, member: 403 }) },
   "orgs.$org.rounds.upload.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/upload`, expect: users(302, { outsider: 404, viewer: 403, member: 403 }) },
-  "orgs.$org.rounds.$round._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}`, expect: councilPage() },
-  "orgs.$org.rounds.$round.findings.$finding.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}/findings/O_SAFE~all`, expect: councilPage() },
+  "orgs.$org.rounds.$round._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}`, expect: planEvidencePage() },
+  "orgs.$org.rounds.$round.findings.$finding.tsx": { path: (w) => `/orgs/${w.a.org.slug}/rounds/${w.roundA}/findings/O_SAFE~all`, expect: planEvidencePage() },
   "w.$workspace._index.tsx": { path: (w) => `/w/${w.a.workspace.id}`, expect: workspacePage() },
   "w.$workspace.access.tsx": { path: (w) => `/w/${w.a.workspace.id}/access`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
   "w.$workspace.settings.tsx": { path: (w) => `/w/${w.a.workspace.id}/settings`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
@@ -49,6 +54,11 @@ const RULES: Record<string, Rule> = {
   "w.$workspace.actions.$action.tsx": { path: (w) => `/w/${w.a.workspace.id}/actions/${MATRIX_ACTION}`, expect: workspacePage() },
   "orgs.$org.dashboard.tsx": { path: (w) => `/orgs/${w.a.org.slug}/dashboard`, expect: councilPage() },
   "notifications.tsx": { path: () => "/notifications", expect: users(200) },
+  "w.$workspace.publish.tsx": { path: (w) => `/w/${w.a.workspace.id}/publish`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
+  // Workspace A's page is public (set up below): anyone may read it and its feed, signed in or not.
+  "you-said-we-did.$key.tsx": { path: (w) => `/you-said-we-did/${w.a.workspace.id}`, expect: all(200) },
+  "you-said-we-did.$key.feed[.]xml.tsx": { path: (w) => `/you-said-we-did/${w.a.workspace.id}/feed.xml`, expect: all(200) },
+  "unsubscribe.$token.tsx": { path: () => "/unsubscribe/not-a-real-token-at-all", expect: all(404) },
   "orgs.$org.settings.tsx": { path: (w) => `/orgs/${w.a.org.slug}/settings`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
 };
 const MATRIX_ACTION = "matrix-action";
@@ -61,7 +71,11 @@ describe("permission matrix", () => {
   beforeAll(async () => {
     running = await startTestApp();
     const base = await createWorld();
-    world = { ...base, roundA: await importDemoRound(base.a.org.id, { respondents: 120 }) };
+    const roundA = await importDemoRound(base.a.org.id, { respondents: 120 });
+    const otherRoundA = await importDemoRound(base.a.org.id, { respondents: 120, seed: 12, name: "Another round" });
+    await db().workspaceRound.create({ data: { workspaceId: base.a.workspace.id, roundId: roundA } });
+    world = { ...base, roundA, otherRoundA };
+    await db().workspace.update({ where: { id: base.a.workspace.id }, data: { publicPage: "public" } });
     await running.collab.withDocument(world.a.workspace.id, (doc) => createAction(doc, { id: MATRIX_ACTION, title: "Plain-English budget letters" }), { source: "server", actorId: null, actorName: "Test" });
     const as = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
     visitors.anonymous = new Visitor(running.baseUrl);
@@ -98,6 +112,48 @@ describe("permission matrix", () => {
     expect(post.status).toBe(404);
     const guestPost = await visitors.guestElsewhere.post(`/w/${world.a.workspace.id}/access`, { intent: "create-code", hours: "4" });
     expect(guestPost.status).toBe(404);
+  });
+
+  it("a guest reads the findings of their plan's rounds and nothing else of the council", async () => {
+    expect(can("guest", "read:plan-evidence")).toBe(true);
+    expect(can("guest", "read:round")).toBe(false);
+    expect(can("guest", "read:council")).toBe(false);
+    const finding = await visitors.guest.get(`/orgs/${world.a.org.slug}/rounds/${world.roundA}/findings/O_SAFE~all`);
+    const page = await finding.text();
+    expect(page).toContain("Back to the workshop");
+    // No council navigation: a guest is not offered pages they may not open.
+    expect(page).not.toContain(`/orgs/${world.a.org.slug}/members`);
+    expect(page).not.toContain(`/orgs/${world.a.org.slug}/dashboard`);
+    // Another round of the same council: as if it did not exist.
+    for (const target of [`/orgs/${world.a.org.slug}/rounds/${world.otherRoundA}`, `/orgs/${world.a.org.slug}/rounds/${world.otherRoundA}/findings/O_SAFE~all`]) {
+      expect((await visitors.guest.get(target)).status, target).toBe(404);
+    }
+    // Everything else of the council, or the round under another address: sign in first, like anyone without an account.
+    const signInFirst = [
+      `/orgs/${world.a.org.slug}`,
+      `/orgs/${world.a.org.slug}/dashboard`,
+      `/orgs/${world.a.org.slug}/members`,
+      `/orgs/${world.a.org.slug}/rounds/new`,
+      `/orgs/${world.a.org.id}/rounds/${world.roundA}`,
+      `/orgs/${world.b.org.slug}/rounds/${world.roundA}`,
+    ];
+    for (const target of signInFirst) {
+      const response = await visitors.guest.get(target);
+      expect(response.status, target).toBe(302);
+      expect(response.headers.get("Location"), target).toMatch(/^\/login/);
+    }
+    expect((await visitors.guest.get(`/w/${world.b.workspace.id}`)).status).toBe(404);
+  });
+
+  it("a plan's page that is off, or another plan's id, answers 404 to everyone", async () => {
+    for (const who of EVERYONE) {
+      expect((await visitors[who].get(`/you-said-we-did/${world.b.workspace.id}`)).status, who).toBe(404);
+      expect((await visitors[who].get(`/you-said-we-did/${world.b.workspace.id}/feed.xml`)).status, who).toBe(404);
+    }
+    for (const who of ["viewer", "member", "guest"] as const) {
+      expect((await visitors[who].post(`/w/${world.a.workspace.id}/publish`, { mode: "public" })).status, who).toBe(403);
+    }
+    expect((await visitors.outsider.post(`/w/${world.a.workspace.id}/publish`, { mode: "off" })).status).toBe(404);
   });
 
   it("roles without the permission cannot change members or codes (403), and nothing changes", async () => {

@@ -66,18 +66,22 @@ describe("round findings pages", () => {
     const html = await (await viewer.get(base)).text();
     const evidence = (await loadRoundEvidence(world.a.org.id, roundA))!;
     const safe = evidence.analysis.findings.find((f) => f.id === "O_SAFE~all")!;
-    const label = `here ${Math.round(safe.percent!)}% (95% interval ${Math.round(safe.ciLow!)}% to ${Math.round(safe.ciHigh!)}%); England ${Math.round(safe.national!)}%.`;
+    // England's figure for feeling safe was published as "at least two thirds", and the chart says so.
+    const label = `here ${Math.round(safe.percent!)}% (95% interval ${Math.round(safe.ciLow!)}% to ${Math.round(safe.ciHigh!)}%); England at least two thirds.`;
     expect(html).toMatch(new RegExp(`<svg[^>]*role="img"[^>]*aria-label="[^"]*feeling safe\\?: ${label.replace(/[().?]/g, "\\$&")}"`));
     expect(pageText(html)).toContain("Show the numbers as a table");
     expect(html).toContain("<table");
   });
 
-  it("ranks the process → outcome links with their sentences and intervals", async () => {
+  it("lists the process → outcome links unlikely to be chance first, led by counts, the odds ratio as detail", async () => {
     const text = pageText(await (await viewer.get(base)).text());
     const evidence = (await loadRoundEvidence(world.a.org.id, roundA))!;
     const top = evidence.analysis.links[0]!;
+    expect(top.claimed).toBe(true);
     expect(text).toContain(top.sentence);
-    expect(text).toMatch(/Odds ratio \d+(\.\d)? \(95% interval \d+(\.\d)? to \d+(\.\d)?\) · [\d,]+ people/);
+    expect(top.sentence).toMatch(/^\d+ of \d+ people who .+ \(\d+%\), against \d+ of \d+ who did not \(\d+%\)/);
+    expect(text).toMatch(/Odds ratio \d+(\.\d)? \(95% interval \d+(\.\d)? to \d+(\.\d)?\); p = (below 0\.001|[01]\.\d{3}), q = (below 0\.001|[01]\.\d{3}) across every link of this round\. [\d,]+ people\./);
+    expect(text).not.toContain("times as likely");
   });
 
   it("?group=survey:carer shows carers' findings only, and remembers the choice in the filter", async () => {
@@ -86,7 +90,7 @@ describe("round findings pages", () => {
     expect(ids.length).toBeGreaterThan(5);
     expect(ids.every((id) => id.endsWith("~survey:carer")), ids.join()).toBe(true);
     expect(ids).not.toContain("O_SAFE~survey:carer");
-    expect(sections(html).strength).toContain("C_CONTINUE~survey:carer");
+    expect(sections(html).strength).toContain("P_VIEWS_INCLUDED~survey:carer");
     expect(html).toMatch(/<option value="survey:carer" selected="">/);
   });
 
@@ -125,7 +129,7 @@ describe("round findings pages", () => {
     expect(text).toContain(`People who gave a real answer (n) ${safe.n}`);
     expect(text).toContain(`Of them, a good answer ${safe.positive}`);
     expect(text).toContain(`95% interval (Wilson) ${Math.round(safe.ciLow!)}% to ${Math.round(safe.ciHigh!)}%`);
-    expect(text).toContain(`England ${Math.round(safe.national!)}% (approximate: 2014: at least two thirds)`);
+    expect(text).toContain("England at least two thirds Where England's figure comes from 2014 third national survey: at least two thirds (2013: about 50%) (approximate)");
     expect(text).toContain("Result Weakness A weakness: fewer people here");
     expect(text).toContain("How we decide");
     expect(html).toContain(`href="${base}/findings/O_SAFE~survey%3Aholder"`);

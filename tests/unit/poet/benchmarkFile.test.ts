@@ -45,3 +45,23 @@ describe("a council's benchmark file", () => {
     expect(result.ok === false && result.problems[0].message).toBe("Row 3, column `question`: O_SAFE for all is already given on row 2.");
   });
 });
+
+describe("a council's benchmark file: figures that cannot be used as they are", () => {
+  it("refuses proportions written as 0.81, saying what to write instead", () => {
+    // Read as percentages, 0.81 would be England's "1%" and every council a strength.
+    const result = parseBenchmarkFile("question,group,percent\nO_SAFE,all,0.67\nO_DIGNITY,all,0.81\n", adult2014, meta);
+    expect(result.ok === false && result.problems.map((p) => p.message)).toEqual([
+      "Every figure in column `percent` is between 0 and 1 (for example 0.67 for O_SAFE): they look like proportions. Write them as percentages (67 for 67%) and load the file again.",
+    ]);
+  });
+
+  it("refuses 0% or 100% without the national number of people, and accepts them with it", () => {
+    const refused = parseBenchmarkFile("question,group,percent,n\nO_JOB,all,0,\nO_SAFE,all,100,\n", adult2014, meta);
+    expect(refused.ok === false && refused.problems.map((p) => p.message)).toEqual([
+      "Row 2, column `percent`: 0% with no n cannot be compared with: against exactly 0% a single different answer here would look certain. Give the national number of people in column `n`, or leave the row out.",
+      "Row 3, column `percent`: 100% with no n cannot be compared with: against exactly 100% a single different answer here would look certain. Give the national number of people in column `n`, or leave the row out.",
+    ]);
+    const accepted = parseBenchmarkFile("question,group,percent,n\nO_JOB,all,0,2000\nO_SAFE,all,71,\n", adult2014, meta);
+    expect(accepted.ok).toBe(true);
+  });
+});

@@ -20,13 +20,16 @@ describe("npm run poet -- analyse", { timeout: 30_000 }, () => {
     expect(run.stdout).toBe("");
   });
 
-  it("prints findings and links as JSON with exactly the documented fields", () => {
+  it("prints findings and links as JSON with the documented fields (issue 19 added fields, renamed none)", () => {
     const run = poet("analyse", path.join(fixtures, "good-respondents.csv"), "--json");
     expect(run.status).toBe(0);
     const output = JSON.parse(run.stdout) as { findings: Record<string, unknown>[]; links: Record<string, unknown>[] };
     expect(Object.keys(output)).toEqual(["findings", "links"]);
     expect(Object.keys(output.findings[0]).sort()).toEqual(
-      ["id", "question", "group", "n", "positive", "percent", "ciLow", "ciHigh", "national", "nationalN", "difference", "p", "q", "classification", "sentence", "easyRead"].sort(),
+      [
+        ...["id", "question", "group", "n", "positive", "percent", "ciLow", "ciHigh", "national", "nationalN", "difference", "p", "q", "classification", "sentence", "easyRead"],
+        ...["nationalText", "nationalLow", "nationalHigh", "test", "withheld"],
+      ].sort(),
     );
     expect(output.findings.find((f) => f.id === "O_DIGNITY~all")).toMatchObject({ n: 3, positive: 2, classification: "too-few" });
   });

@@ -73,9 +73,10 @@ describe("comparison with England", () => {
   });
 
   it("treats 100% here against 100% nationally as no difference, and any gap from 100% nationally as certain", () => {
-    expect(oneSampleScoreTest(10, 10, 1)).toEqual({ z: 0, p: 1 });
+    // (The result now also names its test; compareWithNational refuses 0% and 100% without n: see method.test.ts.)
+    expect(oneSampleScoreTest(10, 10, 1)).toEqual({ z: 0, p: 1, method: "score" });
     expect(oneSampleScoreTest(9, 10, 1).p).toBe(0);
-    expect(twoProportionTest(0, 10, 0, 500)).toEqual({ z: 0, p: 1 });
+    expect(twoProportionTest(0, 10, 0, 500)).toEqual({ z: 0, p: 1, method: "two-proportion" });
   });
 });
 

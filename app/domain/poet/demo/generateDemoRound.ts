@@ -1,19 +1,33 @@
 import { adult2014 } from "../adult2014";
-import { approximateNationalAdult2014 } from "../nationalBenchmark";
 import type { Question } from "../questionSet";
 import type { AgeBand, BudgetManagement, Respondent, SupportReason } from "../respondentFields";
 import { DEMO_ODDS_RATIOS, drawOutcome, outcomeLogOdds, tuneIntercept, type FlagRates, type ProcessFlags } from "./outcomeModel";
 import { pick, seededRandom } from "./random";
 
-/** Points added to England's figure for the demo council's deliberate strengths (+) and weaknesses (−). */
-export const DEMO_DELIBERATE_GAPS: Readonly<Record<string, number>> = { O_FRIENDS: 13, C_CONTINUE: 13, O_SAFE: -15, P_KNEW_AMOUNT: -15 };
+/**
+ * Points added to the demo's typical figure for its deliberate strengths (+) and weaknesses (−). Strengths
+ * are on questions where England's published figure could be beaten (a single figure, or "under 20%"):
+ * nobody can be shown to beat "at least two thirds".
+ */
+export const DEMO_DELIBERATE_GAPS: Readonly<Record<string, number>> = { O_JOB: 13, P_VIEWS_INCLUDED: 10, O_SAFE: -15, P_KNEW_AMOUNT: -15 };
+
+/**
+ * Where the synthetic council sits before its deliberate gaps (%): inside each published national band
+ * ("over 80%" as 81, "at least two thirds" as 67), and a plausible value where nothing was published.
+ * Demo assumptions only; the benchmark never uses them.
+ */
+const TYPICAL: Readonly<Record<string, number>> = {
+  O_DIGNITY: 81, O_QOL: 81, O_INDEPENDENCE: 71, O_ARRANGE_SUPPORT: 71, O_PHYSICAL_HEALTH: 61, O_MENTAL_WELLBEING: 67,
+  O_CONTROL_LIFE: 67, O_CONTROL_SUPPORT: 62, O_SAFE: 67, O_PAID_SUPPORTERS: 67, O_FAMILY: 67, O_FRIENDS: 67, O_SELF_ESTEEM: 67,
+  O_HOME: 50, O_JOB: 15, O_VOLUNTEER: 15, C_WELL: 67, C_CONTINUE: 67, C_QOL: 67, C_CARED_QOL: 67, P_COUNCIL_SUPPORTIVE: 60,
+};
 
 export const SYNTHETIC_NOTE = "Synthetic demo data made by a seeded generator: not real people, not a real council.";
 
-const RATES: FlagRates = { easy: 0.6, views: 0.8, knew: 0.5 + DEMO_DELIBERATE_GAPS.P_KNEW_AMOUNT / 100, help: 0.6 };
+const RATES: FlagRates = { easy: 0.6, views: 0.8 + DEMO_DELIBERATE_GAPS.P_VIEWS_INCLUDED / 100, knew: 0.5 + DEMO_DELIBERATE_GAPS.P_KNEW_AMOUNT / 100, help: 0.6 };
 const EASE_ITEMS = ["P_INFO", "P_ASSESSMENT", "P_PLANNING", "P_CONTROL_MONEY", "P_GET_SUPPORT"];
 
-const national = (code: string) => (approximateNationalAdult2014.values.find((v) => v.question === code && v.group === "all")?.percent ?? 50) / 100;
+const national = (code: string) => (TYPICAL[code] ?? 50) / 100;
 const clampRate = (r: number) => Math.min(0.97, Math.max(0.03, r));
 
 /** Answer labels to use for a good and a not-good answer, with weights. */

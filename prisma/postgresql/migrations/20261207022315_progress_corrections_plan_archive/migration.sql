@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "archivedAt" TIMESTAMP(3);
+
+-- AlterTable
 ALTER TABLE "ProgressUpdate" ADD COLUMN     "correctedAt" TIMESTAMP(3),
 ADD COLUMN     "submissionKey" TEXT;
 

@@ -1,4 +1,7 @@
 -- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN "archivedAt" DATETIME;
+
+-- AlterTable
 ALTER TABLE "ProgressUpdate" ADD COLUMN "correctedAt" DATETIME;
 ALTER TABLE "ProgressUpdate" ADD COLUMN "submissionKey" TEXT;
 

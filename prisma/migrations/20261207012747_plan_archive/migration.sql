@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "Workspace" ADD COLUMN "archivedAt" DATETIME;
-
