@@ -38,13 +38,11 @@ export function Milestones({ milestones, today, canEdit, problem }: { milestones
               <span className="row-actions">
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="milestoneId" value={m.id} />
-                  <button type="submit" name="intent" value={m.done ? "milestone-reopen" : "milestone-done"} className="button button--secondary">
+                  <button type="submit" name="intent" value={m.done ? "milestone-reopen" : "milestone-done"} className="button button--secondary" aria-label={`${m.done ? "Mark not done" : "Mark done"}: ${m.title}`}>
                     {m.done ? "Mark not done" : "Mark done"}
-                    <span className="visually-hidden">{`: ${m.title}`}</span>
                   </button>
-                  <button type="submit" name="intent" value="milestone-remove" className="button button--secondary">
+                  <button type="submit" name="intent" value="milestone-remove" className="button button--secondary" aria-label={`Remove: ${m.title}`}>
                     Remove
-                    <span className="visually-hidden">{`: ${m.title}`}</span>
                   </button>
                 </Form>
               </span>
