@@ -10,6 +10,7 @@ import { WebSocketServer } from "ws";
 import type { CollabControl } from "~/services/collabControl";
 import { databaseProvider, pingDatabase } from "~/models/db.server";
 import type { Config } from "./config";
+import { withinUpgradeBoundary, UpgradeRefusal } from "./collab/upgradeBoundary";
 import { log } from "./log";
 import { originCheck, securityHeaders } from "./security";
 
@@ -100,13 +101,14 @@ export function createAppServer(config: Config, build: BuildSource, collab: Coll
   );
 
   const server = http.createServer(app);
+  // Every upgrade goes through one boundary: no request can throw out of this event and stop the process.
   server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? "/", "http://localhost");
-    if (!/^\/collab\/[^/]+$/.test(url.pathname)) {
-      socket.destroy();
-      return;
-    }
-    collab.handleUpgrade(request, socket, head);
+    withinUpgradeBoundary(log, request, socket, () => {
+      const target = request.url ?? "/";
+      if (!URL.canParse(target, "http://localhost")) throw new UpgradeRefusal(400, "The request address is not a valid URL.");
+      if (!/^\/collab\/[^/]+$/.test(new URL(target, "http://localhost").pathname)) throw new UpgradeRefusal(404, "Only /collab/<plan id> accepts WebSocket connections.");
+      collab.handleUpgrade(request, socket, head);
+    });
   });
 
   return {

@@ -13,6 +13,7 @@ import { log, setJsonLogs } from "./log";
 import { MigrationError, migrateDatabase } from "./migrate";
 import { startReminderTimer } from "./reminders";
 import { seedDemo } from "./seed";
+import { deleteExpiredContacts } from "~/services/collect/hearBack.server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildPath = path.join(root, "build/index.js");
@@ -76,6 +77,11 @@ async function main() {
       broadcastDevReady(build);
     });
   }
+
+  // Contact details left to hear back are deleted on their retention date; checked hourly and at start.
+  const retention = setInterval(() => void deleteExpiredContacts().catch((error) => log.error("deleting expired contact details failed", { error: String(error) })), 3_600_000);
+  retention.unref();
+  void deleteExpiredContacts().catch((error) => log.error("deleting expired contact details failed", { error: String(error) }));
 
   const stopReminders = startReminderTimer(config);
 

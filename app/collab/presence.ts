@@ -3,7 +3,10 @@ import { useEffect, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import { z } from "zod";
 
-const editingSchema = z.object({ actionId: z.string().max(64), field: z.string().max(32) }).nullable();
+import { editingSchema } from "./presenceIdentity";
+
+export { colourFor } from "./presenceIdentity";
+
 export const peerSchema = z.object({
   key: z.string().max(80),
   name: z.string().max(200),
@@ -16,16 +19,6 @@ export const peerSchema = z.object({
 });
 export type Peer = z.infer<typeof peerSchema> & { clientId: number; self: boolean };
 export type Editing = z.infer<typeof editingSchema>;
-
-// Dark enough for white initials (contrast ≥ 4.5:1) and distinct from each other.
-const COLOURS = ["#0b5394", "#8e1b6c", "#1d6b2f", "#7a3e00", "#5b2c91", "#9c1c1c", "#0f5d5d", "#4a4a4a"];
-
-/** A stable colour for a participant key. */
-export function colourFor(key: string): string {
-  let hash = 0;
-  for (const char of key) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return COLOURS[hash % COLOURS.length]!;
-}
 
 /** One or two letters for an avatar. */
 export function initialsOf(name: string): string {

@@ -32,8 +32,12 @@ export function createBoardUndo(doc: Y.Doc): { undo: Y.UndoManager; dispose: () 
 
 export type Undo = { undo: () => void; redo: () => void; canUndo: boolean; canRedo: boolean };
 
-/** createBoardUndo for a page, with Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y. */
-export function useUndo(doc: Y.Doc, enabled: boolean): Undo {
+/**
+ * createBoardUndo for a page, with Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y. While `paused` (the board is
+ * locked) the history is kept but nothing undoes or redoes — buttons, keys and the browser's own undo in a
+ * field alike — so a locked board is never changed behind the facilitator's back.
+ */
+export function useUndo(doc: Y.Doc, enabled: boolean, paused = false): Undo {
   const [manager, setManager] = useState<Y.UndoManager | null>(null);
   const [state, setState] = useState({ canUndo: false, canRedo: false });
 
@@ -58,16 +62,18 @@ export function useUndo(doc: Y.Doc, enabled: boolean): Undo {
       const key = event.key.toLowerCase();
       if (key !== "z" && key !== "y") return;
       event.preventDefault();
+      if (paused) return;
       if (key === "y" || event.shiftKey) manager.redo();
       else manager.undo();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [manager]);
+  }, [manager, paused]);
 
   return {
-    undo: () => manager?.undo(),
-    redo: () => manager?.redo(),
-    ...state,
+    undo: () => (paused ? undefined : manager?.undo()),
+    redo: () => (paused ? undefined : manager?.redo()),
+    canUndo: manager !== null && !paused && state.canUndo,
+    canRedo: manager !== null && !paused && state.canRedo,
   };
 }

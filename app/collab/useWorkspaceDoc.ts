@@ -6,10 +6,14 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { fromBase64 } from "./base64";
+import { MESSAGE_CHANGE_REFUSED, readChangeRefused } from "./changeRefused";
+import { trackConfirmed } from "./confirmedCopy";
 import { SERVER_RENDER } from "./origins";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
 export type Connection = { status: ConnectionStatus; unsent: number; reason: string | null };
+/** The server refused this person's last change (say, the board is locked): why, and a count so a repeat shows again. */
+export type RefusedChange = { reason: string; count: number };
 
 /** The server closes with this when the person's access changed (a new role): reconnect and be checked again. */
 const ACCESS_CHANGED = 4000;
@@ -19,11 +23,12 @@ const useBrowserLayoutEffect = typeof document === "undefined" ? useEffect : use
 
 /** A Y.Doc holding `initialState` at once (no blank first paint), and the live provider once mounted. */
 export function useWorkspaceDoc(workspaceId: string, initialState: string) {
-  const [doc] = useState(() => {
+  const [doc, setDoc] = useState(() => {
     const fresh = new Y.Doc();
     Y.applyUpdate(fresh, fromBase64(initialState), SERVER_RENDER);
     return fresh;
   });
+  const [refusedChange, setRefusedChange] = useState<RefusedChange | null>(null);
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const [connection, setConnection] = useState<Connection>({ status: "connecting", unsent: 0, reason: null });
   const revalidator = useRevalidator();
@@ -36,6 +41,19 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
     const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/collab`;
     const live = new WebsocketProvider(url, workspaceId, doc, { connect: false, maxBackoffTime: 4000 });
     const cache = new IndexeddbPersistence(`poet-workspace:${workspaceId}`, doc);
+    const confirmed = trackConfirmed(doc, live);
+    let replaced = false;
+    // A change the server refused is rolled back by swapping in a copy of what the server confirmed (ADR 009):
+    // no reconnect loop, and the change can never land later. The device cache holds the refused change
+    // too, so it is cleared first, or the next visit would offer it again.
+    live.messageHandlers[MESSAGE_CHANGE_REFUSED] = (_encoder, decoder) => {
+      const notice = readChangeRefused(decoder);
+      if (!notice || replaced) return;
+      replaced = true;
+      const fresh = confirmed.freshCopy();
+      setRefusedChange((previous) => ({ reason: notice.reason, count: (previous?.count ?? 0) + 1 }));
+      void cache.clearData().finally(() => setDoc(fresh));
+    };
     let unsent = 0;
     let everConnected = false;
     let refusal: string | null = null;
@@ -97,6 +115,7 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       doc.off("update", onUpdate);
+      confirmed.destroy();
       live.destroy();
       live.awareness.destroy();
       void cache.destroy();
@@ -115,5 +134,5 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [connection.unsent]);
 
-  return { doc, provider, connection };
+  return { doc, provider, connection, refusedChange };
 }

@@ -26,8 +26,9 @@ const BenchmarkValues = z.array(z.object({ question: z.string(), group: z.string
 
 export type RoundEvidence = { analysis: RoundAnalysis; benchmark: Benchmark; questionSetVersion: string };
 
-// Rounds never change once imported, so their analysis is kept (a few at most) instead of recomputed per page;
-// keyed by the council's disclosure threshold too, so changing the setting takes effect at once.
+// An imported round never changes; a collected one changes only with its revision. So the analysis is
+// kept per round, revision and the council's disclosure threshold (a few at most) instead of recomputed per
+// page, on every app instance; changing the threshold takes effect at once.
 const cache = new Map<string, RoundEvidence>();
 const CACHE_SIZE = 8;
 
@@ -36,7 +37,7 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
   const round = await findRound(orgId, roundId);
   if (!round) return null;
   const disclosureThreshold = await disclosureThresholdFor(orgId);
-  const key = `${round.id}~${disclosureThreshold}`;
+  const key = `${round.id}@${round.revision}~${disclosureThreshold}`;
   const cached = cache.get(key);
   if (cached) return cached;
   const questionSet = getQuestionSet(round.questionSetVersion);

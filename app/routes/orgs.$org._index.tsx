@@ -69,6 +69,9 @@ export default function CouncilHome() {
           <p>
             <Link className="button" to={`/orgs/${org.slug}/rounds/new`}>
               Import POET results
+            </Link>{" "}
+            <Link className="button button--secondary" to={`/orgs/${org.slug}/collections`}>
+              Collect answers in the app
             </Link>
           </p>
         ) : null}

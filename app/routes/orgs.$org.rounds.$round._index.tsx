@@ -2,6 +2,7 @@
 // and the process → outcome links. The group filter is a GET form; the easy-read view is `?view=easy`.
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { CollectingNotice, useLiveWhileCollecting } from "~/components/evidence/CollectingNotice";
 import { EasyReadSwitch, isEasyView } from "~/components/evidence/EasyReadSwitch";
 import { FindingsSection } from "~/components/evidence/FindingsSection";
 import { GroupFilter } from "~/components/evidence/GroupFilter";
@@ -11,6 +12,7 @@ import { backLinkFor, EvidenceBreadcrumb } from "~/components/evidence/EvidenceB
 import { RoundHeader } from "~/components/evidence/RoundHeader";
 import { can } from "~/domain/access/permissions";
 import type { Classification } from "~/domain/poet";
+import { collectingStatus } from "~/services/collect/collectionPage.server";
 import { requireRoundEvidence } from "~/services/evidencePage.server";
 import evidenceStyles from "~/styles/evidence.css";
 
@@ -43,12 +45,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     links: evidence.analysis.links,
     notInFile: (evidence.analysis.notInFile ?? []).map((code) => questionSet.questions.find((q) => q.code === code)?.text ?? code),
     canPlan: can(role, "create:workspace"),
+    // Guests reading their plan's evidence see the findings; the collection itself is the council's.
+    collecting: reader.kind === "member" ? await collectingStatus(org.id, round.id) : null,
   };
 }
 
 // The easy-read switch changes only `?view`: both wordings are already loaded, so no need to fetch again.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
   if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  // Same address: a refresh asked for (live results while a collection is open).
+  if (currentUrl.href === nextUrl.href) return defaultShouldRevalidate;
   const strip = (url: URL) => {
     const params = new URLSearchParams(url.search);
     params.delete("view");
@@ -58,8 +64,9 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 };
 
 export default function RoundFindings() {
-  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile } = useLoaderData<typeof loader>();
+  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile, collecting } = useLoaderData<typeof loader>();
   const back = backLinkFor(reader, org);
+  useLiveWhileCollecting(collecting?.state === "open");
   const [params] = useSearchParams();
   const easy = isEasyView(params);
   const counts = Object.fromEntries(sections.map((s) => [s.kind, s.findings.length]));
@@ -67,6 +74,7 @@ export default function RoundFindings() {
     <div className={easy ? "evidence evidence--easy" : "evidence"}>
       <EvidenceBreadcrumb reader={reader} orgSlug={org.slug} orgName={org.name} />
       <RoundHeader round={round} benchmark={benchmark} />
+      {collecting ? <CollectingNotice orgSlug={org.slug} status={collecting} /> : null}
       <div className="evidence-controls">
         <GroupFilter groups={groups} current={group?.id ?? "all"} easy={easy} />
         <EasyReadSwitch easy={easy} />
@@ -75,7 +83,7 @@ export default function RoundFindings() {
       <p className="lead" aria-live="polite">
         {group ? `${group.label}${group.people !== null ? `: ${group.people.toLocaleString("en-GB")} people` : group.fewerThan ? `: fewer than ${group.fewerThan} people` : ""}. ` : ""}
         {counts.weakness} weakness{counts.weakness === 1 ? "" : "es"}, {counts.strength} strength{counts.strength === 1 ? "" : "s"}, {counts["in-line"]} in line with
-        England.
+        {`England${counts["too-few"] ? `, ${counts["too-few"]} too few to say` : ""}.`}
       </p>
       <ChartKey />
       {sections.map((s) => (

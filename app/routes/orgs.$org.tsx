@@ -48,6 +48,9 @@ export default function CouncilLayout() {
             <NavLink to={`${base}/dashboard`}>Dashboard</NavLink>
           </li>
           <li>
+            <NavLink to={`${base}/collections`}>Collect answers</NavLink>
+          </li>
+          <li>
             <NavLink to={`${base}/members`}>Members</NavLink>
           </li>
           {canSeeAudit ? (

@@ -37,6 +37,11 @@ export function tryAgainIn(minutes: number): string {
   return `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
 }
 
+// Survey limits count a keyed hash of the address (see collect/surveyAccess), never the address itself.
+export const SURVEY_START_PER_ADDRESS: Rule = { action: "survey-started", windowMinutes: 60, max: 40 };
+export const SURVEY_SEND_PER_ADDRESS: Rule = { action: "survey-response-sent", windowMinutes: 60, max: 20 };
+export const SURVEY_CODE_PER_ADDRESS: Rule = { action: "survey-code-failed", windowMinutes: 10, max: 10 };
+
 export function networkTryAgainIn(seconds: number): string {
   return `Too many sign-in attempts from your network; try again in ${seconds} second${seconds === 1 ? "" : "s"}.`;
 }

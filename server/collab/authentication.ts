@@ -1,6 +1,7 @@
 // The one door into the collaboration server: who is asking, may they edit, and is the page theirs.
 import type http from "node:http";
 import { z } from "zod";
+import { UpgradeRefusal } from "./upgradeBoundary";
 
 export type Principal = {
   userId: string | null;
@@ -20,13 +21,24 @@ export type Authenticate = (request: http.IncomingMessage, workspaceId: string) 
 
 export const workspaceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "is not a workspace id");
 
-/** The workspace id in `/collab/<id>` (query string ignored), or null when the path is anything else. */
-export function workspaceIdFromUrl(url: string | undefined): string | null {
-  const path = new URL(url ?? "/", "http://localhost").pathname;
+/**
+ * The workspace id in `/collab/<id>` (query string ignored). Throws UpgradeRefusal: 400 for a target that is
+ * not a URL or holds a malformed escape (`/collab/%`), 404 for any other path or an id no workspace can have.
+ */
+export function workspaceIdFromUrl(url: string | undefined): string {
+  if (!url || !URL.canParse(url, "http://localhost")) throw new UpgradeRefusal(400, "The request address is not a valid URL.");
+  const path = new URL(url, "http://localhost").pathname;
   const match = /^\/collab\/([^/]+)$/.exec(path);
-  if (!match) return null;
-  const parsed = workspaceIdSchema.safeParse(decodeURIComponent(match[1]!));
-  return parsed.success ? parsed.data : null;
+  if (!match) throw new UpgradeRefusal(404, "Live collaboration is at /collab/<plan id>.");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(match[1]!);
+  } catch {
+    throw new UpgradeRefusal(400, "The plan id in the address has a malformed %-escape.");
+  }
+  const parsed = workspaceIdSchema.safeParse(decoded);
+  if (!parsed.success) throw new UpgradeRefusal(404, "There is no plan with that id.");
+  return parsed.data;
 }
 
 /**

@@ -16,7 +16,10 @@ import type { CollabLog } from "./log";
 import type { ServerOrigin } from "./origins";
 import { DocumentStore, type DocumentStorage } from "./persistence";
 import { ProjectionScheduler } from "./projectionScheduler";
+import { WRITABLE_SURFACE } from "~/domain/workspace";
+import type { Surface } from "./sessionGuard";
 import { UpdateJournal } from "./updateJournal";
+import { withinUpgradeBoundary } from "./upgradeBoundary";
 import { recheckConnections, Revocations, type CloseKind, type ConnectionFilter } from "./revocation";
 
 export type CollabServerOptions = {
@@ -31,6 +34,8 @@ export type CollabServerOptions = {
   compactionThreshold?: number;
   projectionDebounceMs?: number;
   log?: CollabLog;
+  /** Who may write where; the workspace document's allow-list unless a test adds its scratch text. */
+  surface?: Surface;
   /** Storage override (tests use it to simulate a failing database). */
   storage?: DocumentStorage;
 };
@@ -85,6 +90,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     log,
     compactionThreshold: options.compactionThreshold ?? DEFAULTS.compactionThreshold,
     unloadGraceMs: options.unloadGraceMs ?? DEFAULTS.unloadGraceMs,
+    surface: options.surface ?? WRITABLE_SURFACE,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
@@ -169,16 +175,14 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
   return {
     handleUpgrade(request, socket, head) {
-      const workspaceId = workspaceIdFromUrl(request.url);
-      if (!workspaceId) {
-        socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
-        return;
-      }
-      socket.on("error", () => undefined);
-      wss.handleUpgrade(request, socket, head, (ws) => {
-        accept(ws, socket, request, workspaceId).catch((error: Error) => {
-          log.error("collab connection failed", { workspaceId, error: error.message });
-          ws.close(CloseCode.internalError, "Unexpected server error; retrying.");
+      withinUpgradeBoundary(log, request, socket, () => {
+        const workspaceId = workspaceIdFromUrl(request.url);
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          // Past this point the socket is a WebSocket: failures close it with a code and a reason.
+          accept(ws, socket, request, workspaceId).catch((error: Error) => {
+            log.error("collab connection failed", { workspaceId, error: error.stack ?? error.message });
+            ws.close(CloseCode.internalError, "Unexpected server error; retrying.");
+          });
         });
       });
     },

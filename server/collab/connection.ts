@@ -1,10 +1,16 @@
-// One browser socket: rate limit, liveness, a queue for frames that arrive before the document is ready.
+// One browser socket: rate limit, liveness, a queue for frames that arrive before the document is ready,
+// and the failure boundary of the message path: every frame reaches the document's handler through
+// `deliver`, so whatever a handler throws (for any message type, present or future) closes this one socket
+// with a reason and is logged; it never escapes into ws's event loop, where it would stop the process.
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
 import type { Principal } from "./authentication";
+import { CloseCode } from "./closeCodes";
 import { MessageRateLimiter, type Limits } from "./limits";
 import type { CollabLog } from "./log";
 import type { ConnectionOrigin } from "./origins";
+import { PRESENCE_PER_SECOND } from "./presence";
+import { ProtocolError } from "./protocol";
 
 export type FrameHandler = (connection: Connection, frame: Uint8Array) => void;
 
@@ -20,6 +26,11 @@ export class Connection {
   /** Awareness client ids this socket introduced; it may speak only for these. */
   readonly controlledClientIds = new Set<number>();
   readonly origin: ConnectionOrigin;
+  /** The awareness client id this socket speaks for: the first it used (server/collab/presence.ts). */
+  presenceClientId: number | null = null;
+  readonly presenceLimiter = new MessageRateLimiter(PRESENCE_PER_SECOND);
+  /** The server refused one of this socket's changes: its copy differs until the page reloads it. */
+  diverged = false;
   private readonly limiter: MessageRateLimiter;
   private queue: Uint8Array[] = [];
   private handler: FrameHandler | null = null;
@@ -71,7 +82,7 @@ export class Connection {
     this.queue = [];
     for (const frame of queued) {
       if (this.closed) return;
-      handler(this, frame);
+      this.deliver(handler, frame);
     }
   }
 
@@ -153,9 +164,24 @@ export class Connection {
       return;
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    if (this.handler) this.handler(this, frame);
+    if (this.handler) this.deliver(this.handler, frame);
     else if (this.queue.length < MAX_QUEUED_FRAMES) this.queue.push(frame);
     else this.close(1008, "Too many messages before the document was ready.");
+  }
+
+  private deliver(handler: FrameHandler, frame: Uint8Array): void {
+    try {
+      handler(this, frame);
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        this.log.warn("malformed collab message", { workspaceId: this.workspaceId, connection: this.id, person: this.principal.displayName, bytes: frame.byteLength, error: error.message });
+        this.close(CloseCode.invalidData, `Malformed message: ${error.message}`);
+      } else {
+        const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+        this.log.error("collab message handler failed", { workspaceId: this.workspaceId, connection: this.id, bytes: frame.byteLength, error: detail });
+        this.close(CloseCode.internalError, "The server could not handle your last message; reconnecting.");
+      }
+    }
   }
 
   private finish(): void {

@@ -2,6 +2,7 @@
 // persisted and dropped after a grace period once nobody is connected.
 import type { Fanout } from "./fanout";
 import type { Limits } from "./limits";
+import type { Surface } from "./sessionGuard";
 import type { CollabLog } from "./log";
 import type { DocumentStorage } from "./persistence";
 import type { ProjectionScheduler } from "./projectionScheduler";
@@ -17,6 +18,7 @@ export type DocumentRegistryOptions = {
   log: CollabLog;
   compactionThreshold: number;
   unloadGraceMs: number;
+  surface: Surface;
 };
 
 export class DocumentRegistry {

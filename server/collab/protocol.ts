@@ -3,7 +3,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -47,6 +47,17 @@ export function parseClientMessage(frame: Uint8Array): ClientMessage {
   } catch (error) {
     if (error instanceof ProtocolError) throw error;
     throw new ProtocolError(`malformed message: ${(error as Error).message}`);
+  }
+}
+
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+/** Decodes a client's document update; a malformed one is the client's fault (ProtocolError), never a crash. */
+export function decodeClientUpdate(update: Uint8Array): DecodedUpdate {
+  try {
+    return Y.decodeUpdate(update);
+  } catch (error) {
+    throw new ProtocolError(`malformed update: ${(error as Error).message}`);
   }
 }
 

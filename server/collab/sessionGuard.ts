@@ -1,27 +1,39 @@
-// What a participant's update may change. Facilitator controls (focus, timer, voting, the lock) live in the
-// document's `session` map; only facilitators write them. Votes are cast by the server (so it can keep the
-// rules and keep anonymous votes anonymous), never written by a participant's browser. While the board is
-// locked, participants change nothing. An update is checked before it is applied by resolving which shared
-// types it touches.
+// Enforces the document's writable surface (app/domain/workspace/writableSurface.ts) on a client's decoded
+// update before it is applied: every item it inserts and every item it deletes is placed at its path from
+// the document root — following parents inside the update itself, at any depth — and checked against the
+// sender's role. While the board is locked, only facilitators change anything.
 import * as Y from "yjs";
-import { SESSION_KEY } from "~/domain/workspace/document";
+import { SESSION_KEY, mayWrite, type DocumentRole, type SurfaceRule, type WriteKind } from "~/domain/workspace";
+import type { Principal } from "./authentication";
+import { decodeClientUpdate } from "./protocol";
 
-type Place = {
-  root: string | null;
-  type: Y.AbstractType<unknown> | null;
-  key: string | null;
-  parentItemKey: string | null;
-  /** A stored item this update deletes (rather than a new item it inserts). */
-  deleted?: boolean;
-  /** A stored item this update deletes together with the shared type that holds it (say, a deleted action's votes). */
-  goesWithItsType?: boolean;
-  /** A new item whose parent type is new in this same update too (and whether that parent's parent is). */
-  parentNew?: boolean;
-  grandparentNew?: boolean;
-};
+export type Surface = Readonly<Record<DocumentRole, readonly SurfaceRule[]>>;
+
+/** The document role of an authenticated person. */
+export function documentRoleOf(principal: Principal): DocumentRole {
+  if (!principal.canEdit) return "viewer";
+  if (principal.canFacilitate) return "facilitator";
+  return principal.guestId ? "guest" : "member";
+}
+
+export type GuardVerdict =
+  | { allowed: true }
+  /** A place the role may not write: a page of ours never sends it. */
+  | { allowed: false; why: "forbidden"; reason: string; path: string }
+  /** The board is locked: the change is refused and the sender's page rolls it back. */
+  | { allowed: false; why: "locked"; reason: string }
+  /** It builds on changes the server has not seen, so what it touches cannot be known. */
+  | { allowed: false; why: "unresolved"; reason: string };
+
+export const LOCKED_REASON = "The facilitator has paused editing, so your last change was not saved. You can edit again when they unlock the board.";
+
 type DecodedItem = { id: Y.ID; length: number; origin: Y.ID | null; rightOrigin: Y.ID | null; parent: string | Y.ID | null; parentSub: string | null };
+type Path = string[];
+type Write = { path: Path; kind: WriteKind };
 
-const VOTER_NAMES = "voterNames";
+/** A map key as a path segment: `#` is reserved for "a position in a list or text". */
+const keySegment = (key: string) => (key === "#" ? "\\#" : key);
+const segmentOf = (parentSub: string | null) => (parentSub === null ? "#" : keySegment(parentSub));
 
 function storeItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
   try {
@@ -32,105 +44,198 @@ function storeItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
   }
 }
 
-/** Where an existing item lives: its parent type and map key, and the key its parent type hangs under. */
-function placeOfStored(item: Y.Item): Place {
-  const type = item.parent as Y.AbstractType<unknown> | null;
-  const owner = type?._item ?? null;
-  return { root: owner ? null : rootName(type?.doc ?? null, type), type, key: item.parentSub, parentItemKey: owner?.parentSub ?? null };
-}
-
-function rootName(doc: Y.Doc | null, type: Y.AbstractType<unknown> | null): string | null {
-  if (!doc || !type) return null;
+function rootName(doc: Y.Doc, type: Y.AbstractType<unknown>): string | null {
   for (const [name, shared] of doc.share) if (shared === type) return name;
   return null;
 }
 
-/** Whether the shared type holding a stored item is itself deleted by the same delete set. */
-function typeDeletedToo(item: Y.Item, ds: unknown): boolean {
-  const holder = (item.parent as Y.AbstractType<unknown> | null)?._item;
-  return holder instanceof Y.Item && Y.isDeleted(ds as Parameters<typeof Y.isDeleted>[0], holder.id);
+/** The path of an item the server holds, or null when it hangs off something that is not in the document. */
+function storedPath(doc: Y.Doc, item: Y.Item): Path | null {
+  const path: Path = [];
+  let current: Y.Item | null = item;
+  for (let depth = 0; current && depth < 1000; depth++) {
+    path.unshift(segmentOf(current.parentSub));
+    const parent = current.parent as Y.AbstractType<unknown> | null;
+    if (!parent || typeof parent !== "object") return null;
+    if (parent._item) current = parent._item;
+    else {
+      const root = rootName(doc, parent);
+      if (root === null) return null;
+      path.unshift(keySegment(root));
+      return path;
+    }
+  }
+  return null;
 }
 
-/** Resolves where each new item of an update goes, following origins inside the update itself when needed. */
-function placesOf(doc: Y.Doc, update: Uint8Array): Place[] | null {
-  const { structs, ds } = Y.decodeUpdate(update) as unknown as { structs: DecodedItem[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
-  // Structs the server already holds change nothing (a sync reply can repeat them): only new ones count.
-  const local = structs.filter((s) => "parentSub" in s && !storeItem(doc, s.id));
-  const findLocal = (id: Y.ID) => local.find((s) => s.id.client === id.client && s.id.clock <= id.clock && id.clock < s.id.clock + s.length) ?? null;
-  const resolve = (item: DecodedItem, depth = 0): Place | null => {
-    if (depth > 10_000) return null;
-    if (typeof item.parent === "string") return { root: item.parent, type: null, key: item.parentSub, parentItemKey: null, parentNew: false, grandparentNew: false };
-    if (item.parent) {
-      const stored = storeItem(doc, item.parent);
-      if (stored) {
-        const content = stored.content as unknown as { type?: Y.AbstractType<unknown> };
-        return { root: null, type: content.type ?? null, key: item.parentSub, parentItemKey: stored.parentSub, parentNew: false, grandparentNew: false };
-      }
-      const parentLocal = findLocal(item.parent);
-      const outer = parentLocal ? resolve(parentLocal, depth + 1) : null;
-      return outer
-        ? { root: null, type: null, key: item.parentSub, parentItemKey: parentLocal!.parentSub ?? outer.key, parentNew: true, grandparentNew: outer.parentNew === true }
-        : null;
-    }
-    const neighbour = item.origin ?? item.rightOrigin;
-    if (!neighbour) return null;
-    const stored = storeItem(doc, neighbour);
-    if (stored) return placeOfStored(stored);
-    const near = findLocal(neighbour);
-    return near ? resolve(near, depth + 1) : null;
-  };
-  const places: Place[] = [];
-  for (const item of local) {
-    const place = resolve(item);
-    if (!place) return null;
-    places.push(place);
+/** Whether a stored map slot holds a live value now (writing there replaces it). */
+function liveAt(doc: Y.Doc, parentPath: Path, key: string): boolean {
+  let type: unknown = doc.share.get(parentPath[0]!.replace(/^\\#$/, "#"));
+  for (const segment of parentPath.slice(1)) {
+    if (!(type instanceof Y.AbstractType) || segment === "#") return false;
+    const entry = (type as Y.AbstractType<unknown>)._map.get(segment === "\\#" ? "#" : segment);
+    if (!entry || entry.deleted) return false;
+    type = (entry.content as unknown as { type?: unknown }).type;
   }
-  // A sync reply carries the sender's whole delete set; deletions the server already has change nothing.
+  if (!(type instanceof Y.AbstractType)) return false;
+  const entry = (type as Y.AbstractType<unknown>)._map.get(key);
+  return entry !== undefined && !entry.deleted;
+}
+
+/** Finds the new structs of an update by id (binary search per client), so resolving stays linear-ish. */
+function indexByClient(items: DecodedItem[]) {
+  const byClient = new Map<number, DecodedItem[]>();
+  for (const item of items) {
+    const list = byClient.get(item.id.client) ?? [];
+    list.push(item);
+    byClient.set(item.id.client, list);
+  }
+  for (const list of byClient.values()) list.sort((x, y) => x.id.clock - y.id.clock);
+  return (id: Y.ID): DecodedItem | null => {
+    const list = byClient.get(id.client);
+    if (!list) return null;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid]!;
+      if (id.clock < s.id.clock) hi = mid - 1;
+      else if (id.clock >= s.id.clock + s.length) lo = mid + 1;
+      else return s;
+    }
+    return null;
+  };
+}
+
+/** Every write an update makes, with its path and kind; null when some place cannot be resolved. */
+export function writesOf(doc: Y.Doc, update: Uint8Array): Write[] | null {
+  const { structs, ds } = decodeClientUpdate(update) as unknown as { structs: DecodedItem[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+  // Structs the server already holds change nothing (a sync reply repeats them): only new ones count.
+  // Structs must continue each client's history from where the server's copy is: one that starts past it
+  // would wait (pending) and be applied later, unchecked against whatever the board is by then.
+  if (!contiguous(doc, structs)) return null;
+  // Structs the server already holds change nothing (a sync reply repeats them); one that runs past the
+  // server's clock for its client is new in its tail, so it counts, at the place of its known head.
+  const fresh = structs.filter((s) => "parentSub" in s && s.id.clock + s.length > Y.getState(doc.store, s.id.client));
+  const findFresh = indexByClient(fresh);
+  const paths = new Map<DecodedItem, Path | null>();
+  const newParent = new Set<DecodedItem>();
+  const pathOf = (item: DecodedItem, depth: number): Path | null => {
+    if (paths.has(item)) return paths.get(item)!;
+    if (depth > 1000) return null;
+    let path: Path | null = null;
+    if (typeof item.parent === "string") path = [keySegment(item.parent), segmentOf(item.parentSub)];
+    else if (item.parent) {
+      const stored = storeItem(doc, item.parent);
+      const outer = stored ? storedPath(doc, stored) : findFresh(item.parent) ? pathOf(findFresh(item.parent)!, depth + 1) : null;
+      if (!stored && outer) newParent.add(item);
+      path = outer ? [...outer, segmentOf(item.parentSub)] : null;
+    } else {
+      // No parent written: the item sits beside its neighbour, in the same list or map slot.
+      const neighbour = item.origin ?? item.rightOrigin;
+      const stored = neighbour ? storeItem(doc, neighbour) : null;
+      const near = neighbour && !stored ? findFresh(neighbour) : null;
+      path = stored ? storedPath(doc, stored) : near ? pathOf(near, depth + 1) : null;
+      if (near && newParent.has(near)) newParent.add(item);
+    }
+    paths.set(item, path);
+    return path;
+  };
+  const writes: Write[] = [];
+  for (const item of fresh) {
+    const path = pathOf(item, 0);
+    if (!path) return null;
+    const key = path[path.length - 1]!;
+    const replaces = key !== "#" && !newParent.has(item) && liveAt(doc, path.slice(0, -1), key === "\\#" ? "#" : key);
+    writes.push({ path, kind: replaces ? "replace" : "create" });
+  }
+  // A sync reply carries the sender's whole delete set; deletions the server already has change nothing. A
+  // deletion inside something this update also deletes (an action's text, with the action) goes with it.
   for (const [client, ranges] of ds.clients) {
     for (const { clock, len } of ranges) {
+      const known = Y.getState(doc.store, client);
       for (let at = clock; at < clock + len; ) {
+        if (at >= known) {
+          // Deleting what the server has not seen would wait and strike someone's later change unchecked;
+          // only what this update itself inserts may be deleted with it.
+          if (!coveredBy(findFresh, client, at, clock + len)) return null;
+          break;
+        }
         const stored = storeItem(doc, Y.createID(client, at));
-        if (!stored) break;
-        if (!stored.deleted) places.push({ ...placeOfStored(stored), deleted: true, goesWithItsType: typeDeletedToo(stored, ds) });
+        if (!stored) {
+          // Garbage-collected long ago: already deleted, nothing to check.
+          const held = doc.store.clients.get(client)!;
+          const gc = held[Y.findIndexSS(held, at)]!;
+          at = gc.id.clock + gc.length;
+          continue;
+        }
+        if (!stored.deleted && !insideDeleted(stored, ds)) {
+          const path = storedPath(doc, stored);
+          if (!path) return null;
+          writes.push({ path, kind: "remove" });
+        }
         at = stored.id.clock + stored.length;
       }
     }
   }
-  return places;
+  return writes;
 }
 
-const session = (doc: Y.Doc) => doc.getMap<unknown>(SESSION_KEY);
-const isSessionControl = (doc: Y.Doc, p: Place) => p.root === SESSION_KEY || (p.type !== null && p.type === session(doc));
-/**
- * A change to votes: an entry of an action's votes (or of the voters' names), or the action's `votes` slot
- * itself (replacing or deleting its map). Allowed only as part of a whole action: deleting an action
- * deletes its votes, and creating one (or undo restoring a deleted one) brings its own map. The last also
- * lets a crafted client create a new action with votes already in it (ADR 006).
- */
-function isVoteChange(p: Place): boolean {
-  const entry = p.parentItemKey === "votes" || p.parentItemKey === VOTER_NAMES;
-  const slot = p.key === "votes" && p.parentItemKey !== null;
-  if (!entry && !slot) return false;
-  if (p.deleted) return !p.goesWithItsType;
-  return entry ? !(p.parentNew && p.grandparentNew) : !p.parentNew;
+/** Whether every struct of every client starts at or before the end of what precedes it (no gaps, no Skip). */
+function contiguous(doc: Y.Doc, structs: DecodedItem[]): boolean {
+  const byClient = new Map<number, DecodedItem[]>();
+  for (const s of structs) {
+    if ((s as unknown) instanceof Y.Skip) return false;
+    const list = byClient.get(s.id.client) ?? [];
+    list.push(s);
+    byClient.set(s.id.client, list);
+  }
+  for (const [client, list] of byClient) {
+    let end = Y.getState(doc.store, client);
+    for (const s of list.sort((x, y) => x.id.clock - y.id.clock)) {
+      if (s.id.clock > end) return false;
+      end = Math.max(end, s.id.clock + s.length);
+    }
+  }
+  return true;
 }
 
-export type GuardVerdict = { allowed: true } | { allowed: false; reason: string; retryLater: boolean };
+/** Whether the clocks [from, to) of a client are all inserted by this update. */
+function coveredBy(findFresh: (id: Y.ID) => DecodedItem | null, client: number, from: number, to: number): boolean {
+  for (let at = from; at < to; ) {
+    const s = findFresh(Y.createID(client, at));
+    if (!s) return false;
+    at = s.id.clock + s.length;
+  }
+  return true;
+}
 
-/** Whether a participant who is not a facilitator may apply this update to the document now. */
-export function checkParticipantUpdate(doc: Y.Doc, update: Uint8Array): GuardVerdict {
-  const places = placesOf(doc, update);
-  // It depends on changes the server has not seen, so what it touches cannot be checked: reconnecting
-  // sends them together (the client's sync reply carries everything the server lacks).
-  if (!places) return { allowed: false, reason: "That change arrived before the changes it builds on; reconnecting to send them together.", retryLater: true };
-  if (places.some((p) => isSessionControl(doc, p))) {
-    return { allowed: false, reason: "Only a facilitator can change the session (focus, timer, voting or the lock).", retryLater: false };
+function insideDeleted(item: Y.Item, ds: unknown): boolean {
+  for (let holder = (item.parent as Y.AbstractType<unknown> | null)?._item; holder; holder = (holder.parent as Y.AbstractType<unknown> | null)?._item) {
+    if (Y.isDeleted(ds as Parameters<typeof Y.isDeleted>[0], holder.id)) return true;
   }
-  if (places.some(isVoteChange)) {
-    return { allowed: false, reason: "Votes are cast with the board's vote buttons, which the server checks; this change was not saved.", retryLater: false };
+  return false;
+}
+
+const describePath = (path: Path) => path.map((s) => (s === "#" ? "[…]" : s.replace(/^\\#$/, "#"))).join(".");
+
+/** Whether someone with this role may apply this update to the document now. Throws ProtocolError if malformed. */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, role: DocumentRole, surface: Surface): GuardVerdict {
+  const writes = writesOf(doc, update);
+  if (!writes) return { allowed: false, why: "unresolved", reason: "That change arrived before the changes it builds on; reconnecting to send them together." };
+  const rules = surface[role];
+  const refused = writes.find((w) => !mayWrite(rules, w.path, w.kind));
+  if (refused) {
+    const where = describePath(refused.path);
+    const reason = refused.path[0] === SESSION_KEY
+      ? `Only a facilitator can change the session (focus, timer, voting or the lock); refused: ${refused.kind} ${where}.`
+      : refused.path.includes("votes")
+        ? `Votes are cast with the board's vote buttons, which the server checks; refused: ${refused.kind} ${where}.`
+        : `A ${role} may not ${refused.kind} ${where}; this change was not saved.`;
+    return { allowed: false, why: "forbidden", reason, path: where };
   }
-  if (session(doc).get("locked") === true && places.length > 0) {
-    return { allowed: false, reason: "The facilitator has locked the board for a moment; your change will be sent when it opens.", retryLater: true };
+  if (role !== "facilitator" && writes.length > 0 && doc.getMap<unknown>(SESSION_KEY).get("locked") === true) {
+    return { allowed: false, why: "locked", reason: LOCKED_REASON };
   }
   return { allowed: true };
 }

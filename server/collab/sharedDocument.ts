@@ -3,7 +3,9 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { actionsOf } from "~/domain/workspace";
-import { checkParticipantUpdate } from "./sessionGuard";
+import { encodeChangeRefused } from "~/collab/changeRefused";
+import { admitPresence } from "./presence";
+import { checkUpdate, documentRoleOf, type GuardVerdict, type Surface } from "./sessionGuard";
 import { ActionAuthors } from "./actionAuthors";
 import { CloseCode } from "./closeCodes";
 import { Connection } from "./connection";
@@ -13,7 +15,7 @@ import type { CollabLog } from "./log";
 import { authorOf, originOf, type Author, type FanoutOrigin, type ServerOrigin, type TransactionOrigin } from "./origins";
 import { ownBytes } from "./mergeState";
 import type { DocumentStorage } from "./persistence";
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, type ClientMessage } from "./protocol";
+import { decodeClientUpdate, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage, type ClientMessage } from "./protocol";
 import type { UpdateJournal } from "./updateJournal";
 import type { Fanout } from "./fanout";
 
@@ -33,6 +35,8 @@ export type SharedDocumentDeps = {
   limits: Limits;
   log: CollabLog;
   compactionThreshold: number;
+  /** Who may write where (app/domain/workspace/writableSurface.ts). */
+  surface: Surface;
   hooks: SharedDocumentHooks;
 };
 
@@ -203,16 +207,13 @@ export class SharedDocument {
     this.ydoc.destroy();
   }
 
+  /**
+   * The one dispatch every client frame goes through. It runs inside Connection's failure boundary: parse
+   * errors (ProtocolError) and anything a handler throws close only this socket, with a reason.
+   */
   private receive(connection: Connection, frame: Uint8Array): void {
     if (this.isBroken) return;
-    let message: ClientMessage;
-    try {
-      message = parseClientMessage(frame);
-    } catch (error) {
-      this.deps.log.warn("malformed collab message", { workspaceId: this.workspaceId, connection: connection.id, error: (error as Error).message });
-      connection.close(CloseCode.invalidData, `Malformed message: ${(error as Error).message}`);
-      return;
-    }
+    const message = parseClientMessage(frame);
     switch (message.kind) {
       case "sync-step-1":
         return this.answerSyncStep1(connection, message.stateVector);
@@ -244,16 +245,16 @@ export class SharedDocument {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    if (!connection.canEdit) return; // read-only: dropped (its sync step 1 is still answered)
-    if (!connection.principal.canFacilitate) {
-      const verdict = checkParticipantUpdate(this.ydoc, update);
-      if (!verdict.allowed) {
-        this.deps.log.warn("participant update refused", { workspaceId: this.workspaceId, connection: connection.id, reason: verdict.reason });
-        // A locked board: reconnect later and re-send. Session controls: a page of ours never sends these.
-        connection.close(verdict.retryLater ? CloseCode.accessChanged : CloseCode.policyViolation, verdict.reason);
-        return;
-      }
+    const role = documentRoleOf(connection.principal);
+    if (role === "viewer") {
+      decodeClientUpdate(update); // malformed closes the socket (ProtocolError), whoever sends it
+      return; // read-only: dropped (its sync step 1 is still answered)
     }
+    // After a refusal this socket's copy has a change the server will never hold, so its later updates
+    // cannot be placed: they are dropped until the page reloads its copy (it does so on the notice).
+    if (connection.diverged) return;
+    const verdict = checkUpdate(this.ydoc, update, role, this.deps.surface);
+    if (!verdict.allowed) return this.refuse(connection, verdict);
     if (this.bytesStored + update.byteLength > this.deps.limits.maxDocumentBytes) {
       connection.close(CloseCode.documentTooLarge, "This plan has reached its size limit; that change was not saved.");
       return;
@@ -266,39 +267,31 @@ export class SharedDocument {
     }
   }
 
-  private applyClientAwareness(connection: Connection, message: Extract<ClientMessage, { kind: "awareness" }>): void {
-    // y-websocket clients relay every awareness change they receive, so stale echoes of other people's
-    // states are normal and harmless; only an entry that would change someone else's state is refused.
-    const effective = message.entries.filter((entry) => this.wouldApply(entry.clientId, entry.clock, entry.state));
-    for (const { clientId } of effective) {
-      const owner = this.awarenessOwners.get(clientId);
-      const foreign =
-        clientId === this.ydoc.clientID ||
-        (owner instanceof Connection && owner !== connection && owner.isOpen && !samePerson(owner, connection));
-      if (foreign) {
-        this.deps.log.warn("awareness for another connection's client id", { workspaceId: this.workspaceId, connection: connection.id, clientId });
-        connection.close(CloseCode.policyViolation, "Awareness may only describe your own session.");
-        return;
-      }
+  private refuse(connection: Connection, verdict: Exclude<GuardVerdict, { allowed: true }>): void {
+    this.deps.log.warn("update refused", { workspaceId: this.workspaceId, connection: connection.id, person: connection.principal.displayName, why: verdict.why, reason: verdict.reason });
+    if (verdict.why === "unresolved") {
+      connection.close(CloseCode.accessChanged, verdict.reason);
+      return;
     }
-    for (const { clientId } of effective) {
-      const owner = this.awarenessOwners.get(clientId);
-      if (owner instanceof Connection && owner !== connection) owner.controlledClientIds.delete(clientId);
-      this.awarenessOwners.set(clientId, connection);
-      connection.controlledClientIds.add(clientId);
-    }
-    if (effective.length === 0) return;
-    try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
-    } catch (error) {
-      connection.close(CloseCode.invalidData, `Malformed awareness update: ${(error as Error).message}`);
-    }
+    connection.diverged = true;
+    connection.send(encodeChangeRefused({ why: verdict.why, reason: verdict.reason }));
+    // Our pages never write outside their role's surface: a crafted client is closed and told why. A change
+    // refused by the lock is not an offence: the page rolls it back and stays connected.
+    if (verdict.why === "forbidden") connection.close(CloseCode.policyViolation, verdict.reason);
   }
 
-  /** Mirrors applyAwarenessUpdate's rule: a newer clock, or a removal at the same clock. */
-  private wouldApply(clientId: number, clock: number, state: unknown): boolean {
-    const current = this.awareness.meta.get(clientId)?.clock ?? 0;
-    return current < clock || (current === clock && state === null && this.awareness.getStates().has(clientId));
+  private applyClientAwareness(connection: Connection, message: Extract<ClientMessage, { kind: "awareness" }>): void {
+    const verdict = admitPresence(this.awareness, this.awarenessOwners, connection, message.entries);
+    if (!verdict.ok) {
+      this.deps.log.warn("presence refused", { workspaceId: this.workspaceId, connection: connection.id, person: connection.principal.displayName, entries: message.entries.length, reason: verdict.reason, ...verdict.detail });
+      connection.close(CloseCode.policyViolation, verdict.reason);
+      return;
+    }
+    if (!verdict.update || verdict.clientId === null) return;
+    connection.presenceClientId = verdict.clientId;
+    this.awarenessOwners.set(verdict.clientId, connection);
+    connection.controlledClientIds.add(verdict.clientId);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, verdict.update, connection);
   }
 
   private updated(update: Uint8Array, origin: TransactionOrigin): void {
@@ -359,15 +352,11 @@ export class SharedDocument {
     if (!this.connections.delete(connection)) return;
     const controlled = [...connection.controlledClientIds].filter((id) => this.awarenessOwners.get(id) === connection);
     if (controlled.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, controlled, null);
+    for (const id of controlled) this.awarenessOwners.delete(id);
     if (this.idle) this.deps.hooks.idle(this);
   }
 
   private broadcast(frame: Uint8Array): void {
     for (const connection of this.connections) connection.send(frame);
   }
-}
-
-function samePerson(a: Connection, b: Connection): boolean {
-  const same = (x: string | null, y: string | null) => x !== null && x === y;
-  return same(a.principal.userId, b.principal.userId) || same(a.principal.guestId, b.principal.guestId);
 }

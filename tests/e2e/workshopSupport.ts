@@ -1,5 +1,5 @@
 // Shared steps for the live workshop tests: the demo plan, join codes, guests, cards.
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { DEMO, signIn } from "./support";
 
 /** Signs the demo facilitator in and opens the demo plan's live workshop; returns its path. */
@@ -18,13 +18,21 @@ export async function expectLive(page: Page) {
 }
 
 /** A guest in a fresh browser context, joined with a new code and on the workshop page. */
-export async function joinAsGuest(browser: Browser, facilitator: Page, workshopPath: string, name: string): Promise<Page> {
+export async function joinAsGuest(
+  browser: Browser,
+  facilitator: Page,
+  workshopPath: string,
+  name: string,
+  /** Runs on the guest's context before it opens any page (say, to route its WebSocket). */
+  prepare?: (context: BrowserContext) => Promise<void>,
+): Promise<Page> {
   await facilitator.goto(`${workshopPath}/access`);
   await facilitator.getByRole("button", { name: "Create a join code" }).click();
   const code = (await facilitator.locator(".join-code").first().textContent())!.trim();
   await facilitator.goto(workshopPath);
   await expectLive(facilitator);
   const context = await browser.newContext();
+  await prepare?.(context);
   const guest = await context.newPage();
   await guest.goto("/join");
   await guest.getByLabel("Workshop code").fill(code);

@@ -7,6 +7,7 @@ import { loadConfig } from "../../server/config";
 import { createCollabServer, type CollabServer } from "../../server/collab";
 import { authenticateSocket } from "../../server/collabAuth";
 import { createAppServer, type AppServer } from "../../server/http";
+import { TEST_SURFACE } from "./collab/testSurface";
 
 const buildFile = path.resolve(import.meta.dirname, "../../build/index.js");
 
@@ -16,7 +17,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Ru
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: process.env.TEST_DATABASE_URL, SESSION_SECRET: "x".repeat(32), ...env });
   configureApp({ sessionSecret: config.sessionSecret, secureCookies: false, allowedOrigins: config.allowedOrigins, smtp: config.smtp });
-  const collab = createCollabServer({ authenticate: authenticateSocket, allowedOrigins: config.allowedOrigins, redisUrl: null, unloadGraceMs: 200, projectionDebounceMs: 50 });
+  const collab = createCollabServer({ authenticate: authenticateSocket, allowedOrigins: config.allowedOrigins, redisUrl: null, unloadGraceMs: 200, projectionDebounceMs: 50, surface: TEST_SURFACE });
   await collab.open();
   const app = createAppServer(config, () => build, collab);
   const port = await app.listen();

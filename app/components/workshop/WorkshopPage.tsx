@@ -17,7 +17,7 @@ import { TimerBar } from "./TimerBar";
 import type { FindingView, RoundLink, WorkshopMe } from "./types";
 import { OWNER_CHOICES_ID, WorkshopContext, type Workshop } from "./WorkshopContext";
 import { WorkshopToolbar } from "./WorkshopToolbar";
-import { useAnnouncer, useHydrated, usePreference, usePresenceIdentity } from "./useWorkshopState";
+import { useAnnouncer, useHydrated, usePreference, usePresenceIdentity, useShownRefusal } from "./useWorkshopState";
 
 type Props = {
   workspace: { id: string; name: string; org: { slug: string; name: string } };
@@ -33,7 +33,7 @@ type Props = {
 };
 
 export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, findings, state, statusLabels, statements, owners }: Props) {
-  const { doc, provider, connection } = useWorkspaceDoc(workspace.id, state);
+  const { doc, provider, connection, refusedChange } = useWorkspaceDoc(workspace.id, state);
   const live = useHydrated();
   const awareness = provider?.awareness ?? null;
   const session = useDocValue(doc, readSession);
@@ -44,7 +44,8 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
   usePresenceIdentity(awareness, me);
   useRemoteAnnouncements(doc, awareness, announce, statusLabels);
   const editable = live && me.canEdit && connection.status !== "refused" && (!session.locked || me.canFacilitate);
-  const undo = useUndo(doc, live && me.canEdit);
+  const undo = useUndo(doc, live && me.canEdit, session.locked && !me.canFacilitate);
+  const refusal = useShownRefusal(refusedChange, session.locked);
   const setEditing = useCallback((editing: { actionId: string; field: string } | null) => awareness?.setLocalStateField("editing", editing), [awareness]);
   const findingById = useMemo(() => new Map(findings.map((f) => [f.id, f])), [findings]);
   const statementById = useMemo(() => new Map(statements.map((s) => [s.id, s])), [statements]);
@@ -93,6 +94,11 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
         ) : null}
         {saved === "status" && !live ? <p className="notice notice--success" role="status">Status saved. Everyone in the workshop can see it.</p> : null}
         <WorkshopToolbar connection={connection} undo={undo} easyRead={easyRead} setEasyRead={setEasyRead} following={following} setFollowing={setFollowing} />
+        {refusal ? (
+          <p className="notice notice--error workshop__refused" role="alert">
+            {refusal.reason}
+          </p>
+        ) : null}
         {session.locked ? (
           <p className="notice notice--warning workshop__lock" role="status">
             {me.canFacilitate ? "You have locked the board: only facilitators can change it." : "The facilitator has locked the board for a moment. You can read but not change it."}

@@ -1,7 +1,8 @@
 // Small hooks of the workshop page: hydration, a remembered preference, a batched announcer, presence.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
-import { colourFor } from "~/collab/presence";
+import { presenceUser } from "~/collab/presenceIdentity";
+import type { RefusedChange } from "~/collab/useWorkspaceDoc";
 import type { WorkshopMe } from "./types";
 
 /** False on the server and in the first browser render (so hydration matches), true after. */
@@ -48,6 +49,22 @@ export function useAnnouncer(): [string, (message: string) => void] {
 export function usePresenceIdentity(awareness: Awareness | null, me: WorkshopMe): void {
   useEffect(() => {
     if (!awareness) return;
-    awareness.setLocalStateField("user", { key: me.key, name: me.name, colour: colourFor(me.key), guest: me.guest, facilitator: me.canFacilitate });
+    // Peers see what the server fills in from who we are (server/collab/presence.ts); this is our own view.
+    awareness.setLocalStateField("user", presenceUser({ key: me.key, name: me.name, guest: me.guest, facilitator: me.canFacilitate }));
   }, [awareness, me.key, me.name, me.guest, me.canFacilitate]);
+}
+
+/**
+ * The server's last refusal of this person's change (the board was locked), shown until the board unlocks.
+ * It is shown in a role="alert" element, which screen readers announce as it appears.
+ */
+export function useShownRefusal(refused: RefusedChange | null, locked: boolean): RefusedChange | null {
+  const [shown, setShown] = useState<RefusedChange | null>(null);
+  useEffect(() => {
+    if (refused) setShown(refused);
+  }, [refused]);
+  useEffect(() => {
+    if (!locked) setShown(null);
+  }, [locked]);
+  return shown;
 }

@@ -37,12 +37,14 @@ const PERMISSIONS = [
   "manage:members",
   "read:audit",
   "manage:benchmark",
+  "manage:collection",
+  "read:hearback",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ["read:council", "read:round", "read:plan-evidence", "read:workspace", "read:members"];
 const EDIT: Permission[] = [...READ, "edit:workspace", "export:plan"];
-const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "manage:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan"];
+const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "manage:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan", "manage:collection"];
 
 const GRANTS: Record<Actor, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),

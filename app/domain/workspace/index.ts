@@ -6,3 +6,4 @@ export * from "./session";
 export * from "./board";
 export * from "./voting";
 export * from "./owner";
+export * from "./writableSurface";

@@ -7,6 +7,7 @@ import { can } from "~/domain/access/permissions";
 import { createAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
 import { startTestApp, type RunningApp } from "../../support/app-server";
+import { openTestCollection } from "../../support/collect";
 import { importDemoRound } from "../../support/evidence";
 import { Visitor } from "../../support/visitor";
 import { createWorld, PASSWORD } from "../../support/world";
@@ -15,7 +16,7 @@ type Who = "anonymous" | "outsider" | "viewer" | "member" | "facilitator" | "own
 const EVERYONE: Who[] = ["anonymous", "outsider", "viewer", "member", "facilitator", "owner", "guest", "guestElsewhere"];
 type Expect = Record<Who, number>;
 // roundA is the round workspace A's plan is built on; otherRoundA is another round of the same council.
-type World = Awaited<ReturnType<typeof createWorld>> & { roundA: string; otherRoundA: string };
+type World = Awaited<ReturnType<typeof createWorld>> & { roundA: string; otherRoundA: string; collectionA: { id: string; openCode: string } };
 type Rule = { path: (w: World) => string; expect: Expect };
 
 const all = (status: number): Expect => Object.fromEntries(EVERYONE.map((w) => [w, status])) as Expect;
@@ -54,6 +55,19 @@ const RULES: Record<string, Rule> = {
   "w.$workspace.actions.$action.tsx": { path: (w) => `/w/${w.a.workspace.id}/actions/${MATRIX_ACTION}`, expect: workspacePage() },
   "orgs.$org.dashboard.tsx": { path: (w) => `/orgs/${w.a.org.slug}/dashboard`, expect: councilPage() },
   "notifications.tsx": { path: () => "/notifications", expect: users(200) },
+  "orgs.$org.collections._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections`, expect: councilPage() },
+  "orgs.$org.collections.$collection._index.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}`, expect: councilPage() },
+  "orgs.$org.collections.$collection.letters.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}/letters`, expect: councilPage({ viewer: 403, member: 403 }) },
+  "orgs.$org.collections.$collection.hear-back.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}/hear-back`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
+  "orgs.$org.collections.$collection.paper.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}/paper`, expect: councilPage({ viewer: 403, member: 403 }) },
+  "orgs.$org.collections.$collection.enter.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}/enter`, expect: councilPage({ viewer: 403, member: 403 }) },
+  "survey._index.tsx": { path: () => "/survey", expect: all(200) },
+  "survey.withdraw.tsx": { path: () => "/survey/withdraw", expect: all(200) },
+  "survey.$code._index.tsx": { path: (w) => `/survey/${w.collectionA.openCode}`, expect: all(200) },
+  "survey.$code.$step.tsx": { path: (w) => `/survey/${w.collectionA.openCode}/1`, expect: all(302) },
+  "survey.$code.all.tsx": { path: (w) => `/survey/${w.collectionA.openCode}/all`, expect: all(302) },
+  "survey.$code.saved.tsx": { path: (w) => `/survey/${w.collectionA.openCode}/saved`, expect: all(302) },
+  "survey.$code.sent.tsx": { path: (w) => `/survey/${w.collectionA.openCode}/sent`, expect: all(200) },
   "w.$workspace.publish.tsx": { path: (w) => `/w/${w.a.workspace.id}/publish`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
   // Workspace A's page is public (set up below): anyone may read it and its feed, signed in or not.
   "you-said-we-did.$key.tsx": { path: (w) => `/you-said-we-did/${w.a.workspace.id}`, expect: all(200) },
@@ -74,7 +88,7 @@ describe("permission matrix", () => {
     const roundA = await importDemoRound(base.a.org.id, { respondents: 120 });
     const otherRoundA = await importDemoRound(base.a.org.id, { respondents: 120, seed: 12, name: "Another round" });
     await db().workspaceRound.create({ data: { workspaceId: base.a.workspace.id, roundId: roundA } });
-    world = { ...base, roundA, otherRoundA };
+    world = { ...base, roundA, otherRoundA, collectionA: await openTestCollection(base.a.org.id) };
     await db().workspace.update({ where: { id: base.a.workspace.id }, data: { publicPage: "public" } });
     await running.collab.withDocument(world.a.workspace.id, (doc) => createAction(doc, { id: MATRIX_ACTION, title: "Plain-English budget letters" }), { source: "server", actorId: null, actorName: "Test" });
     const as = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
@@ -105,7 +119,7 @@ describe("permission matrix", () => {
 
   it("another council's pages answer 404, never 403, whatever id or slug is tried", async () => {
     const outsider = visitors.outsider;
-    for (const target of [`/orgs/${world.a.org.slug}/members`, `/orgs/${world.a.org.id}`, `/w/${world.a.workspace.id}`, `/w/${world.a.workspace.id}/access`]) {
+    for (const target of [`/orgs/${world.a.org.slug}/members`, `/orgs/${world.a.org.id}`, `/w/${world.a.workspace.id}`, `/w/${world.a.workspace.id}/access`, `/orgs/${world.b.org.slug}/collections/${world.collectionA.id}`]) {
       expect((await outsider.get(target)).status, target).toBe(404);
     }
     const post = await outsider.post(`/orgs/${world.a.org.slug}/members`, { intent: "invite", role: "owner" });

@@ -101,8 +101,8 @@ describe("bad messages", () => {
     }));
     const closed = await raw.closed;
     expect(closed.code).toBe(1008);
-    expect(closed.reason).toBe("Awareness may only describe your own session.");
-    expect(bob.provider.awareness.getStates().get(alice.doc.clientID)).toEqual({ user: { name: "Alice" } });
+    expect(closed.reason).toBe("Presence may only describe your own session.");
+    expect(bob.provider.awareness.getStates().get(alice.doc.clientID)).toMatchObject({ user: { name: "alice", key: "u:u-alice" } });
     await honestPeopleCarryOn("[after impostor]");
   });
 

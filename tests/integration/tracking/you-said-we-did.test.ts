@@ -24,7 +24,7 @@ const anyone = () => new Visitor(running.baseUrl);
 beforeAll(async () => {
   running = await startTestApp();
   world = await createWorld();
-  const round = await importDemoRound(world.a.org.id, { respondents: 120 });
+  const round = await importDemoRound(world.a.org.id, { respondents: 400 });
   await db().workspaceRound.create({ data: { workspaceId: world.a.workspace.id, roundId: round } });
   const evidence = await loadRoundEvidence(world.a.org.id, round);
   finding = evidence!.analysis.findings.find((f) => f.group === "all" && (f.classification === "weakness" || f.classification === "strength"))!;

@@ -3,6 +3,7 @@ import http from "node:http";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "../../../server/collab";
 import type { CollabLog } from "../../../server/collab/log";
 import { testAuthenticator } from "./testAuthenticator";
+import { TEST_SURFACE } from "./testSurface";
 
 export type RunningCollab = { collab: CollabServer; server: http.Server; port: number; url: string; logs: string[]; stop(): Promise<void> };
 
@@ -22,6 +23,7 @@ export async function startCollab(options: Partial<CollabServerOptions> = {}): P
     unloadGraceMs: 100,
     projectionDebounceMs: 50,
     log: memoryLog(logs),
+    surface: TEST_SURFACE,
     ...options,
   });
   await collab.open();

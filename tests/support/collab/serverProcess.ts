@@ -6,6 +6,7 @@ import { connectDatabase, disconnectDatabase } from "~/models/db.server";
 import { createCollabServer } from "../../../server/collab";
 import { serveToParent } from "./childProtocol";
 import { testAuthenticator } from "./testAuthenticator";
+import { TEST_SURFACE } from "./testSurface";
 
 const env = process.env;
 const databaseUrl = env.DATABASE_URL;
@@ -22,6 +23,7 @@ const toStderr = (level: string) => (message: string, fields?: Record<string, un
 const collab = createCollabServer({
   authenticate: testAuthenticator,
   allowedOrigins: [],
+  surface: TEST_SURFACE,
   redisUrl: env.REDIS_URL || null,
   redisChannelPrefix: env.COLLAB_CHANNEL_PREFIX,
   unloadGraceMs: Number(env.COLLAB_UNLOAD_GRACE_MS ?? 30_000),

@@ -1,0 +1,3 @@
+export { formatSurveyCode, parseSurveyCode, type CodeKind } from "./codes";
+export * from "./form";
+export * from "./state";

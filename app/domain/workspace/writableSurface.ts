@@ -1,0 +1,115 @@
+// Who may write where in a workspace document: the allow-list the collaboration server enforces on every
+// decoded update, at any depth. A path names a place in the document from its root: map keys, `*` for any
+// key, `#` for a position in a list or text. Anything not listed here is refused — a new nested map
+// cannot slip through, because nothing under it is listed. Votes and voters' names are written only by the
+// server (app/services/voting.server.ts); no browser role may add one.
+import { ACTIONS_KEY, NOTES_KEY, SESSION_KEY } from "./document";
+
+/** The roles a socket can have, from the authenticated person (server/collab/sessionGuard.ts maps them). */
+export const DOCUMENT_ROLES = ["facilitator", "member", "guest", "viewer"] as const;
+export type DocumentRole = (typeof DOCUMENT_ROLES)[number];
+
+/**
+ * What an update does at a path. `create`: puts a value where none is live (a new action, a first note, text
+ * typed into a title). `replace`: overwrites a live value (a new status). `remove`: deletes one.
+ */
+export type WriteKind = "create" | "replace" | "remove";
+export type SurfaceRule = { path: string; can: readonly WriteKind[] };
+
+const WRITE: readonly WriteKind[] = ["create", "replace", "remove"];
+const CREATE_OR_REMOVE: readonly WriteKind[] = ["create", "remove"];
+/** Only as part of a new action (nothing is live there yet); removed only with the whole action. */
+const CREATE_ONLY: readonly WriteKind[] = ["create"];
+
+const a = (rest: string) => `${ACTIONS_KEY}.*.${rest}`;
+const withText = (path: string, can: readonly WriteKind[] = WRITE): SurfaceRule[] => [
+  { path, can },
+  { path: `${path}.#`, can: CREATE_OR_REMOVE },
+];
+
+/**
+ * Participants (co-producers and guests) write actions and notes. An action's id is its identity: a new action
+ * may take a free id, never replace a live one; its votes map may only arrive empty with it (`votes.*` is
+ * nobody's), so deleting a voted action and re-creating it with forged votes is refused.
+ */
+const PARTICIPANT: SurfaceRule[] = [
+  { path: `${ACTIONS_KEY}.*`, can: CREATE_OR_REMOVE },
+  ...withText(a("title")),
+  ...withText(a("description")),
+  { path: a("status"), can: WRITE },
+  { path: a("rag"), can: WRITE },
+  { path: a("owner"), can: WRITE },
+  { path: a("ownerId"), can: WRITE },
+  ...withText(a("partners")),
+  { path: a("due"), can: WRITE },
+  ...withText(a("findingIds")),
+  ...withText(a("mirIds")),
+  { path: a("order"), can: WRITE },
+  { path: a("createdBy"), can: CREATE_ONLY },
+  { path: a("createdAt"), can: CREATE_ONLY },
+  { path: a("recordedBy"), can: CREATE_ONLY },
+  { path: a("votes"), can: CREATE_ONLY },
+  ...withText(`${NOTES_KEY}.*`, CREATE_OR_REMOVE),
+];
+
+/** Facilitators also run the session (focus, timer, voting rules, the lock) and clear votes for a new round. */
+const FACILITATOR: SurfaceRule[] = [
+  ...PARTICIPANT,
+  { path: `${SESSION_KEY}.focus`, can: WRITE },
+  { path: `${SESSION_KEY}.timer`, can: WRITE },
+  { path: `${SESSION_KEY}.locked`, can: WRITE },
+  { path: `${SESSION_KEY}.voting`, can: WRITE },
+  { path: `${SESSION_KEY}.voting.open`, can: WRITE },
+  { path: `${SESSION_KEY}.voting.votesPerPerson`, can: WRITE },
+  { path: `${SESSION_KEY}.voting.anonymous`, can: WRITE },
+  { path: `${SESSION_KEY}.voting.revealed`, can: WRITE },
+  { path: a("votes.*"), can: ["remove"] },
+];
+
+/** The allow-list, per role. Viewers write nothing. */
+export const WRITABLE_SURFACE: Readonly<Record<DocumentRole, readonly SurfaceRule[]>> = {
+  facilitator: FACILITATOR,
+  member: PARTICIPANT,
+  guest: PARTICIPANT,
+  viewer: [],
+};
+
+/**
+ * Every place a workspace document has, as a concrete example path (ids stand in for `*`), for tests and
+ * for anyone asking "who can write X?". Written by the server only: `session.voterNames.*`, votes.
+ */
+export const DOCUMENT_PLACES = [
+  "actions.a1",
+  ...["title", "description", "partners", "findingIds", "mirIds"].flatMap((f) => [`actions.a1.${f}`, `actions.a1.${f}.#`]),
+  ...["status", "rag", "owner", "ownerId", "due", "order", "createdBy", "createdAt", "recordedBy", "votes"].map((f) => `actions.a1.${f}`),
+  "actions.a1.votes.u:pat",
+  "notes.f1",
+  "notes.f1.#",
+  "session.focus",
+  "session.timer",
+  "session.locked",
+  "session.voting",
+  "session.voting.open",
+  "session.voting.votesPerPerson",
+  "session.voting.anonymous",
+  "session.voting.revealed",
+  "session.voterNames",
+  "session.voterNames.u:pat",
+] as const;
+
+function matches(pattern: string, path: readonly string[]): boolean {
+  const parts = pattern.split(".");
+  if (parts.length !== path.length) return false;
+  return parts.every((part, i) => (part === "*" ? path[i] !== "#" : part === path[i]));
+}
+
+/** Whether `role` may do `kind` at `path` (segments from the root; `#` = a position in a list or text). */
+export function mayWrite(rules: readonly SurfaceRule[], path: readonly string[], kind: WriteKind): boolean {
+  return rules.some((rule) => rule.can.includes(kind) && matches(rule.path, path));
+}
+
+/** A surface with extra paths every editing role may write (the collaboration tests' scratch text `body`). */
+export function withExtraWritable(surface: Readonly<Record<DocumentRole, readonly SurfaceRule[]>>, extra: readonly SurfaceRule[]) {
+  const add = (role: DocumentRole) => (role === "viewer" ? surface[role] : [...surface[role], ...extra]);
+  return Object.fromEntries(DOCUMENT_ROLES.map((role) => [role, add(role)])) as Record<DocumentRole, readonly SurfaceRule[]>;
+}

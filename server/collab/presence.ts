@@ -1,0 +1,83 @@
+// Presence belongs to the server. A socket may speak for one awareness client id (the first it uses), one
+// state per message, small, at a bounded rate; who the state says it is comes from the authenticated person,
+// never from the browser. Entries about other clients in a frame are the y-websocket client relaying what it
+// received (stale echoes) and are skipped; an entry that would change someone else's state, or invent a
+// second client id, closes the sender.
+import * as encoding from "lib0/encoding";
+import type { Awareness } from "y-protocols/awareness";
+import { atSchema, editingSchema, presenceUser } from "~/collab/presenceIdentity";
+import type { Principal } from "./authentication";
+import type { Connection } from "./connection";
+import type { AwarenessEntry } from "./protocol";
+
+/** The largest presence state a socket may publish, as JSON. */
+export const MAX_PRESENCE_BYTES = 2048;
+/** Presence changes per second per socket (with a burst of twice as many): focus moves, not mouse moves. */
+export const PRESENCE_PER_SECOND = 10;
+
+export type PresenceVerdict = { ok: true; update: Uint8Array | null; clientId: number | null } | { ok: false; reason: string; detail?: Record<string, unknown> };
+
+/** The participant key presence carries for a person (`u:<id>` / `g:<id>`, as the pages use). */
+function personKeyOf(principal: Principal): string {
+  return principal.userId ? `u:${principal.userId}` : `g:${principal.guestId ?? "unknown"}`;
+}
+
+/** The state peers see: the person's real identity, and only the fields the page uses, checked. */
+function serverState(principal: Principal, claimed: unknown): Record<string, unknown> {
+  const fields = typeof claimed === "object" && claimed !== null ? (claimed as Record<string, unknown>) : {};
+  const editing = editingSchema.safeParse(fields.editing ?? null);
+  const at = atSchema.safeParse(fields.at ?? null);
+  return {
+    user: presenceUser({ key: personKeyOf(principal), name: principal.displayName, guest: principal.guestId !== null, facilitator: principal.canFacilitate === true }),
+    editing: editing.success ? editing.data : null,
+    // Only facilitators publish where they are (ADR 006): nobody can be followed as if they were one.
+    at: principal.canFacilitate && at.success ? at.data : null,
+  };
+}
+
+function encodeEntry(clientId: number, clock: number, state: unknown): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 1);
+  encoding.writeVarUint(encoder, clientId);
+  encoding.writeVarUint(encoder, clock);
+  encoding.writeVarString(encoder, JSON.stringify(state));
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Decides what of a socket's awareness frame to apply: null update when it is all echoes, else an update
+ * holding the one entry for the socket's own client id, rewritten by the server.
+ */
+export function admitPresence(awareness: Awareness, owners: ReadonlyMap<number, Connection | "remote">, connection: Connection, entries: AwarenessEntry[]): PresenceVerdict {
+  // A relay repeats at most every client the room knows, plus the sender's own: more is a flood.
+  if (entries.length > awareness.meta.size + 1) return { ok: false, reason: "Presence may only describe your own session." };
+  let own: AwarenessEntry | null = null;
+  let claimed = connection.presenceClientId;
+  for (const entry of entries) {
+    const known = awareness.meta.get(entry.clientId);
+    // Mirrors y-protocols' applyAwarenessUpdate: an unknown client is at clock 0, so clock 0 changes nothing.
+    const current = known?.clock ?? 0;
+    const newer = current < entry.clock || (current === entry.clock && entry.state === null && awareness.getStates().has(entry.clientId));
+    const owner = owners.get(entry.clientId);
+    const mine = claimed === entry.clientId || (claimed === null && owner === undefined && newer && entry.clientId !== awareness.clientID);
+    if (!newer && !mine) continue; // a relayed echo of someone else's state
+    if (!mine) {
+      return {
+        ok: false,
+        detail: { clientId: entry.clientId, clock: entry.clock, knownClock: known?.clock ?? null, owner: owner === undefined ? null : owner === "remote" ? "remote" : owner.id, claimed },
+        reason: claimed === null || owner !== undefined ? "Presence may only describe your own session." : "Presence may only describe your own session (one client id per connection).",
+      };
+    }
+    claimed = entry.clientId;
+    if (!newer) continue;
+    if (own) return { ok: false, reason: "Presence may carry one state per message." };
+    own = entry;
+  }
+  if (!own) return { ok: true, update: null, clientId: null };
+  if (!connection.presenceLimiter.take()) return { ok: false, reason: "Presence updates came too fast from this connection." };
+  if (own.state !== null && JSON.stringify(own.state).length > MAX_PRESENCE_BYTES) {
+    return { ok: false, reason: `Presence state is larger than ${MAX_PRESENCE_BYTES} bytes.` };
+  }
+  const state = own.state === null ? null : serverState(connection.principal, own.state);
+  return { ok: true, update: encodeEntry(own.clientId, own.clock, state), clientId: own.clientId };
+}

@@ -1,0 +1,196 @@
+// The document's writable surface, path by path and role by role, and the server's check of real updates
+// against it: every place in a workspace document × every role, then every kind of edit × every role.
+import * as encoding from "lib0/encoding";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  DOCUMENT_PLACES,
+  DOCUMENT_ROLES,
+  WRITABLE_SURFACE,
+  createAction,
+  deleteAction,
+  noteFor,
+  setVotes,
+  updateAction,
+  updateSession,
+  mayWrite,
+  type DocumentRole,
+} from "~/domain/workspace";
+import { checkUpdate } from "../../../server/collab/sessionGuard";
+
+type Expect = { facilitator: string; member: string; guest: string; viewer: string };
+// c = create, r = replace, x = remove; "" = nothing. Participants are members and guests alike.
+const p = (facilitator: string, participant: string): Expect => ({ facilitator, member: participant, guest: participant, viewer: "" });
+const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
+  "actions.a1": p("cx", "cx"),
+  "actions.a1.title": p("crx", "crx"),
+  "actions.a1.title.#": p("cx", "cx"),
+  "actions.a1.description": p("crx", "crx"),
+  "actions.a1.description.#": p("cx", "cx"),
+  "actions.a1.partners": p("crx", "crx"),
+  "actions.a1.partners.#": p("cx", "cx"),
+  "actions.a1.findingIds": p("crx", "crx"),
+  "actions.a1.findingIds.#": p("cx", "cx"),
+  "actions.a1.mirIds": p("crx", "crx"),
+  "actions.a1.mirIds.#": p("cx", "cx"),
+  "actions.a1.status": p("crx", "crx"),
+  "actions.a1.rag": p("crx", "crx"),
+  "actions.a1.owner": p("crx", "crx"),
+  "actions.a1.ownerId": p("crx", "crx"),
+  "actions.a1.due": p("crx", "crx"),
+  "actions.a1.order": p("crx", "crx"),
+  "actions.a1.createdBy": p("c", "c"),
+  "actions.a1.createdAt": p("c", "c"),
+  "actions.a1.recordedBy": p("c", "c"),
+  "actions.a1.votes": p("c", "c"),
+  "actions.a1.votes.u:pat": p("x", ""),
+  "notes.f1": p("cx", "cx"),
+  "notes.f1.#": p("cx", "cx"),
+  "session.focus": p("crx", ""),
+  "session.timer": p("crx", ""),
+  "session.locked": p("crx", ""),
+  "session.voting": p("crx", ""),
+  "session.voting.open": p("crx", ""),
+  "session.voting.votesPerPerson": p("crx", ""),
+  "session.voting.anonymous": p("crx", ""),
+  "session.voting.revealed": p("crx", ""),
+  "session.voterNames": p("", ""),
+  "session.voterNames.u:pat": p("", ""),
+};
+
+describe("the writable surface as data", () => {
+  const letters = { create: "c", replace: "r", remove: "x" } as const;
+  for (const place of DOCUMENT_PLACES) {
+    for (const role of DOCUMENT_ROLES) {
+      it(`${role} at ${place}: ${EXPECTED[place][role] || "nothing"}`, () => {
+        const allowed = (["create", "replace", "remove"] as const).filter((kind) => mayWrite(WRITABLE_SURFACE[role], place.split("."), kind)).map((kind) => letters[kind]).join("");
+        expect(allowed).toBe(EXPECTED[place][role]);
+      });
+    }
+  }
+
+  it("refuses places the document does not have, at any depth", () => {
+    for (const role of DOCUMENT_ROLES) {
+      for (const path of ["evil.x", "actions.a1.hack", "actions.a1.title.x", "session.voting.open.x", "notes.f1.#.x", "session", "actions"]) {
+        for (const kind of ["create", "replace", "remove"] as const) expect(mayWrite(WRITABLE_SURFACE[role], path.split("."), kind), `${role} ${kind} ${path}`).toBe(false);
+      }
+    }
+  });
+});
+
+/** The server's copy: one voted action, a note, an open vote. */
+function serverDoc(): Y.Doc {
+  const doc = new Y.Doc();
+  createAction(doc, { id: "a1", title: "Budget letters" });
+  createAction(doc, { id: "a2", title: "Peer support" });
+  setVotes(doc, "a1", "u:fran", 2);
+  noteFor(doc, "f1").insert(0, "We heard this");
+  updateSession(doc, { voting: { open: false, votesPerPerson: 3, anonymous: true, revealed: false } });
+  return doc;
+}
+
+/** The update a client copy of the server's document sends for an edit. */
+function updateFor(server: Y.Doc, edit: (doc: Y.Doc) => void): Uint8Array {
+  const client = new Y.Doc();
+  Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+  const before = Y.encodeStateVector(client);
+  edit(client);
+  return Y.encodeStateAsUpdate(client, before);
+}
+
+const actionMap = (doc: Y.Doc, id: string) => doc.getMap("actions").get(id) as Y.Map<unknown>;
+const votingMap = (doc: Y.Doc) => doc.getMap("session").get("voting") as Y.Map<unknown>;
+
+// Every kind of edit, and which roles may make it ("F" facilitator, "P" member and guest).
+const EDITS: Array<[string, string, (doc: Y.Doc) => void]> = [
+  ["types in an action's title", "FP", (d) => (actionMap(d, "a1").get("title") as Y.Text).insert(0, "New ")],
+  ["changes an action's status", "FP", (d) => updateAction(d, "a1", { status: "in-progress" })],
+  ["adds a partner", "FP", (d) => (actionMap(d, "a1").get("partners") as Y.Array<string>).push(["Age UK"])],
+  ["creates an action", "FP", (d) => void createAction(d, { id: "a3", title: "Drop-in" })],
+  ["deletes a voted action (its votes go with it)", "FP", (d) => deleteAction(d, "a1")],
+  ["types in a note", "FP", (d) => (d.getMap("notes").get("f1") as Y.Text).insert(0, "Also: ")],
+  ["starts a note", "FP", (d) => void noteFor(d, "f2")],
+  ["moves the focus", "F", (d) => updateSession(d, { focus: "action:a1" })],
+  ["locks the board", "F", (d) => updateSession(d, { locked: true })],
+  ["opens voting through the nested voting map", "F", (d) => votingMap(d).set("open", true)],
+  ["sets 25 votes each through the nested voting map", "F", (d) => votingMap(d).set("votesPerPerson", 25)],
+  ["reveals and de-anonymises the vote", "F", (d) => (votingMap(d).set("revealed", true), votingMap(d).set("anonymous", false))],
+  ["clears someone's votes", "F", (d) => (actionMap(d, "a1").get("votes") as Y.Map<number>).delete("u:fran")],
+  ["writes a vote", "", (d) => setVotes(d, "a2", "u:pat", 5)],
+  ["replaces an action's votes map", "", (d) => actionMap(d, "a1").set("votes", new Y.Map())],
+  ["removes an action's votes map", "", (d) => actionMap(d, "a1").delete("votes")],
+  ["writes a voter's name", "", (d) => d.getMap("session").set("voterNames", new Y.Map())],
+  ["re-creates a deleted voted action under its id with forged votes", "", (d) => {
+    deleteAction(d, "a1");
+    createAction(d, { id: "a1", title: "Budget letters" });
+    setVotes(d, "a1", "u:pat", 25);
+  }],
+  ["replaces a live action under its id", "", (d) => void createAction(d, { id: "a2", title: "Not peer support" })],
+  ["adds a field actions do not have", "", (d) => actionMap(d, "a1").set("hack", "x")],
+  ["writes a nested map into an action", "", (d) => actionMap(d, "a1").set("extra", new Y.Map())],
+  ["writes a root the document does not have", "", (d) => d.getMap("evil").set("x", 1)],
+  ["changes who created an action", "", (d) => actionMap(d, "a1").set("createdBy", "Someone else")],
+];
+
+describe("the server's check of real updates", () => {
+  const letterOf: Record<DocumentRole, string> = { facilitator: "F", member: "P", guest: "P", viewer: "V" };
+  for (const [name, who, edit] of EDITS) {
+    for (const role of DOCUMENT_ROLES) {
+      const allowed = who.includes(letterOf[role]);
+      it(`a ${role} who ${name}: ${allowed ? "allowed" : "refused"}`, () => {
+        const server = serverDoc();
+        const verdict = checkUpdate(server, updateFor(server, edit), role, WRITABLE_SURFACE);
+        expect(verdict.allowed).toBe(allowed);
+        if (!verdict.allowed) expect(verdict.why).toBe("forbidden");
+      });
+    }
+  }
+
+  it("while the board is locked a participant's edit is refused as locked; a facilitator's is not", () => {
+    const server = serverDoc();
+    updateSession(server, { locked: true });
+    const edit = updateFor(server, (d) => (actionMap(d, "a1").get("title") as Y.Text).insert(0, "x"));
+    expect(checkUpdate(server, edit, "guest", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "locked", reason: expect.stringMatching(/facilitator has paused editing/) });
+    expect(checkUpdate(server, edit, "facilitator", WRITABLE_SURFACE)).toEqual({ allowed: true });
+  });
+
+  it("the tail of a struct the server partly holds counts as a write (typing on into a locked board)", () => {
+    const server = serverDoc();
+    const guest = new Y.Doc();
+    Y.applyUpdate(guest, Y.encodeStateAsUpdate(server));
+    const title = () => actionMap(guest, "a1").get("title") as Y.Text;
+    const sv = Y.encodeStateVector(guest);
+    title().insert(0, "a");
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(guest, sv));
+    updateSession(server, { locked: true });
+    title().insert(1, "b"); // merged with "a" into one struct the server holds only the head of
+    const both = Y.encodeStateAsUpdate(guest, sv);
+    expect(checkUpdate(server, both, "guest", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "locked" });
+  });
+
+  it("a change that starts past the server's clock for its client is refused, not left to land later unchecked", () => {
+    const server = serverDoc();
+    const guest = new Y.Doc();
+    Y.applyUpdate(guest, Y.encodeStateAsUpdate(server));
+    noteFor(guest, "f3"); // never sent
+    const sv = Y.encodeStateVector(guest);
+    guest.getMap("notes").set("f4", new Y.Text("later"));
+    expect(checkUpdate(server, Y.encodeStateAsUpdate(guest, sv), "guest", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "unresolved" });
+  });
+
+  it("deleting what the server has not seen yet (someone's next change) is refused", () => {
+    const server = serverDoc();
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0); // no structs
+    encoding.writeVarUint(encoder, 1); // one client in the delete set: the server's own writer here
+    encoding.writeVarUint(encoder, server.clientID);
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint(encoder, Y.getState(server.store, server.clientID));
+    encoding.writeVarUint(encoder, 50);
+    expect(checkUpdate(server, encoding.toUint8Array(encoder), "guest", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "unresolved" });
+  });
+
+  it("a malformed update is the sender's fault: a ProtocolError, never a crash", () => {
+    expect(() => checkUpdate(serverDoc(), new Uint8Array([0x04, 0x05, 0xff, 0xff, 0xff]), "guest", WRITABLE_SURFACE)).toThrow(/malformed update/);
+  });
+});
