@@ -26,6 +26,7 @@ export type AuditAction =
   | "plan-exported"
   | "plan-page-changed"
   | "disclosure-changed"
+  | "logo-changed"
   | "collection-opened"
   | "collection-closed"
   | "survey-codes-created"

@@ -13,10 +13,12 @@ import { saveStaleAfterDays, saveStatusSettings, staleAfterDaysFor, statusSettin
 import { recordAudit } from "~/models/audit.server";
 import { disclosureThresholdFor, saveDisclosureThreshold } from "~/models/organisation.server";
 import { requireCouncil } from "~/services/auth.server";
+import { LogoSettings } from "~/components/report/LogoSettings";
+import { hasLogo, removeLogo, uploadLogo } from "~/services/councilLogo.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "manage:members");
-  return { org, statuses: await statusSettingsFor(org.id), officialCount: await officialWordingCount(org.id), disclosureThreshold: await disclosureThresholdFor(org.id), staleAfterDays: await staleAfterDaysFor(org.id) };
+  return { org, statuses: await statusSettingsFor(org.id), officialCount: await officialWordingCount(org.id), disclosureThreshold: await disclosureThresholdFor(org.id), hasLogo: await hasLogo(org.id), staleAfterDays: await staleAfterDaysFor(org.id) };
 }
 
 // Below 5, single people become recognisable in small councils; above 100, whole support-reason groups vanish.
@@ -60,7 +62,13 @@ async function uploadWording(orgId: string, request: Request): Promise<Outcome> 
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Outcome> {
   const { org, user } = await requireCouncil(request, params.org, "manage:members");
-  if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return uploadWording(org.id, request);
+  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  if (multipart && new URL(request.url).searchParams.has("logo")) {
+    const outcome = await uploadLogo(org.id, request);
+    if (outcome.ok) await recordAudit({ orgId: org.id, action: "logo-changed", actorId: user.id, actorLabel: user.email, detail: "logo uploaded", ip: context.clientIp });
+    return outcome;
+  }
+  if (multipart) return uploadWording(org.id, request);
   const form = await request.formData();
   if (form.get("intent") === "disclosure") {
     const parsed = DisclosureThreshold.safeParse(form.get("disclosureThreshold"));
@@ -68,6 +76,11 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
     await saveDisclosureThreshold(org.id, parsed.data);
     await recordAudit({ orgId: org.id, action: "disclosure-changed", actorId: user.id, actorLabel: user.email, detail: `groups under ${parsed.data} people withheld`, ip: context.clientIp });
     return { ok: true, message: `Saved. Groups of fewer than ${parsed.data} people now have their figures withheld on every page.` };
+  }
+  if (form.get("intent") === "remove-logo") {
+    await removeLogo(org.id);
+    await recordAudit({ orgId: org.id, action: "logo-changed", actorId: user.id, actorLabel: user.email, detail: "logo removed", ip: context.clientIp });
+    return { ok: true, message: "Logo removed. Board papers show your council's name only." };
   }
   if (form.get("intent") === "clear-wording") {
     const removed = await clearMirWording(org.id);
@@ -94,7 +107,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
 }
 
 export default function CouncilSettings() {
-  const { statuses, officialCount, disclosureThreshold, staleAfterDays } = useLoaderData<typeof loader>();
+  const { org, statuses, officialCount, disclosureThreshold, hasLogo, staleAfterDays } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <div className="narrow">
@@ -199,6 +212,7 @@ export default function CouncilSettings() {
           </button>
         </Form>
       ) : null}
+      <LogoSettings orgSlug={org.slug} councilName={org.name} hasLogo={hasLogo} />
     </div>
   );
 }

@@ -1,113 +1,92 @@
-// A printable board report (A4 print stylesheet): council, date, the evidence, and every action with status.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+// The board paper: a title page, the plan at a glance as charts with their figures, and every action laid out to
+// read well in print (A4, page numbers and the council's name on every page). ?view=easy is the easy-read version.
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { RagBadge } from "~/components/tracking/Badges";
-import { planCounts } from "~/domain/tracking/filters";
-import { todayInEngland } from "~/domain/tracking/today";
-import { loadRoundEvidence } from "~/models/round.server";
+import { EasyReadReport } from "~/components/report/EasyReadReport";
+import { ReportActionItem } from "~/components/report/ReportActionItem";
+import { ReportChart } from "~/components/report/ReportChart";
 import { requireWorkspace } from "~/services/auth.server";
-import { auditExport, planExport } from "~/services/planExport.server";
+import { buildBoardReport } from "~/services/boardReport.server";
+import { auditExport } from "~/services/planExport.server";
+import reportStyles from "~/styles/report.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "export:plan");
-  const { workspace } = access;
-  const { rows, actions, rounds } = await planExport(access);
-  const round = rounds[0] ?? null;
-  const evidence = round ? await loadRoundEvidence(workspace.orgId, round.id) : null;
-  const key = (classification: string) =>
-    (evidence?.analysis.findings ?? []).filter((f) => f.group === "all" && f.classification === classification).map((f) => ({ id: f.id, sentence: f.sentence }));
-  await auditExport(access, "printable report", context.clientIp);
-  return {
-    council: workspace.org.name,
-    plan: workspace.name,
-    date: new Date(`${todayInEngland()}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" }),
-    round: round ? { name: round.name, approximate: evidence?.benchmark.approximate ?? false } : null,
-    weaknesses: key("weakness"),
-    strengths: key("strength"),
-    counts: planCounts(actions, todayInEngland()),
-    rows,
-    workspaceId: workspace.id,
-  };
+  const easy = new URL(request.url).searchParams.get("view") === "easy";
+  const report = await buildBoardReport(access);
+  await auditExport(access, easy ? "easy-read report" : "printable report", context.clientIp);
+  return { report, easy, workspaceId: access.workspace.id };
+}
+
+/** The council's name for the running header, as a CSS string (quotes and backslashes escaped). */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r]/g, " ")}"`;
 }
 
 export default function Report() {
-  const data = useLoaderData<typeof loader>();
+  const { report, easy, workspaceId } = useLoaderData<typeof loader>();
+  const pageStyle = `@page { @top-left { content: ${cssString(report.council)}; } @bottom-right { content: "Page " counter(page) " of " counter(pages); } }`;
   return (
-    <article className="report">
+    <article className={easy ? "report report--easy" : "report"}>
+      <style>{pageStyle}</style>
       <p className="no-print breadcrumb">
-        <Link to={`/w/${data.workspaceId}/plan`}>Back to tracking</Link> · Use your browser’s Print command (Ctrl+P) to print or save as PDF.
+        <Link to={`/w/${workspaceId}/plan`}>Back to tracking</Link> ·{" "}
+        {easy ? <Link to={`/w/${workspaceId}/report`}>Full board paper</Link> : <Link to={`/w/${workspaceId}/report?view=easy`}>Easy-read version</Link>} ·{" "}
+        <a href={`/w/${workspaceId}/report.docx`}>Download as Word</a> · Use your browser’s Print command (Ctrl+P) to print or save as PDF.
       </p>
-      <header>
-        <p className="muted">{data.council}</p>
-        <h1>{data.plan}: progress report</h1>
-        <p>{`Report date: ${data.date}. ${data.counts.total} actions: ${data.counts.complete} complete, ${data.counts.overdue} overdue, ${data.counts.unowned} without an owner.`}</p>
+      <header className="report-title-page">
+        {report.hasLogo ? <img className="report-logo" src={`/w/${workspaceId}/logo`} alt={`${report.council} logo`} /> : null}
+        <p className="report-council">{report.council}</p>
+        <h1>
+          {report.plan}
+          <span className="report-subtitle">{easy ? "What we are doing: an easy-read report" : "Progress report to the board"}</span>
+        </h1>
+        <p className="report-date">{`Report date: ${report.date}`}</p>
+        <p className="report-coproduced">{report.coProducedLine}</p>
+        {report.round ? <p>{`Based on what people told us in ${report.round.name}.`}</p> : null}
       </header>
-      {data.round ? (
-        <section className="report-section" aria-labelledby="evidence-heading">
-          <h2 id="evidence-heading">{`What people told us (${data.round.name})`}</h2>
-          {data.round.approximate ? <p className="muted">Compared with approximate national figures from published POET reports.</p> : null}
-          <h3>Areas to act on</h3>
-          {data.weaknesses.length ? (
-            <ul>
-              {data.weaknesses.map((f) => (
-                <li key={f.id}>{f.sentence}</li>
-              ))}
-            </ul>
-          ) : (
-            <p>No findings were significantly below England.</p>
-          )}
-          <h3>Strengths</h3>
-          {data.strengths.length ? (
-            <ul>
-              {data.strengths.map((f) => (
-                <li key={f.id}>{f.sentence}</li>
-              ))}
-            </ul>
-          ) : (
-            <p>No findings were significantly above England.</p>
-          )}
-        </section>
-      ) : null}
-      <section className="report-section" aria-labelledby="actions-heading">
-        <h2 id="actions-heading">Actions</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Status</th>
-              <th scope="col">RAG</th>
-              <th scope="col">Done</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">Latest update</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={String(r["Action id"])}>
-                <td>
-                  {String(r.Action) || "Untitled action"}
-                  {r.Findings ? <div className="muted">{`Answers: ${r.Findings}`}</div> : null}
-                  {r["Change since the plan's round"] ? <div className="muted">{String(r["Change since the plan's round"])}</div> : null}
-                </td>
-                <td>{String(r.Status)}</td>
-                <td>
-                  <RagBadge rag={String(r.RAG)} />
-                </td>
-                <td>{`${r["Percent done"]}%`}</td>
-                <td>{String(r.Owner) || "—"}</td>
-                <td>
-                  {String(r.Due) || "—"}
-                  {r.Overdue === "yes" ? <strong className="overdue-flag"> Overdue</strong> : null}
-                </td>
-                <td>{String(r["Latest update"])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      {easy ? <EasyReadReport report={report} /> : <FullReport report={report} />}
     </article>
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.plan ?? "Plan"}: progress report – ${data?.council ?? ""}` }];
+function FullReport({ report }: { report: ReturnType<typeof useLoaderData<typeof loader>>["report"] }) {
+  return (
+    <>
+      <section className="report-section" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">Summary</h2>
+        <p>{`${report.counts.total} actions: ${report.counts.complete} complete, ${report.counts.overdue} overdue, ${report.counts.unowned} without an owner.`}</p>
+        <div className="report-charts">
+          {report.charts.map((chart) => (
+            <ReportChart key={chart.id} chart={chart} />
+          ))}
+        </div>
+      </section>
+      {report.round ? (
+        <section className="report-section" aria-labelledby="evidence-heading">
+          <h2 id="evidence-heading">{`What people told us (${report.round.name})`}</h2>
+          {report.round.approximate ? <p className="muted">Compared with approximate national figures from published POET reports.</p> : null}
+          <h3>Areas to act on</h3>
+          {report.weaknesses.length ? <ul>{report.weaknesses.map((s) => <li key={s}>{s}</li>)}</ul> : <p>No findings were significantly below England.</p>}
+          <h3>Strengths</h3>
+          {report.strengths.length ? <ul>{report.strengths.map((s) => <li key={s}>{s}</li>)}</ul> : <p>No findings were significantly above England.</p>}
+        </section>
+      ) : null}
+      <section className="report-actions" aria-labelledby="actions-heading">
+        <h2 id="actions-heading">Actions</h2>
+        {report.actions.length === 0 ? <p>This plan has no actions yet.</p> : null}
+        <ol className="report-action-list">
+          {report.actions.map((action) => (
+            <ReportActionItem key={action.id} action={action} />
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.report.plan ?? "Plan"}: ${data?.easy ? "easy-read report" : "progress report"} – ${data?.report.council ?? ""}` },
+];
