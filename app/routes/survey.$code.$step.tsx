@@ -54,7 +54,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (form.intent === "back") return redirect(stepAfter(ctx, step, "back"));
   if (step !== "about" || form.intent !== "send") return redirect(stepAfter(ctx, step, "next"));
   if (Object.keys(form.contactErrors).length) return json({ problem: "Check the contact details: one of them is not quite right.", contactErrors: form.contactErrors, contactValues: form.contactValues }, { status: 400 });
-  const result = await sendSurvey(ctx, saved, { contact: form.contact, trapped: form.trapped, ip: context.clientIp });
+  const result = await sendSurvey(ctx, saved, { contact: form.contact, trapped: form.trapped, ip: context.clientIp, linkOrigin: new URL(request.url).origin });
   if (result.status === "sent" || result.status === "trapped") return redirect(`/survey/${ctx.code}/sent`);
   return json({ problem: result.message, contactErrors: {}, contactValues: form.contactValues }, { status: result.status === "limited" ? 429 : 409 });
 }

@@ -1,12 +1,15 @@
 // "You said, we did" by email: when an action's status moves, the people who shaped it and asked to hear
 // back (and only they) get an email, each with a link to stop them that works without signing in.
 // Sent after the projection's transaction commits, never inside it: a slow mail server delays nobody.
+import { parseFindingId } from "~/domain/poet";
 import { easyStatus } from "~/domain/tracking/publicPlan";
 import { statusLabel } from "~/domain/tracking/status";
 import type { ActionView } from "~/domain/workspace";
 import { db } from "~/models/db.server";
 import { consentingGuests } from "~/models/guestFollowUp.server";
 import { statusSettingsFor } from "~/models/tracking.server";
+import { listWorkspaceRounds } from "~/models/workspaceRound.server";
+import { listHearBackRecipients } from "./collect/hearBack.server";
 import { mailConfigured, sendMail } from "./mail.server";
 import { anonymousVoterKey } from "./voting.server";
 
@@ -44,11 +47,33 @@ const guestsWhoShaped: Audience = async (workspaceId, moves, actions) => {
 };
 
 /**
- * Everyone who hears about a moved action. SEAM for survey respondents who left contact details to hear
- * back (the survey collection work): add an Audience here that lists the consenting respondents counted in
- * the findings the moved action answers (`action.findingIds`), each with their own unsubscribe token.
+ * People who answered a round this plan is built on and left contact details to hear back, for moves of
+ * actions that answer a finding. Contacts are never joined to answers (docs/decisions/012), so who was
+ * counted in which finding is unknown by design: only the round they answered is, and every finding of a
+ * plan is read from its rounds. Leaving contact details "to hear back" is the consent.
  */
-const AUDIENCES: readonly Audience[] = [guestsWhoShaped];
+const peopleWhoAnswered: Audience = async (workspaceId, moves, actions) => {
+  const byAction = new Map<string, FollowUpRecipient[]>();
+  const answering = moves.filter((m) => actions.find((a) => a.id === m.actionId)?.findingIds.some((id) => parseFindingId(id) !== null));
+  if (answering.length === 0) return byAction;
+  const plan = await db().workspace.findUnique({ where: { id: workspaceId }, select: { orgId: true } });
+  if (!plan) return byAction;
+  const rounds = await listWorkspaceRounds(workspaceId, plan.orgId);
+  const contacts = await listHearBackRecipients(plan.orgId, rounds.map((r) => r.id));
+  const recipients = contacts.map((c) => ({
+    key: `contact:${c.id}`,
+    email: c.email,
+    name: c.name || "there",
+    linkOrigin: c.linkOrigin,
+    unsubscribeToken: c.unsubscribeToken,
+    why: "you answered the survey this plan is built on and asked to hear back",
+  }));
+  for (const move of answering) byAction.set(move.actionId, recipients);
+  return byAction;
+};
+
+/** Everyone who hears about a moved action: one Audience per kind of person, each with their own unsubscribe token. */
+const AUDIENCES: readonly Audience[] = [guestsWhoShaped, peopleWhoAnswered];
 
 /** Emails each consenting person who shaped a moved action, once per move; returns how many were sent. */
 export async function emailFollowUps(workspaceId: string, moves: readonly StatusMove[], actions: readonly ActionView[]): Promise<number> {

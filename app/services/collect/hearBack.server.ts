@@ -42,3 +42,35 @@ export async function deleteContactsNow(orgId: string, collectionId: string, act
   if (count) await recordAudit({ orgId, action: "hear-back-deleted", actorId: actor.id, actorLabel: actor.email, detail: `${count} contact detail${count === 1 ? "" : "s"} deleted by hand`, ip });
   return count;
 }
+
+export type HearBackRecipient = { id: string; name: string; email: string; linkOrigin: string; unsubscribeToken: string };
+
+/**
+ * The people who can be emailed about rounds of this council: they left an email, and the contact has the
+ * address the survey was answered at and its own unsubscribe token (older contacts have neither, so they
+ * are never emailed: an email must always carry a working way to stop). Expired contacts go first.
+ */
+export async function listHearBackRecipients(orgId: string, roundIds: readonly string[], now = new Date()): Promise<HearBackRecipient[]> {
+  if (roundIds.length === 0) return [];
+  await deleteExpiredContacts(now);
+  const rows = await db().hearBackContact.findMany({
+    where: { collection: { roundId: { in: [...roundIds] }, orgId }, email: { not: "" }, linkOrigin: { not: "" }, unsubscribeToken: { not: null } },
+    select: { id: true, name: true, email: true, linkOrigin: true, unsubscribeToken: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.flatMap((r) => (r.unsubscribeToken ? [{ ...r, unsubscribeToken: r.unsubscribeToken }] : []));
+}
+
+/** Whose unsubscribe link this is (the link is the only proof needed): the survey and council, or null. */
+export async function findHearBackByToken(token: string): Promise<{ survey: string; council: string } | null> {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return null;
+  const contact = await db().hearBackContact.findUnique({ where: { unsubscribeToken: token }, select: { collection: { select: { name: true, org: { select: { name: true } } } } } });
+  return contact ? { survey: contact.collection.name, council: contact.collection.org.name } : null;
+}
+
+/** Stops the emails by deleting the contact altogether (name, email and phone); true when one went. */
+export async function unsubscribeHearBack(token: string): Promise<boolean> {
+  if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return false;
+  const { count } = await db().hearBackContact.deleteMany({ where: { unsubscribeToken: token } });
+  return count > 0;
+}

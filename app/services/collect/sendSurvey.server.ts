@@ -9,7 +9,7 @@ import { submitResponse, type SubmitResult } from "./submitResponse.server";
 export type SendResult = SubmitResult | { status: "limited"; message: string } | { status: "trapped" };
 
 /** Sends a finished draft as one person's answers. */
-export async function sendSurvey(ctx: SurveyContext, draft: Draft, options: { contact: { name: string; email: string; phone: string } | null; trapped: boolean; ip: string }): Promise<SendResult> {
+export async function sendSurvey(ctx: SurveyContext, draft: Draft, options: { contact: { name: string; email: string; phone: string } | null; trapped: boolean; ip: string; linkOrigin: string }): Promise<SendResult> {
   const address = addressKey(options.ip);
   if (options.trapped) {
     await recordAudit({ orgId: null, action: "survey-honeypot", actorLabel: "open link", detail: ctx.collection.name, ip: address });
@@ -27,6 +27,7 @@ export async function sendSurvey(ctx: SurveyContext, draft: Draft, options: { co
     about: draft.about,
     draftId: draft.id,
     contact: options.contact,
+    linkOrigin: options.linkOrigin,
   });
   // The audit log says that an answer came and how, never what it said or who left contact details.
   if (result.status === "sent") await recordAudit({ orgId: null, action: "survey-response-sent", actorLabel: ctx.source === "code" ? "personal code" : "open link", detail: ctx.collection.name, ip: address });

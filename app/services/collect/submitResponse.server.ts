@@ -14,6 +14,8 @@ export type SubmitInput = {
   about: About;
   draftId: string | null;
   contact: { name: string; email: string; phone: string } | null;
+  /** The address the survey was answered at: the start of the links in "you said, we did" emails. */
+  linkOrigin?: string;
   /** A reference that may only be entered once per round (a paper sheet number); random when absent. */
   externalId?: string;
 };
@@ -70,7 +72,10 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
       // Its time is kept to the day only, so it cannot be paired with the answers by when they arrived.
       if (input.contact) {
         const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-        await tx.hearBackContact.create({ data: { id: randomBytes(12).toString("hex"), collectionId: input.collectionId, createdAt: day, ...input.contact } });
+        // The unsubscribe token is the only way in for an email's "stop" link (no sign-in); it is never shown anywhere else.
+        await tx.hearBackContact.create({
+          data: { id: randomBytes(12).toString("hex"), collectionId: input.collectionId, createdAt: day, ...input.contact, linkOrigin: input.linkOrigin ?? "", unsubscribeToken: randomBytes(24).toString("base64url") },
+        });
       }
       return { status: "sent" as const, respondentId: respondent.id };
     });

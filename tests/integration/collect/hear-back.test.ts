@@ -67,7 +67,7 @@ describe("contact details to hear back", () => {
 
     // Nothing in the stored contact can pair it with the answers: no reference, and only the day it came.
     const [stored] = await db().hearBackContact.findMany({ where: { collectionId: collection.id } });
-    expect(Object.keys(stored!).sort()).toEqual(["collectionId", "createdAt", "email", "id", "name", "phone"]);
+    expect(Object.keys(stored!).sort()).toEqual(["collectionId", "createdAt", "email", "id", "linkOrigin", "name", "phone", "unsubscribeToken"]);
     expect(stored!.createdAt.toISOString()).toMatch(/T00:00:00\.000Z$/);
 
     expect(await listHearBackContacts(world.a.org.id, collection.roundId)).toEqual([{ id: stored!.id, name: NAME, email: EMAIL, phone: PHONE }]);
