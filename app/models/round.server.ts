@@ -3,13 +3,16 @@ import { analyseRound, getQuestionSet, nationalBenchmarks, type Benchmark, type 
 import type { Respondent } from "~/domain/poet/respondentFields";
 import { db } from "./db.server";
 import { disclosureThresholdFor } from "./organisation.server";
+import { byRoundDate, roundDate } from "./roundRecord.server";
 
-export async function listRounds(orgId: string) {
-  return db().poetRound.findMany({
-    where: { orgId },
-    select: { id: true, name: true, kind: true, respondentCount: true, isSynthetic: true, importedAt: true, fileName: true },
+/** The council's rounds, newest survey first; archived ones only when asked for. */
+export async function listRounds(orgId: string, options: { archived?: boolean } = {}) {
+  const rounds = await db().poetRound.findMany({
+    where: { orgId, archivedAt: options.archived ? { not: null } : null },
+    select: { id: true, name: true, kind: true, respondentCount: true, isSynthetic: true, importedAt: true, fileName: true, fieldworkStart: true, fieldworkEnd: true, archivedAt: true },
     orderBy: { importedAt: "desc" },
   });
+  return rounds.sort((a, b) => byRoundDate(b, a));
 }
 
 /** One round of this council (scope in the query), or null. */
@@ -74,11 +77,12 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
   return evidence;
 }
 
-/** The council's newest round imported after this one, with the same question set (for "did it work?"). */
-export async function findLaterRounds(orgId: string, after: { importedAt: Date; questionSetVersion: string }) {
-  return db().poetRound.findMany({
-    where: { orgId, questionSetVersion: after.questionSetVersion, importedAt: { gt: after.importedAt } },
-    orderBy: { importedAt: "asc" },
-    select: { id: true, name: true },
+/** The council's rounds surveyed after this one (fieldwork date, else import time), same question set, oldest first; archived ones left out. */
+export async function findLaterRounds(orgId: string, after: { id?: string; importedAt: Date; fieldworkStart?: Date | null; fieldworkEnd?: Date | null; questionSetVersion: string }) {
+  const since = roundDate({ fieldworkStart: after.fieldworkStart ?? null, fieldworkEnd: after.fieldworkEnd ?? null, importedAt: after.importedAt });
+  const rounds = await db().poetRound.findMany({
+    where: { orgId, questionSetVersion: after.questionSetVersion, archivedAt: null, ...(after.id ? { id: { not: after.id } } : {}) },
+    select: { id: true, name: true, importedAt: true, fieldworkStart: true, fieldworkEnd: true },
   });
+  return rounds.filter((r) => roundDate(r) > since || (roundDate(r).getTime() === since.getTime() && r.importedAt > after.importedAt)).sort(byRoundDate);
 }

@@ -14,10 +14,17 @@ import { requireCouncil } from "~/services/auth.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireCouncil(request, params.org, "read:council");
-  const [rounds, workspaces, archived, members] = await Promise.all([listRounds(org.id), listWorkspaces(org.id), listArchivedWorkspaces(org.id), listMembers(org.id)]);
+  const [rounds, workspaces, archived, members, archivedRounds] = await Promise.all([
+    listRounds(org.id),
+    listWorkspaces(org.id),
+    listArchivedWorkspaces(org.id),
+    listMembers(org.id),
+    listRounds(org.id, { archived: true }),
+  ]);
   return {
     org,
     rounds: rounds.map((r) => ({ ...r, importedAt: r.importedAt.toISOString() })),
+    archivedRounds: archivedRounds.map((r) => ({ id: r.id, name: r.name })),
     workspaces: workspaces.map((w) => ({ id: w.id, name: w.name, actionCount: w._count.actions, rounds: w.rounds.map((r) => r.round.name) })),
     archived: archived.map((w) => ({ id: w.id, name: w.name, actionCount: w._count.actions, archivedAt: (w.archivedAt ?? new Date()).toISOString() })),
     memberCount: members.length,
@@ -41,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CouncilHome() {
-  const { org, rounds, workspaces, archived, memberCount, canImport, canCreatePlan, canManagePlans } = useLoaderData<typeof loader>();
+  const { org, rounds, archivedRounds, workspaces, archived, memberCount, canImport, canCreatePlan, canManagePlans } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof NewPlan>>({ lastResult });
   return (
@@ -65,6 +72,18 @@ export default function CouncilHome() {
             </li>
           ))}
         </ul>
+        {archivedRounds.length > 0 ? (
+          <details>
+            <summary>Archived rounds ({archivedRounds.length})</summary>
+            <ul>
+              {archivedRounds.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/orgs/${org.slug}/rounds/${r.id}`}>{r.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
         {canImport ? (
           <p>
             <Link className="button" to={`/orgs/${org.slug}/rounds/new`}>

@@ -1,7 +1,15 @@
 // A round's findings: weaknesses and strengths against England for one group, the rest shown not hidden,
 // and the process → outcome links. The group filter is a GET form; the easy-read view is `?view=easy`.
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { RoundManagement } from "~/components/rounds/RoundManagement";
+import { PeerSummary } from "~/components/evidence/PeerComparison";
+import { peerComparisonFor, sharedPeerFigures } from "~/services/peerBenchmark.server";
+import { countPlansUsingRound } from "~/models/roundRecord.server";
+import { notFound, requireCouncil } from "~/services/auth.server";
+import { changeRound, RoundIntent } from "~/services/roundManagement.server";
 import { CollectingNotice, useLiveWhileCollecting } from "~/components/evidence/CollectingNotice";
 import { EasyReadSwitch, isEasyView } from "~/components/evidence/EasyReadSwitch";
 import { FindingsSection } from "~/components/evidence/FindingsSection";
@@ -33,10 +41,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .filter((f) => f.classification === kind)
       .sort((a, b) => (kind === "weakness" ? (a.difference ?? 0) - (b.difference ?? 0) : kind === "strength" ? (b.difference ?? 0) - (a.difference ?? 0) : 0)),
   }));
+  const peerFigures = reader.kind === "member" ? await sharedPeerFigures(org.id, evidence.questionSetVersion) : [];
+  const peers = findings.flatMap((f) => {
+    const d = peerFigures.length > 0 ? peerComparisonFor(f.id, f.percent, peerFigures) : null;
+    return d && f.percent !== null ? [{ id: f.id, questionText: f.questionText, own: f.percent, peers: d }] : [];
+  });
   return {
     org: { slug: org.slug, name: org.name },
     reader,
     round,
+    peers,
     benchmark,
     groups,
     group: group ?? null,
@@ -45,9 +59,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     links: evidence.analysis.links,
     notInFile: (evidence.analysis.notInFile ?? []).map((code) => questionSet.questions.find((q) => q.code === code)?.text ?? code),
     canPlan: can(role, "create:workspace"),
+    manage: can(role, "manage:round")
+      ? {
+          round: { name: round.name, fieldworkStart: round.fieldworkStart, fieldworkEnd: round.fieldworkEnd, archived: round.archived, plans: await countPlansUsingRound(org.id, round.id), shared: round.sharedWithPeers },
+          canShare: can(role, "share:round"),
+        }
+      : null,
     // Guests reading their plan's evidence see the findings; the collection itself is the council's.
     collecting: reader.kind === "member" ? await collectingStatus(org.id, round.id) : null,
   };
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const access = await requireCouncil(request, params.org, form.get("intent") === "share" ? "share:round" : "manage:round");
+  const submission = parseWithZod(form, { schema: RoundIntent });
+  if (submission.status !== "success") {
+    const [field, messages] = Object.entries(submission.error ?? {}).find(([, m]) => m && m.length > 0) ?? ["intent", ["That change was not understood."]];
+    return { ok: false as const, field: field || "intent", message: messages?.[0] ?? "That change was not understood." };
+  }
+  const result = await changeRound(access.org.id, params.round ?? "", submission.value, { id: access.user.id, email: access.user.email }, context.clientIp);
+  if (!result) notFound("We could not find that POET round.");
+  if (result.ok && result.deleted) return redirect(`/orgs/${access.org.slug}`);
+  return result;
 }
 
 // The easy-read switch changes only `?view`: both wordings are already loaded, so no need to fetch again.
@@ -64,7 +98,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
 };
 
 export default function RoundFindings() {
-  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile, collecting } = useLoaderData<typeof loader>();
+  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile, manage, peers, collecting } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const back = backLinkFor(reader, org);
   useLiveWhileCollecting(collecting?.state === "open");
   const [params] = useSearchParams();
@@ -103,6 +138,8 @@ export default function RoundFindings() {
         </section>
       ) : null}
       <ProcessLinks links={links} aggregate={round.kind === "aggregate"} />
+      <PeerSummary rows={peers} />
+      {manage ? <RoundManagement round={manage.round} canShare={manage.canShare} result={result} /> : null}
       <p>
         <Link to={back.to}>{back.label}</Link>
       </p>

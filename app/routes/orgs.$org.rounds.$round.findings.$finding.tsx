@@ -19,6 +19,9 @@ import evidenceStyles from "~/styles/evidence.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
+import { PeerComparison } from "~/components/evidence/PeerComparison";
+import { peerComparisonFor, sharedPeerFigures } from "~/services/peerBenchmark.server";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, reader, round, benchmark, evidence, view } = await requireRoundEvidence(request, params);
   const id = parseFindingId(params.finding ?? "");
@@ -42,11 +45,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     groupLabel: groupLabel(found.group),
     basis: benchmark.approximate ? (nationalFigureBasis[found.question] ?? null) : null,
     otherGroups,
+    // Other councils' figures are for the council's own people, not workshop guests.
+    peers: reader.kind === "member" ? peerComparisonFor(found.id, found.percent, await sharedPeerFigures(org.id, evidence.questionSetVersion)) : null,
   };
 }
 
 export default function FindingPage() {
-  const { org, reader, answering, round, benchmark, finding, groupLabel, basis, otherGroups } = useLoaderData<typeof loader>();
+  const { org, reader, answering, round, benchmark, finding, groupLabel, basis, otherGroups, peers } = useLoaderData<typeof loader>();
   // A guest reads easy read first; members the standard wording first.
   const easyFirst = reader.kind === "guest";
   const plain = <p className="finding-card__sentence">{finding.sentence}</p>;
@@ -89,6 +94,7 @@ export default function FindingPage() {
         <h2 id="numbers-heading">The numbers</h2>
         <FindingFigures finding={finding} basis={basis} />
       </section>
+      {peers && finding.percent !== null ? <PeerComparison own={finding.percent} peers={peers} /> : null}
       <section aria-labelledby="groups-heading">
         <h2 id="groups-heading">Other groups</h2>
         <OtherGroups rows={otherGroups} />

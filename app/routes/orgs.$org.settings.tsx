@@ -13,12 +13,22 @@ import { saveStaleAfterDays, saveStatusSettings, staleAfterDaysFor, statusSettin
 import { recordAudit } from "~/models/audit.server";
 import { disclosureThresholdFor, saveDisclosureThreshold } from "~/models/organisation.server";
 import { requireCouncil } from "~/services/auth.server";
+import { PeerNamingForm } from "~/components/rounds/PeerNamingForm";
+import { db } from "~/models/db.server";
 import { LogoSettings } from "~/components/report/LogoSettings";
 import { hasLogo, removeLogo, uploadLogo } from "~/services/councilLogo.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "manage:members");
-  return { org, statuses: await statusSettingsFor(org.id), officialCount: await officialWordingCount(org.id), disclosureThreshold: await disclosureThresholdFor(org.id), hasLogo: await hasLogo(org.id), staleAfterDays: await staleAfterDaysFor(org.id) };
+  return {
+    org,
+    statuses: await statusSettingsFor(org.id),
+    officialCount: await officialWordingCount(org.id),
+    disclosureThreshold: await disclosureThresholdFor(org.id),
+    hasLogo: await hasLogo(org.id),
+    staleAfterDays: await staleAfterDaysFor(org.id),
+    namedToPeers: (await db().organisation.findUnique({ where: { id: org.id }, select: { namedToPeers: true } }))?.namedToPeers ?? false,
+  };
 }
 
 // Below 5, single people become recognisable in small councils; above 100, whole support-reason groups vanish.
@@ -77,6 +87,12 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
     await recordAudit({ orgId: org.id, action: "disclosure-changed", actorId: user.id, actorLabel: user.email, detail: `groups under ${parsed.data} people withheld`, ip: context.clientIp });
     return { ok: true, message: `Saved. Groups of fewer than ${parsed.data} people now have their figures withheld on every page.` };
   }
+  if (form.get("intent") === "peer-naming") {
+    const named = form.get("named") === "yes";
+    await db().organisation.update({ where: { id: org.id }, data: { namedToPeers: named } });
+    await recordAudit({ orgId: org.id, action: "peer-naming-changed", actorId: user.id, actorLabel: user.email, detail: named ? "named to other councils" : "not named to other councils", ip: context.clientIp });
+    return { ok: true, message: named ? "Saved. Councils comparing with your shared rounds now see your council's name." : "Saved. Other councils no longer see your council's name." };
+  }
   if (form.get("intent") === "remove-logo") {
     await removeLogo(org.id);
     await recordAudit({ orgId: org.id, action: "logo-changed", actorId: user.id, actorLabel: user.email, detail: "logo removed", ip: context.clientIp });
@@ -107,7 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
 }
 
 export default function CouncilSettings() {
-  const { org, statuses, officialCount, disclosureThreshold, hasLogo, staleAfterDays } = useLoaderData<typeof loader>();
+  const { org, statuses, officialCount, disclosureThreshold, hasLogo, namedToPeers, staleAfterDays } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <div className="narrow">
@@ -167,6 +183,7 @@ export default function CouncilSettings() {
           Save stale setting
         </button>
       </Form>
+      <PeerNamingForm named={namedToPeers} />
       <h2>Small groups</h2>
       <p>
         When fewer people than this answered a question in a group, pages show the row but not the answers (&ldquo;fewer than {disclosureThreshold}: not

@@ -25,7 +25,9 @@ import { actionHistory, findPlanAction, staleAfterDaysFor, statusSettingsFor } f
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { displayNameOf, mayInPlan, notFound, requireWorkspace } from "~/services/auth.server";
 import { roundByRound } from "~/domain/tracking/roundChange";
-import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
+import { comparableRounds, findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
+import { RoundComparePicker } from "~/components/tracking/RoundComparePicker";
+import { roundDate } from "~/models/roundRecord.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
@@ -41,7 +43,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     staleAfterDaysFor(workspace.orgId),
   ]);
   const today = todayInEngland();
-  const changes = await findingChanges(workspace.orgId, rounds, action.findingIds);
+  const url = new URL(request.url);
+  const choice = { from: url.searchParams.get("from"), to: url.searchParams.get("to") };
+  const [changes, compared] = await Promise.all([findingChanges(workspace.orgId, rounds, action.findingIds, choice), comparableRounds(workspace.orgId, rounds, choice)]);
+  const option = (r: { id: string; name: string; importedAt: Date; fieldworkStart: Date | null; fieldworkEnd: Date | null }) => ({ id: r.id, name: r.name, date: roundDate(r).toISOString() });
   const round = rounds[0] ?? null;
   const entries: HistoryEntry[] = [
     ...history.events.map((e) => ({ kind: "event" as const, id: e.id, at: e.at.toISOString(), who: e.actorName, field: e.field, from: labelFor(e.field, e.fromValue), to: labelFor(e.field, e.toValue) })),
@@ -85,6 +90,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     submissionKey: newSubmissionKey(),
     // The author's own updates that are still young enough to correct.
     correctable: history.notes.filter((n) => userId !== null && n.authorId === userId && stillCorrectable(n.at) && mayInPlan(access, "edit:workspace")).map((n) => n.id),
+    comparison: { starts: compared.starts.map(option), ends: (compared.allLater ?? []).map(option), from: compared.baseline?.id ?? null, to: compared.latest?.id ?? null },
   };
 }
 
@@ -211,6 +217,7 @@ export default function ActionPage() {
               </li>
             ))}
           </ul>
+          {data.findings.length > 0 ? <RoundComparePicker comparison={data.comparison} /> : null}
           <h3>Making it Real statements</h3>
           {data.statements.length === 0 ? <p>None linked yet.</p> : null}
           <ul>

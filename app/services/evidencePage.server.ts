@@ -54,6 +54,10 @@ export async function requireRoundEvidence(request: Request, params: Params) {
       isSynthetic: round.isSynthetic,
       importedAt: round.importedAt.toISOString(),
       fileName: round.fileName,
+      fieldworkStart: round.fieldworkStart?.toISOString() ?? null,
+      fieldworkEnd: round.fieldworkEnd?.toISOString() ?? null,
+      archived: round.archivedAt !== null,
+      sharedWithPeers: round.sharedWithPeers,
     },
     benchmark: { name: evidence.benchmark.name, approximate: evidence.benchmark.approximate, source: evidence.benchmark.source },
   };

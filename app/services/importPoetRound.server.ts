@@ -15,6 +15,8 @@ export type ImportInput = {
   benchmarkFile?: { fileName: string; bytes: Uint8Array } | null;
   questionSetVersion?: string;
   isSynthetic?: boolean;
+  /** The survey's fieldwork period, when known. */
+  fieldwork?: { start: Date | null; end: Date | null };
   ip?: string;
   onProgress?: (fraction: number) => void;
 };
@@ -41,6 +43,11 @@ export async function importPoetRound(input: ImportInput): Promise<ImportResult>
     if (existing) return { status: "already-imported", roundId: existing.id, roundName: existing.name, importedAt: existing.importedAt };
   }
   if (!parsed.ok) return { status: "invalid", problems: parsed.problems, totalProblems: parsed.totalProblems, warnings: parsed.warnings, source: "results" };
+  // The same people re-saved in another format (XLSX instead of CSV, columns reordered) is the same round.
+  if (check.contentSha256) {
+    const same = await db().poetRound.findFirst({ where: { orgId: input.orgId, contentSha256: check.contentSha256 }, orderBy: { importedAt: "asc" } });
+    if (same) return { status: "already-imported", roundId: same.id, roundName: same.name, importedAt: same.importedAt };
+  }
   if (check.benchmark && !check.benchmark.ok) return { status: "invalid", problems: check.benchmark.problems, totalProblems: check.benchmark.problems.length, warnings: [], source: "benchmark" };
   const benchmarkValues = check.benchmark?.ok ? JSON.stringify(check.benchmark.values) : null;
   const benchmarkName = input.benchmarkFile?.fileName ?? "";
@@ -60,6 +67,9 @@ export async function importPoetRound(input: ImportInput): Promise<ImportResult>
           kind: parsed.kind,
           fileName: input.fileName,
           fileSha256: sha256,
+          contentSha256: check.contentSha256 ?? "",
+          fieldworkStart: input.fieldwork?.start ?? null,
+          fieldworkEnd: input.fieldwork?.end ?? null,
           respondentCount: count,
           isSynthetic: input.isSynthetic ?? false,
           questionsInFile: parsed.kind === "respondents" ? parsed.summary.questionsInFile.join(",") : "",

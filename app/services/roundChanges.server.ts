@@ -30,14 +30,26 @@ export function findingLabel(findingId: string, questionSetVersion: string): str
   return parsed.group === "all" ? phrase : `${phrase} (${findGroup(parsed.group)?.label ?? parsed.group})`;
 }
 
-/** Changes between the plan's newest round and the council's newest later one; empty until there is one. */
-export async function findingChanges(orgId: string, rounds: readonly WorkspaceRound[], findingIds: readonly string[]): Promise<Map<string, FindingChange>> {
+/** The rounds a reader chose to compare (ids); any id that is not a valid choice falls back to the default. */
+export type RoundChoice = { from?: string | null; to?: string | null };
+
+/** The rounds "did it work?" may compare for a plan: its own rounds as the start, later council rounds as the end, by survey date. */
+export async function comparableRounds(orgId: string, rounds: readonly WorkspaceRound[], choice: RoundChoice = {}) {
+  const baseline = rounds.find((r) => r.id === choice.from) ?? rounds[0];
+  if (!baseline) return { baseline: null, later: [], latest: null, starts: [...rounds] };
+  const allLater = await findLaterRounds(orgId, baseline);
+  const chosen = allLater.findIndex((r) => r.id === choice.to);
+  // Rounds after the chosen end are not part of this comparison.
+  const later = chosen >= 0 ? allLater.slice(0, chosen + 1) : allLater;
+  return { baseline, later, latest: later[later.length - 1] ?? null, allLater, starts: [...rounds] };
+}
+
+/** Changes between the plan's newest round (or the chosen one) and the council's newest later one (or the chosen one); empty until there is one. */
+export async function findingChanges(orgId: string, rounds: readonly WorkspaceRound[], findingIds: readonly string[], choice: RoundChoice = {}): Promise<Map<string, FindingChange>> {
   const changes = new Map<string, FindingChange>();
-  const baseline = rounds[0];
-  if (findingIds.length === 0 || !baseline) return changes;
-  const later = await findLaterRounds(orgId, baseline);
-  const latest = later[later.length - 1];
-  if (!latest) return changes;
+  if (findingIds.length === 0) return changes;
+  const { baseline, later, latest } = await comparableRounds(orgId, rounds, choice);
+  if (!baseline || !latest) return changes;
   const evidence = await Promise.all([baseline, ...later].map(async (round) => ({ name: round.name, evidence: await loadRoundEvidence(orgId, round.id) })));
   const byId = (findings: Finding[]) => new Map(findings.map((f) => [f.id, f]));
   // The baseline and the latest round must both be readable; a round in between that is not is left out.

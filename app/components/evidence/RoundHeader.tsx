@@ -1,7 +1,9 @@
 import { Link } from "@remix-run/react";
 import { peopleText } from "./format";
 
-export type RoundSummary = { id: string; name: string; kind: string; respondentCount: number; isSynthetic: boolean; importedAt: string };
+export type RoundSummary = { id: string; name: string; kind: string; respondentCount: number; isSynthetic: boolean; importedAt: string; fieldworkStart?: string | null; fieldworkEnd?: string | null; archived?: boolean };
+
+const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { timeZone: "UTC" });
 export type BenchmarkSummary = { name: string; approximate: boolean; source: string };
 
 /** What the figures on an evidence page are about and compared with. */
@@ -22,6 +24,13 @@ export function RoundHeader({ round, benchmark, heading }: { round: RoundSummary
       <h1>{heading ?? round.name}</h1>
       <p className="round-header__facts">
         {round.kind === "aggregate" ? "From report tables" : peopleText(round.respondentCount)} · imported {new Date(round.importedAt).toLocaleDateString("en-GB")}
+        {round.fieldworkStart || round.fieldworkEnd ? ` · fieldwork ${round.fieldworkStart ? day(round.fieldworkStart) : "?"} to ${round.fieldworkEnd ? day(round.fieldworkEnd) : "?"}` : ""}
+        {round.archived ? (
+          <>
+            {" "}
+            <span className="tag">Archived</span>
+          </>
+        ) : null}
         {round.isSynthetic ? (
           <>
             {" "}

@@ -25,6 +25,8 @@ const PERMISSIONS = [
   "read:round",
   "read:plan-evidence",
   "create:round",
+  "manage:round",
+  "share:round",
   "read:workspace",
   "create:workspace",
   "manage:workspace",
@@ -44,7 +46,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ["read:council", "read:round", "read:plan-evidence", "read:workspace", "read:members"];
 const EDIT: Permission[] = [...READ, "edit:workspace", "export:plan"];
-const FACILITATE: Permission[] = [...EDIT, "create:round", "create:workspace", "manage:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan", "manage:collection"];
+const FACILITATE: Permission[] = [...EDIT, "create:round", "manage:round", "create:workspace", "manage:workspace", "facilitate:workspace", "manage:joincode", "manage:benchmark", "publish:plan", "manage:collection"];
 
 const GRANTS: Record<Actor, ReadonlySet<Permission>> = {
   owner: new Set(PERMISSIONS),

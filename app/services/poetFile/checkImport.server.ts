@@ -4,6 +4,7 @@ import { getQuestionSet, parseBenchmarkFile, type FileProblem } from "~/domain/p
 import type { BenchmarkValue } from "~/domain/poet";
 import { decodeText } from "./decodeText.server";
 import { parsePoetFile, type ParsePoetFileResult } from "./parsePoetFile.server";
+import { contentSha256 } from "./contentSha256.server";
 import { fileSha256 } from "./sha256.server";
 
 export type ImportCheckJob = {
@@ -15,15 +16,17 @@ export type ImportCheckJob = {
 
 export type BenchmarkCheck = { ok: true; values: BenchmarkValue[] } | { ok: false; problems: FileProblem[] };
 
-export type ImportCheck = { sha256: string; parsed: ParsePoetFileResult; benchmark: BenchmarkCheck | null };
+/** contentSha256 is "" when the file could not be read. */
+export type ImportCheck = { sha256: string; contentSha256?: string; parsed: ParsePoetFileResult; benchmark: BenchmarkCheck | null };
 
 /** Hashes and checks the results file, then (only when it is good) the benchmark file. */
 export async function checkImport(job: ImportCheckJob, onProgress?: (fraction: number) => void): Promise<ImportCheck> {
   const sha256 = fileSha256(job.bytes);
   const parsed = await parsePoetFile({ fileName: job.fileName, bytes: job.bytes, questionSetVersion: job.questionSetVersion, onProgress });
+  const content = parsed.ok ? contentSha256(parsed, job.questionSetVersion) : "";
   const questionSet = getQuestionSet(job.questionSetVersion);
-  if (!parsed.ok || !job.benchmark || !questionSet) return { sha256, parsed, benchmark: null };
+  if (!parsed.ok || !job.benchmark || !questionSet) return { sha256, contentSha256: content, parsed, benchmark: null };
   const { text } = decodeText(job.benchmark.bytes);
   const read = parseBenchmarkFile(text, questionSet, { name: job.benchmark.fileName, source: "Supplied by the council" });
-  return { sha256, parsed, benchmark: read.ok ? { ok: true, values: read.benchmark.values } : { ok: false, problems: read.problems } };
+  return { sha256, contentSha256: content, parsed, benchmark: read.ok ? { ok: true, values: read.benchmark.values } : { ok: false, problems: read.problems } };
 }

@@ -30,12 +30,13 @@ CREATE TABLE "new_Organisation" (
     "name" TEXT NOT NULL,
     "isDemo" BOOLEAN NOT NULL DEFAULT false,
     "disclosureThreshold" INTEGER NOT NULL DEFAULT 10,
+    "namedToPeers" BOOLEAN NOT NULL DEFAULT false,
     "logo" BLOB,
     "logoType" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "staleAfterDays" INTEGER NOT NULL DEFAULT 30
 );
-INSERT INTO "new_Organisation" ("createdAt", "disclosureThreshold", "id", "isDemo", "logo", "logoType", "name", "slug") SELECT "createdAt", "disclosureThreshold", "id", "isDemo", "logo", "logoType", "name", "slug" FROM "Organisation";
+INSERT INTO "new_Organisation" ("createdAt", "disclosureThreshold", "id", "isDemo", "logo", "logoType", "name", "namedToPeers", "slug") SELECT "createdAt", "disclosureThreshold", "id", "isDemo", "logo", "logoType", "name", "namedToPeers", "slug" FROM "Organisation";
 DROP TABLE "Organisation";
 ALTER TABLE "new_Organisation" RENAME TO "Organisation";
 CREATE UNIQUE INDEX "Organisation_slug_key" ON "Organisation"("slug");
