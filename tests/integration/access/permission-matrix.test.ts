@@ -26,6 +26,8 @@ const councilPage = (overrides: Partial<Expect> = {}): Expect => users(200, { ou
 const planEvidencePage = (): Expect => councilPage({ guest: 200 });
 const workspacePage = (overrides: Partial<Expect> = {}): Expect => ({ ...all(200), anonymous: 302, outsider: 404, guestElsewhere: 404, ...overrides });
 
+const ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+
 const RULES: Record<string, Rule> = {
   "_index.tsx": { path: () => "/", expect: { ...all(200), guest: 302, guestElsewhere: 302 } },
   "$.tsx": { path: () => "/no/such/page", expect: all(404) },
@@ -51,6 +53,9 @@ const RULES: Record<string, Rule> = {
   "w.$workspace.plan.tsx": { path: (w) => `/w/${w.a.workspace.id}/plan`, expect: workspacePage() },
   "w.$workspace.plan[.]csv.tsx": { path: (w) => `/w/${w.a.workspace.id}/plan.csv`, expect: workspacePage({ viewer: 403, guest: 403 }) },
   "w.$workspace.plan[.]xlsx.tsx": { path: (w) => `/w/${w.a.workspace.id}/plan.xlsx`, expect: workspacePage({ viewer: 403, guest: 403 }) },
+  "w.$workspace.report[.]docx.tsx": { path: (w) => `/w/${w.a.workspace.id}/report.docx`, expect: workspacePage({ viewer: 403, guest: 403 }) },
+  "w.$workspace.logo.tsx": { path: (w) => `/w/${w.a.workspace.id}/logo`, expect: workspacePage() },
+  "orgs.$org.logo.tsx": { path: (w) => `/orgs/${w.a.org.slug}/logo`, expect: councilPage() },
   "w.$workspace.report.tsx": { path: (w) => `/w/${w.a.workspace.id}/report`, expect: workspacePage({ viewer: 403, guest: 403 }) },
   "w.$workspace.actions.$action.tsx": { path: (w) => `/w/${w.a.workspace.id}/actions/${MATRIX_ACTION}`, expect: workspacePage() },
   "orgs.$org.dashboard.tsx": { path: (w) => `/orgs/${w.a.org.slug}/dashboard`, expect: councilPage() },
@@ -90,6 +95,8 @@ describe("permission matrix", () => {
     await db().workspaceRound.create({ data: { workspaceId: base.a.workspace.id, roundId: roundA } });
     world = { ...base, roundA, otherRoundA, collectionA: await openTestCollection(base.a.org.id) };
     await db().workspace.update({ where: { id: base.a.workspace.id }, data: { publicPage: "public" } });
+    // A logo for council A, so its logo addresses answer 200 to those who may see them and 404 only to others.
+    await db().organisation.update({ where: { id: base.a.org.id }, data: { logo: Buffer.from(ONE_PIXEL_PNG, "base64"), logoType: "image/png" } });
     await running.collab.withDocument(world.a.workspace.id, (doc) => createAction(doc, { id: MATRIX_ACTION, title: "Plain-English budget letters" }), { source: "server", actorId: null, actorName: "Test" });
     const as = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
     visitors.anonymous = new Visitor(running.baseUrl);
