@@ -26,6 +26,18 @@ export type Config = {
   seedDemo: boolean;
   /** Outgoing email (password reset and invitation links); null = people hand links over themselves. */
   smtp: { url: string; from: string } | null;
+  /** Where people reach the app; links in emails start with it. */
+  publicUrl: string;
+  /** The weekly email digest (runs only when smtp is set too). */
+  reminders: {
+    enabled: boolean;
+    /** Day of the week in England, 1 = Monday … 7 = Sunday, and the hour (0–23) from which the week's digest goes out. */
+    day: number;
+    hour: number;
+    checkEveryMs: number;
+    /** Tests only: the moment the reminder timer believes it is (an injected clock); null = the real time. */
+    fakeNow: Date | null;
+  };
   /** Live-collaboration tuning (defaults suit a council; tests and benchmarks shorten them). */
   collab: {
     unloadGraceMs: number;
@@ -63,6 +75,8 @@ function isProxyAddress(entry: string): boolean {
   if (!/^\d{1,3}$/.test(bits)) return false;
   return Number(bits) <= (version === 4 ? 32 : 128);
 }
+
+const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 const trustProxy = z
   .string()
@@ -126,6 +140,23 @@ const schema = z.object({
     .refine((v) => /^smtps?:\/\//.test(v) && URL.canParse(v), "must be a URL like smtp://user:password@mail.example.gov.uk:587 (or smtps:// for TLS)")
     .optional(),
   SMTP_FROM: z.string().min(3).max(200).default("POET Action Planner <no-reply@localhost>"),
+  PUBLIC_URL: origin.optional(),
+  REMINDERS_ENABLED: z.enum(["true", "false"], { message: "must be true or false" }).default("true"),
+  REMINDERS_DAY: z
+    .string()
+    .default("monday")
+    .transform((v, ctx) => {
+      const day = WEEKDAYS.indexOf(v.trim().toLowerCase()) + 1;
+      if (day > 0) return day;
+      ctx.addIssue({ code: "custom", message: `must be a day of the week like monday (got "${v}")` });
+      return z.NEVER;
+    }),
+  REMINDERS_HOUR: z.coerce.number({ invalid_type_error: "must be an hour from 0 to 23" }).int("must be a whole hour from 0 to 23").min(0, "must be an hour from 0 to 23").max(23, "must be an hour from 0 to 23").default(8),
+  REMINDERS_CHECK_MS: z.coerce.number().int().min(50).max(86_400_000).default(300_000),
+  REMINDERS_FAKE_NOW: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), "must be a date and time like 2026-12-07T09:00:00Z")
+    .optional(),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   COLLAB_COMPACTION_THRESHOLD: z.coerce.number().int().min(10).max(100_000).default(500),
   COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
@@ -176,6 +207,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: v.NODE_ENV !== "production" && v.SEED_DEMO !== "false",
     remixDevOrigin: v.REMIX_DEV_ORIGIN ?? null,
     smtp: v.SMTP_URL ? { url: v.SMTP_URL, from: v.SMTP_FROM } : null,
+    publicUrl: v.PUBLIC_URL ?? `http://localhost:${v.PORT}`,
+    reminders: {
+      enabled: v.REMINDERS_ENABLED === "true",
+      day: v.REMINDERS_DAY,
+      hour: v.REMINDERS_HOUR,
+      checkEveryMs: v.REMINDERS_CHECK_MS,
+      // A pretend clock is for tests; production always uses the real time.
+      fakeNow: v.REMINDERS_FAKE_NOW && v.NODE_ENV !== "production" ? new Date(v.REMINDERS_FAKE_NOW) : null,
+    },
     collab: {
       unloadGraceMs: v.COLLAB_UNLOAD_GRACE_MS,
       compactionThreshold: v.COLLAB_COMPACTION_THRESHOLD,

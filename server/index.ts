@@ -11,6 +11,7 @@ import { ConfigError, loadConfig, type Config } from "./config";
 import { createAppServer } from "./http";
 import { log, setJsonLogs } from "./log";
 import { MigrationError, migrateDatabase } from "./migrate";
+import { startReminderTimer } from "./reminders";
 import { seedDemo } from "./seed";
 import { deleteExpiredContacts } from "~/services/collect/hearBack.server";
 
@@ -82,6 +83,8 @@ async function main() {
   retention.unref();
   void deleteExpiredContacts().catch((error) => log.error("deleting expired contact details failed", { error: String(error) }));
 
+  const stopReminders = startReminderTimer(config);
+
   const url = `http://localhost:${port}`;
   log.info(`POET Action Planner is running at ${url} (database: ${config.databaseProvider})`);
   if (demo) log.info(`Demo council "${demo.orgName}": sign in at ${url}/login as ${demo.email} with password ${demo.password}`);
@@ -91,6 +94,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log.info(`${signal} received: closing connections and saving work`);
+    stopReminders();
     await app.close();
     await disconnectDatabase();
     process.exit(0);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_STALE_AFTER_DAYS } from "~/domain/tracking/flags";
 import { statusSettings, type StatusSetting } from "~/domain/tracking/status";
 import { db } from "./db.server";
 
@@ -32,6 +33,8 @@ export type PlanAction = {
   problems: string;
   manualPercent: number | null;
   latestNote: string | null;
+  /** When the latest progress update was written (ISO), or null if there has been none. */
+  lastUpdateAt: string | null;
 };
 
 type ActionScope = { workspaceId: string | { in: string[] }; id?: string };
@@ -43,10 +46,10 @@ async function planActions(scope: ActionScope): Promise<(PlanAction & { workspac
     db().progressUpdate.findMany({
       where: { workspaceId: scope.workspaceId, ...(scope.id ? { actionId: scope.id } : {}) },
       orderBy: { at: "desc" },
-      select: { workspaceId: true, actionId: true, note: true, percent: true },
+      select: { workspaceId: true, actionId: true, note: true, percent: true, at: true },
     }),
   ]);
-  const latest = new Map<string, { note: string; percent: number | null }>();
+  const latest = new Map<string, { note: string; percent: number | null; at: Date }>();
   for (const u of updates) if (!latest.has(`${u.workspaceId}/${u.actionId}`)) latest.set(`${u.workspaceId}/${u.actionId}`, u);
   return rows.map((r) => ({
     workspaceId: r.workspaceId,
@@ -69,6 +72,7 @@ async function planActions(scope: ActionScope): Promise<(PlanAction & { workspac
     problems: r.problems,
     manualPercent: latest.get(`${r.workspaceId}/${r.id}`)?.percent ?? null,
     latestNote: latest.get(`${r.workspaceId}/${r.id}`)?.note ?? null,
+    lastUpdateAt: latest.get(`${r.workspaceId}/${r.id}`)?.at.toISOString() ?? null,
   }));
 }
 
@@ -85,6 +89,16 @@ export function listActionsOfPlans(workspaceIds: string[]) {
 /** One action of a plan, or null. */
 export async function findPlanAction(workspaceId: string, actionId: string): Promise<PlanAction | null> {
   return (await planActions({ workspaceId, id: actionId }))[0] ?? null;
+}
+
+/** After how many days without a progress update the council counts an open action as stale. */
+export async function staleAfterDaysFor(orgId: string): Promise<number> {
+  const org = await db().organisation.findUnique({ where: { id: orgId }, select: { staleAfterDays: true } });
+  return org?.staleAfterDays ?? DEFAULT_STALE_AFTER_DAYS;
+}
+
+export async function saveStaleAfterDays(orgId: string, days: number): Promise<void> {
+  await db().organisation.update({ where: { id: orgId }, data: { staleAfterDays: days } });
 }
 
 /** The council's status wording and percents, merged over the defaults. */

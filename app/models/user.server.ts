@@ -39,3 +39,12 @@ export async function checkPassword(userId: string, password: string): Promise<b
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   return user ? verify(user.passwordHash, password) : false;
 }
+
+/** The person's weekly reminder choices. */
+export async function reminderChoices(userId: string): Promise<{ ownerDigest: boolean; facilitatorDigest: boolean }> {
+  return db().user.findUniqueOrThrow({ where: { id: userId }, select: { ownerDigest: true, facilitatorDigest: true } });
+}
+
+export async function saveReminderChoices(userId: string, choices: { ownerDigest: boolean; facilitatorDigest: boolean }): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: choices });
+}

@@ -7,7 +7,8 @@ import { Field, FormErrors, Notice } from "~/components/forms";
 import { NewPassword } from "~/domain/access/password";
 import { recordAudit } from "~/models/audit.server";
 import { deleteOtherSessions, deleteUserSession, listUserSessions } from "~/models/session.server";
-import { checkPassword, setPassword } from "~/models/user.server";
+import { checkPassword, reminderChoices, saveReminderChoices, setPassword } from "~/models/user.server";
+import { ReminderChoices } from "~/components/ReminderChoices";
 import { requireUser } from "~/services/auth.server";
 import { disconnectEndedSessions } from "~/services/revocation.server";
 import { describeDevice } from "~/services/device";
@@ -17,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sessions = await listUserSessions(user.id);
   return {
     user,
+    reminders: await reminderChoices(user.id),
     sessions: sessions.map((s) => ({ id: s.id, device: describeDevice(s.userAgent), ip: s.ip, lastSeenAt: s.lastSeenAt.toISOString(), current: s.id === sessionId })),
   };
 }
@@ -28,7 +30,9 @@ const ChangePassword = z.object({
 });
 const SignOutOthers = z.object({ intent: z.literal("sign-out-others") });
 const SignOutOne = z.object({ intent: z.literal("sign-out-session"), sessionId: z.string() });
-const AccountIntent = z.discriminatedUnion("intent", [ChangePassword, SignOutOthers, SignOutOne]);
+// A checkbox is sent only when ticked: absent means off.
+const Reminders = z.object({ intent: z.literal("reminders"), ownerDigest: z.literal("on").optional(), facilitatorDigest: z.literal("on").optional() });
+const AccountIntent = z.discriminatedUnion("intent", [ChangePassword, SignOutOthers, SignOutOne, Reminders]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireUser(request);
@@ -46,6 +50,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await recordAudit({ action: "password-changed", actorId: user.id, actorLabel: user.email, ip: context.clientIp });
     return { result: submission.reply({ resetForm: true }), message: `Your password has been changed.${ended ? ` You were signed out on ${ended} other device${ended === 1 ? "" : "s"}.` : ""}` };
   }
+  if (value.intent === "reminders") {
+    const choices = { ownerDigest: value.ownerDigest === "on", facilitatorDigest: value.facilitatorDigest === "on" };
+    await saveReminderChoices(user.id, choices);
+    const on = [choices.ownerDigest ? "the digest of actions you own" : null, choices.facilitatorDigest ? "the facilitator round-up" : null].filter(Boolean);
+    return { result: submission.reply(), message: on.length ? `Saved. Each week we will email you ${on.join(" and ")}.` : "Saved. We will not email you weekly reminders." };
+  }
   if (value.intent === "sign-out-others") {
     const endedIds = await deleteOtherSessions(user.id, sessionId);
     disconnectEndedSessions(context.collab, endedIds, "signedOutElsewhere");
@@ -58,7 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, sessions } = useLoaderData<typeof loader>();
+  const { user, sessions, reminders } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof ChangePassword>>({
     id: "change-password",
@@ -104,6 +114,8 @@ export default function Account() {
           </Form>
         ) : null}
       </section>
+
+      <ReminderChoices ownerDigest={reminders.ownerDigest} facilitatorDigest={reminders.facilitatorDigest} />
 
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">Change your password</h2>

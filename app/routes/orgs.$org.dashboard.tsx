@@ -5,16 +5,17 @@ import { RagBadge } from "~/components/tracking/Badges";
 import { mirThemes } from "~/domain/mir";
 import { isOverdue, themesOf } from "~/domain/tracking/filters";
 import { effectivePercent, RAG_SHORT } from "~/domain/tracking/status";
-import { todayInEngland } from "~/domain/tracking/today";
+import { isStale } from "~/domain/tracking/flags";
+import { dayInEngland, todayInEngland } from "~/domain/tracking/today";
 import { completionsByMonth, listCouncilActions } from "~/models/dashboard.server";
-import { statusSettingsFor } from "~/models/tracking.server";
+import { staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { requireCouncil } from "~/services/auth.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { findingChanges } from "~/services/roundChanges.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "read:workspace");
-  const [actions, statuses, completions] = await Promise.all([listCouncilActions(org.id), statusSettingsFor(org.id), completionsByMonth(org.id)]);
+  const [actions, statuses, completions, staleAfterDays] = await Promise.all([listCouncilActions(org.id), statusSettingsFor(org.id), completionsByMonth(org.id), staleAfterDaysFor(org.id)]);
   const today = todayInEngland();
   const percent = (a: (typeof actions)[number]) => effectivePercent(statuses, a.status, a.manualPercent);
   const brief = (a: (typeof actions)[number]) => ({ id: a.id, title: a.title || "Untitled action", owner: a.owner, due: a.due, rag: a.rag, workspaceId: a.workspaceId, plan: a.workspaceName });
@@ -30,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     byStatus: statuses.map((s) => ({ label: s.label, value: actions.filter((a) => a.status === s.status).length })),
     byRag: (["red", "amber", "green"] as const).map((rag) => ({ label: RAG_SHORT[rag], value: actions.filter((a) => a.rag === rag).length })),
     overdue: actions.filter((a) => isOverdue(a, today)).map(brief),
+    stale: actions.filter((a) => isStale(a, today, staleAfterDays, dayInEngland)).map(brief),
+    staleAfterDays,
     unowned: actions.filter((a) => a.owner.trim() === "" && a.status !== "complete").map(brief),
     byTheme: mirThemes.map((t) => {
       const inTheme = actions.filter((a) => themesOf(a).includes(t.id));
@@ -70,6 +73,13 @@ export default function Dashboard() {
           <h2 id="overdue-heading">{`Overdue (${d.overdue.length})`}</h2>
           <ActionList items={d.overdue} empty="Nothing is overdue." />
         </section>
+        <section aria-labelledby="stale-heading">
+          <h2 id="stale-heading">{`Stale (${d.stale.length})`}</h2>
+          <p className="hint">{`Open actions with no progress update for ${d.staleAfterDays} days or more.`}</p>
+          <ActionList items={d.stale} empty="Every open action has a recent progress update." />
+        </section>
+      </div>
+      <div className="two-col">
         <section aria-labelledby="unowned-heading">
           <h2 id="unowned-heading">{`No owner yet (${d.unowned.length})`}</h2>
           <ActionList items={d.unowned} empty="Every open action has an owner." />

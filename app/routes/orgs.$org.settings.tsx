@@ -9,7 +9,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { ACTION_STATUSES } from "~/domain/workspace/schema";
-import { saveStatusSettings, statusSettingsFor } from "~/models/tracking.server";
+import { saveStaleAfterDays, saveStatusSettings, staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { recordAudit } from "~/models/audit.server";
 import { disclosureThresholdFor, saveDisclosureThreshold } from "~/models/organisation.server";
 import { requireCouncil } from "~/services/auth.server";
@@ -26,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     officialCount: await officialWordingCount(org.id),
     disclosureThreshold: await disclosureThresholdFor(org.id),
     hasLogo: await hasLogo(org.id),
+    staleAfterDays: await staleAfterDaysFor(org.id),
     namedToPeers: (await db().organisation.findUnique({ where: { id: org.id }, select: { namedToPeers: true } }))?.namedToPeers ?? false,
   };
 }
@@ -40,6 +41,14 @@ const DisclosureThreshold = z.coerce
 const Setting = z.object({
   label: z.string().trim().min(1, "Give every status a name").max(40, "Keep status names under 40 characters"),
   percent: z.coerce.number({ invalid_type_error: "Percent must be a whole number from 0 to 100" }).int("Percent must be a whole number from 0 to 100").min(0, "Percent must be from 0 to 100").max(100, "Percent must be from 0 to 100"),
+});
+
+const StaleAfter = z.object({
+  staleAfterDays: z.coerce
+    .number({ invalid_type_error: "Enter a whole number of days from 7 to 365, for example 30" })
+    .int("Enter a whole number of days from 7 to 365, for example 30")
+    .min(7, "Enter a whole number of days from 7 to 365: fewer than 7 would flag most actions between meetings")
+    .max(365, "Enter a whole number of days from 7 to 365"),
 });
 
 const MAX_WORDING_BYTES = 1024 * 1024;
@@ -93,6 +102,12 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
     const removed = await clearMirWording(org.id);
     return { ok: true, message: removed ? "Official wording removed: plans show our summaries again." : "There was no official wording to remove." };
   }
+  if (form.get("intent") === "stale-after") {
+    const parsed = StaleAfter.safeParse({ staleAfterDays: form.get("staleAfterDays") || undefined });
+    if (!parsed.success) return { ok: false, message: `Nothing was saved. ${parsed.error.issues[0]!.message}.` };
+    await saveStaleAfterDays(org.id, parsed.data.staleAfterDays);
+    return { ok: true, message: `Saved. Open actions with no progress update for ${parsed.data.staleAfterDays} days are now flagged stale.` };
+  }
   const problems: string[] = [];
   const settings = ACTION_STATUSES.map((status) => {
     const parsed = Setting.safeParse({ label: form.get(`${status}.label`), percent: form.get(`${status}.percent`) });
@@ -108,7 +123,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
 }
 
 export default function CouncilSettings() {
-  const { org, statuses, officialCount, disclosureThreshold, hasLogo, namedToPeers } = useLoaderData<typeof loader>();
+  const { org, statuses, officialCount, disclosureThreshold, hasLogo, namedToPeers, staleAfterDays } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <div className="narrow">
@@ -154,6 +169,18 @@ export default function CouncilSettings() {
         </table>
         <button type="submit" className="button">
           Save statuses
+        </button>
+      </Form>
+      <h2>Stale actions</h2>
+      <p>An open action is flagged stale when nobody has added a progress update for this many days. The flag shows beside the owner’s RAG rating and on the dashboard.</p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="stale-after" />
+        <div className="field">
+          <label htmlFor="stale-after-days">Days without an update</label>
+          <input id="stale-after-days" name="staleAfterDays" type="number" min={7} max={365} inputMode="numeric" defaultValue={staleAfterDays} />
+        </div>
+        <button type="submit" className="button">
+          Save stale setting
         </button>
       </Form>
       <PeerNamingForm named={namedToPeers} />

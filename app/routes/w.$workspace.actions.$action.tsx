@@ -8,16 +8,20 @@ import { Notice } from "~/components/forms";
 import { ActionHistory, type HistoryEntry } from "~/components/tracking/ActionHistory";
 import { CorrectUpdateForm, CorrectUpdateLink, type CorrectionProblem } from "~/components/tracking/CorrectUpdateForm";
 import { ProgressUpdateForm } from "~/components/tracking/ProgressUpdateForm";
-import { PercentBar, RagBadge } from "~/components/tracking/Badges";
+import { FlagBadges, PercentBar, RagBadge } from "~/components/tracking/Badges";
+import { Milestones } from "~/components/tracking/Milestones";
+import { flagsOf } from "~/domain/tracking/flags";
+import type { MilestoneProblem } from "~/domain/tracking/milestones";
+import { listMilestones } from "~/models/milestone.server";
+import { handleMilestoneForm, MILESTONE_INTENTS } from "~/services/milestoneForm.server";
 import { mirThemes } from "~/domain/mir";
-import { isOverdue } from "~/domain/tracking/filters";
 import { effectivePercent, statusLabel } from "~/domain/tracking/status";
-import { todayInEngland } from "~/domain/tracking/today";
+import { dayInEngland, todayInEngland } from "~/domain/tracking/today";
 import { updateAction } from "~/domain/workspace";
 import { actionStatusSchema, ragSchema } from "~/domain/workspace/schema";
 import { mirStatementsFor } from "~/models/mirWording.server";
 import { CORRECTION_HOURS, correctProgressUpdate, newSubmissionKey, recordProgressUpdate, stillCorrectable } from "~/models/progressUpdate.server";
-import { actionHistory, findPlanAction, statusSettingsFor } from "~/models/tracking.server";
+import { actionHistory, findPlanAction, staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { displayNameOf, mayInPlan, notFound, requireWorkspace } from "~/services/auth.server";
 import { roundByRound } from "~/domain/tracking/roundChange";
@@ -30,12 +34,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = access;
   const action = await findPlanAction(workspace.id, params.action ?? "");
   if (!action) notFound("There is no such action in this plan.");
-  const [statuses, history, rounds, mir] = await Promise.all([
+  const [statuses, history, rounds, mir, milestones, staleAfterDays] = await Promise.all([
     statusSettingsFor(workspace.orgId),
     actionHistory(workspace.id, action.id),
     listWorkspaceRounds(workspace.id, workspace.orgId),
     mirStatementsFor(workspace.orgId),
+    listMilestones({ workspaceId: workspace.id, actionId: action.id }),
+    staleAfterDaysFor(workspace.orgId),
   ]);
+  const today = todayInEngland();
   const url = new URL(request.url);
   const choice = { from: url.searchParams.get("from"), to: url.searchParams.get("to") };
   const [changes, compared] = await Promise.all([findingChanges(workspace.orgId, rounds, action.findingIds, choice), comparableRounds(workspace.orgId, rounds, choice)]);
@@ -63,7 +70,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     action,
     statusLabel: statusLabel(statuses, action.status),
     percent: effectivePercent(statuses, action.status, action.manualPercent),
-    overdue: isOverdue(action, todayInEngland()),
+    flags: flagsOf(action, today, staleAfterDays, dayInEngland),
+    staleAfterDays,
+    today,
+    milestones,
     statuses,
     entries,
     findings: action.findingIds.map((id) => ({
@@ -111,6 +121,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!existing) notFound("There is no such action in this plan.");
   const formData = await request.formData();
   const here = `/w/${workspace.id}/actions/${existing.id}`;
+  if (MILESTONE_INTENTS.includes(String(formData.get("intent")))) {
+    const actor = { actorId: principal.kind === "user" ? principal.user.id : null, actorName: displayNameOf(principal) };
+    return handleMilestoneForm(formData, { workspaceId: workspace.id, actionId: existing.id }, actor, here);
+  }
   if (formData.get("intent") === "correct-update") {
     const parsed = parseWithZod(formData, { schema: Correction });
     const updateId = String(formData.get("updateId") ?? "");
@@ -137,11 +151,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirect(`${here}?saved=1`);
 }
 
+const MILESTONE_NOTICES: Record<string, string> = { added: "The milestone has been added.", removed: "The milestone has been removed.", changed: "The milestone has been updated." };
+
 export default function ActionPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const milestoneProblem = actionData && "milestone" in actionData ? (actionData.milestone as MilestoneProblem) : null;
   const correction = actionData && "correction" in actionData ? (actionData.correction as CorrectionProblem) : null;
-  const lastResult = actionData && !("correction" in actionData) ? (actionData as SubmissionResult<string[]>) : undefined;
+  const lastResult = actionData && !("correction" in actionData) && !("milestone" in actionData) ? (actionData as SubmissionResult<string[]>) : undefined;
   // A refused save keeps its key (nothing was recorded), so the form keeps what was typed; a save
   // brings a new key from the loader and the form starts empty.
   const keptKey = lastResult?.initialValue?.submissionKey;
@@ -154,6 +171,7 @@ export default function ActionPage() {
         <Link to={`/w/${workspace.id}/plan`}>Tracking: {workspace.name}</Link>
       </p>
       <h1>{action.title || "Untitled action"}</h1>
+      {searchParams.get("milestone") ? <Notice tone="success">{MILESTONE_NOTICES[searchParams.get("milestone") ?? ""] ?? "The milestones have been updated."}</Notice> : null}
       {searchParams.get("saved") ? <Notice tone="success">Your progress update has been saved.</Notice> : null}
       {searchParams.get("corrected") ? <Notice tone="success">Your correction has been saved. The history keeps what the update said before.</Notice> : null}
       {correction && !data.correctable.includes(correction.updateId) ? <Notice tone="warning">{correction.message}</Notice> : null}
@@ -167,6 +185,7 @@ export default function ActionPage() {
             <dt>RAG</dt>
             <dd>
               <RagBadge rag={action.rag} />
+              <FlagBadges flags={data.flags} staleAfterDays={data.staleAfterDays} />
             </dd>
             <dt>Done</dt>
             <dd>
@@ -179,7 +198,6 @@ export default function ActionPage() {
             <dt>Due</dt>
             <dd>
               {action.due ?? "No date"}
-              {data.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
             </dd>
             <dt>Came from</dt>
             <dd>{`${action.createdBy ? `An idea from ${action.createdBy}` : "An idea from the workshop"} · ${action.votes} vote${action.votes === 1 ? "" : "s"}`}</dd>
@@ -209,6 +227,7 @@ export default function ActionPage() {
           </ul>
         </section>
       </div>
+      <Milestones milestones={data.milestones} today={data.today} canEdit={data.canEdit} problem={milestoneProblem} />
       {data.canEdit ? <ProgressUpdateForm key={submissionKey} lastResult={lastResult} submissionKey={submissionKey} statusLabel={data.statusLabel} statuses={data.statuses} /> : null}
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">History</h2>

@@ -7,10 +7,13 @@ import { PlanFilters } from "~/components/tracking/PlanFilters";
 import { PlanTable, type PlanRow } from "~/components/tracking/PlanTable";
 import { filterActions, isOverdue, planCounts, PlanQuery, sortActions, themesOf } from "~/domain/tracking/filters";
 import { effectivePercent, statusLabel } from "~/domain/tracking/status";
-import { todayInEngland } from "~/domain/tracking/today";
+import { flagsOf } from "~/domain/tracking/flags";
+import { milestoneSentence, summariseMilestones } from "~/domain/tracking/milestones";
+import { dayInEngland, todayInEngland } from "~/domain/tracking/today";
+import { milestonesOfPlans } from "~/models/milestone.server";
 import { resolveOwner, type OwnerChoice } from "~/domain/workspace/owner";
 import { actionStatusSchema, isoDateSchema } from "~/domain/workspace/schema";
-import { listPlanActions, statusSettingsFor } from "~/models/tracking.server";
+import { listPlanActions, staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { displayNameOf, mayInPlan, requireWorkspace } from "~/services/auth.server";
 import { applyBulkChange } from "~/services/bulkChange.server";
@@ -21,12 +24,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
   const { workspace, principal } = access;
   const query = PlanQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [actions, statuses, rounds, owners] = await Promise.all([
+  const [actions, statuses, rounds, owners, milestones, staleAfterDays] = await Promise.all([
     listPlanActions(workspace.id),
     statusSettingsFor(workspace.orgId),
     listWorkspaceRounds(workspace.id, workspace.orgId),
     // Only people who may change owners are offered the council's members.
     mayInPlan(access, "edit:workspace") ? ownerChoicesFor(access) : ([] as OwnerChoice[]),
+    milestonesOfPlans([workspace.id]),
+    staleAfterDaysFor(workspace.orgId),
   ]);
   const today = todayInEngland();
   const allFindingIds = [...new Set(actions.flatMap((a) => a.findingIds))];
@@ -41,7 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rag: a.rag,
     owner: a.owner,
     due: a.due,
-    overdue: isOverdue(a, today),
+    ...flagsOf(a, today, staleAfterDays, dayInEngland),
+    milestones: milestoneSentence(summariseMilestones(milestones.get(`${workspace.id}/${a.id}`) ?? [])),
     percent: effectivePercent(statuses, a.status, a.manualPercent),
     themes: themesOf(a),
     findings: a.findingIds.map((id) => ({ id, label: findingLabel(id, questionSet), change: changes.get(id)?.sentence ?? null })),
@@ -60,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     archived: access.archived,
     canManage: can(access.actor, "manage:workspace"),
     owners,
+    staleAfterDays,
   };
 }
 
@@ -90,7 +97,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Plan() {
-  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, canPublish, owners, archived, canManage } = useLoaderData<typeof loader>();
+  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, canPublish, owners, archived, canManage, staleAfterDays } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <>
@@ -136,7 +143,7 @@ export default function Plan() {
       <PlanFilters query={query} findings={findings} />
       <div aria-live="polite">{outcome ? <Notice tone={outcome.ok ? "success" : "warning"}>{outcome.message}</Notice> : null}</div>
       <p>{`Showing ${rows.length} of ${counts.total} actions.`}</p>
-      <PlanTable rows={rows} query={query} statuses={statuses} workspaceId={workspace.id} canEdit={canEdit} owners={owners} />
+      <PlanTable rows={rows} query={query} statuses={statuses} workspaceId={workspace.id} canEdit={canEdit} owners={owners} staleAfterDays={staleAfterDays} />
     </>
   );
 }

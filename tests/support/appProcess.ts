@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 
-export type AppProcess = { baseUrl: string; wsUrl: string; stop(): Promise<void> };
+export type AppProcess = { baseUrl: string; wsUrl: string; /** Every line it has logged so far. */ output: string[]; stop(): Promise<void> };
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SESSION_SECRET = "instances-share-this-secret-".padEnd(40, "x");
@@ -21,6 +21,8 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const lines = readline.createInterface({ input: child.stdout! });
+  const output: string[] = [];
+  lines.on("line", (line) => output.push(line));
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the server did not say it was running within 30 s")), 30_000);
     child.once("exit", (code) => {
@@ -40,6 +42,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   return {
     baseUrl,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
+    output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       await exited;

@@ -9,9 +9,18 @@ export type HistoryEntry = { kind: "event"; id: string; at: string; who: string;
 
 const FIELD_WORDS: Record<string, string> = { status: "status", owner: "owner", due: "due date", rag: "RAG rating" };
 
+const MILESTONE_WORDS: Record<string, [string, string]> = {
+  "milestone-added": ["added", ""],
+  "milestone-done": ["marked", " done"],
+  "milestone-reopened": ["marked", " not done"],
+  "milestone-removed": ["removed", ""],
+};
+
 function describe(entry: Extract<HistoryEntry, { kind: "event" }>): string {
   if (entry.field === "created") return `${entry.who} created this action`;
   if (entry.field === "deleted") return `${entry.who} deleted this action`;
+  const milestone = MILESTONE_WORDS[entry.field];
+  if (milestone) return `${entry.who} ${milestone[0]} the milestone “${entry.to ?? entry.from ?? ""}”${milestone[1]}`;
   const field = FIELD_WORDS[entry.field] ?? entry.field;
   const from = entry.from ? `“${entry.from}”` : "nothing";
   const to = entry.to ? `“${entry.to}”` : "nothing";

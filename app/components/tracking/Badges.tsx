@@ -17,3 +17,18 @@ export function PercentBar({ percent, label }: { percent: number; label: string 
     </span>
   );
 }
+
+/** The flags the app computes (overdue, stale), in words, beside the owner's RAG rating. */
+export function FlagBadges({ flags, staleAfterDays }: { flags: { overdue: boolean; stale: boolean }; staleAfterDays: number }) {
+  return (
+    <>
+      {flags.overdue ? <strong className="flag flag--overdue"> Overdue</strong> : null}
+      {flags.stale ? (
+        <strong className="flag flag--stale" title={`No progress update for ${staleAfterDays} days or more`}>
+          {" "}
+          Stale<span className="visually-hidden">{`: no progress update for ${staleAfterDays} days or more`}</span>
+        </strong>
+      ) : null}
+    </>
+  );
+}

@@ -2,7 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import type { PlanQuery } from "~/domain/tracking/filters";
 import type { StatusSetting } from "~/domain/tracking/status";
 import type { OwnerChoice } from "~/domain/workspace/owner";
-import { PercentBar, RagBadge } from "./Badges";
+import { FlagBadges, PercentBar, RagBadge } from "./Badges";
 
 export type PlanRow = {
   id: string;
@@ -13,6 +13,10 @@ export type PlanRow = {
   owner: string;
   due: string | null;
   overdue: boolean;
+  /** No progress update for the council's number of days (and not complete). */
+  stale: boolean;
+  /** "2 of 3 milestones done, next 14 Mar 2027", or null when the action has none. */
+  milestones: string | null;
   percent: number;
   themes: string[];
   findings: { id: string; label: string; change: string | null }[];
@@ -50,12 +54,14 @@ export function PlanTable({
   workspaceId,
   canEdit,
   owners = [],
+  staleAfterDays,
 }: {
   rows: PlanRow[];
   query: PlanQuery;
   statuses: StatusSetting[];
   workspaceId: string;
   canEdit: boolean;
+  staleAfterDays: number;
   /** The council's members, suggested as owners. */
   owners?: readonly OwnerChoice[];
 }) {
@@ -89,15 +95,16 @@ export function PlanTable({
                   <Link to={`/w/${workspaceId}/actions/${row.id}`}>{row.title || "Untitled action"}</Link>
                   {!row.valid ? <span className="tag tag--warning"> Needs review</span> : null}
                   {row.themes.length ? <span className="muted"> · {row.themes.join(", ")}</span> : null}
+                  {row.milestones ? <span className="milestone-summary">{row.milestones}</span> : null}
                 </td>
                 <td>{row.statusLabel}</td>
                 <td>
                   <RagBadge rag={row.rag} />
+                  <FlagBadges flags={row} staleAfterDays={staleAfterDays} />
                 </td>
                 <td>{row.owner || <span className="muted">No owner</span>}</td>
                 <td>
                   {row.due ?? <span className="muted">No date</span>}
-                  {row.overdue ? <strong className="overdue-flag"> Overdue</strong> : null}
                 </td>
                 <td>
                   <PercentBar percent={row.percent} label={`Percent done for “${row.title || "Untitled action"}”`} />

@@ -10,3 +10,8 @@ export function todayInEngland(now: Date = new Date()): string {
 export function dateTimeInEngland(iso: string): string {
   return new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/London" });
 }
+
+/** The calendar day (YYYY-MM-DD) in England on which a stored moment fell. */
+export function dayInEngland(iso: string): string {
+  return todayInEngland(new Date(iso));
+}
