@@ -1,10 +1,10 @@
 // Guests who gave an email and consented hear, by email (a real SMTP server here), when an action they
 // shaped moves; a guest who did not consent gets nothing; every email's unsubscribe link works without
 // signing in, and after it nothing more is sent.
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction, readActions, updateAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
+import { startMailbox, type Mailbox } from "../../support/mailbox";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { connectClient, type TestClient } from "../../support/collab/testClient";
 import { waitFor } from "../../support/collab/waitFor";
@@ -12,37 +12,22 @@ import { Visitor } from "../../support/visitor";
 import { createWorld, PASSWORD, type World } from "../../support/world";
 import { pageText } from "../evidence/pageText";
 
-type Received = { to: string[]; body: string };
-const inbox: Received[] = [];
-let smtp: SMTPServer;
+let mailbox: Mailbox;
 let running: RunningApp;
 let world: World;
 const clients: TestClient[] = [];
 const ACTION = "easy-forms";
-const mailTo = (address: string) => inbox.filter((m) => m.to.includes(address));
+const mailTo = (address: string) => mailbox.to(address);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), body: body.replace(/=\r?\n/g, "") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  const port = (smtp.server.address() as { port: number }).port;
-  running = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: "Westshire plans <plans@westshire.example>" });
+  mailbox = await startMailbox();
+  running = await startTestApp({ SMTP_URL: mailbox.url, SMTP_FROM: "Westshire plans <plans@westshire.example>" });
   world = await createWorld();
 });
 afterAll(async () => {
   for (const c of clients) c.destroy();
   await running.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mailbox.close();
 });
 
 async function joinAs(name: string, form: Record<string, string> = {}) {
@@ -90,8 +75,8 @@ describe("emails to guests when an action they shaped moves", () => {
     const member = await new Visitor(running.baseUrl).signIn(world.member.email, PASSWORD);
     expect((await member.post(`/w/${world.a.workspace.id}?index`, { intent: "status", actionId: ACTION, status: "in-progress" })).status).toBe(303);
     await waitFor(() => mailTo("ava@example.test").length === 1 && mailTo("cal@example.test").length === 1, "Ava's and Cal's emails arrive");
-    expect(inbox.filter((m) => m.to.includes("bo@example.test"))).toEqual([]);
-    expect(inbox.every((m) => m.to.length === 1)).toBe(true);
+    expect(mailbox.inbox.filter((m) => m.to.includes("bo@example.test"))).toEqual([]);
+    expect(mailbox.inbox.every((m) => m.to.length === 1)).toBe(true);
 
     const mail = mailTo("ava@example.test")[0]!.body.replace(/\r?\n[ \t]+/g, " "); // unfold long headers
     expect(mail).toContain("Easier forms for carers");

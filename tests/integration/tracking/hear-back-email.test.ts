@@ -2,10 +2,10 @@
 // "you said, we did" email (a real SMTP server here) when an action answering a finding moves; someone
 // who left no details gets nothing; the email's unsubscribe link works without signing in, deletes the
 // contact details, and afterwards nothing more is sent.
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction, updateAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
+import { startMailbox, type Mailbox } from "../../support/mailbox";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { answerByForm, openTestCollection } from "../../support/collect";
 import { waitFor } from "../../support/collab/waitFor";
@@ -13,36 +13,21 @@ import { Visitor } from "../../support/visitor";
 import { createWorld, type World } from "../../support/world";
 import { pageText } from "../evidence/pageText";
 
-type Received = { to: string[]; body: string };
-const inbox: Received[] = [];
-let smtp: SMTPServer;
+let mailbox: Mailbox;
 let running: RunningApp;
 let world: World;
 const ANSWERED = "respite-answer";
 const UNLINKED = "tidy-the-office";
-const mailTo = (address: string) => inbox.filter((m) => m.to.includes(address));
+const mailTo = (address: string) => mailbox.to(address);
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), body: body.replace(/=\r?\n/g, "") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  const port = (smtp.server.address() as { port: number }).port;
-  running = await startTestApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: "Westshire plans <plans@westshire.example>" });
+  mailbox = await startMailbox();
+  running = await startTestApp({ SMTP_URL: mailbox.url, SMTP_FROM: "Westshire plans <plans@westshire.example>" });
   world = await createWorld();
 });
 afterAll(async () => {
   await running.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mailbox.close();
 });
 
 /** A status change made on the live document by a staff member, as the board does. */
@@ -85,8 +70,8 @@ describe("emails to survey respondents who asked to hear back", () => {
 
     expect(mailTo("ann@example.test")).toHaveLength(1);
     expect(mailTo("cy@example.test")).toHaveLength(1);
-    expect(inbox.filter((m) => !m.to.includes("ann@example.test") && !m.to.includes("cy@example.test"))).toEqual([]);
-    expect(inbox.every((m) => m.to.length === 1)).toBe(true);
+    expect(mailbox.inbox.filter((m) => !m.to.includes("ann@example.test") && !m.to.includes("cy@example.test"))).toEqual([]);
+    expect(mailbox.inbox.every((m) => m.to.length === 1)).toBe(true);
 
     const mail = mailTo("ann@example.test")[0]!.body.replace(/\r?\n[ \t]+/g, " "); // unfold long headers
     expect(mail).toContain("Hello Ann,");
@@ -120,6 +105,6 @@ describe("emails to survey respondents who asked to hear back", () => {
     await waitFor(() => mailTo("cy@example.test").length === 2, "Cy's second email arrives", 30_000);
     expect(mailTo("cy@example.test")[1]!.body).toContain("is now: Complete");
     expect(mailTo("ann@example.test")).toHaveLength(1);
-    expect(inbox.some((m) => m.to.includes("dee@example.test"))).toBe(false);
+    expect(mailbox.inbox.some((m) => m.to.includes("dee@example.test"))).toBe(false);
   });
 });

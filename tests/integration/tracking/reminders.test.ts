@@ -1,30 +1,27 @@
 // The weekly digest, sent by real server processes to a real SMTP server: exactly once per person per
 // week across two instances sharing PostgreSQL and across a restart; nothing to someone who opted out.
 // The instances run on an injected clock (REMINDERS_FAKE_NOW) set to the sending moment, so no waiting.
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
+import { startMailbox, type Mailbox } from "../../support/mailbox";
 import { startTestApp } from "../../support/app-server";
 import { startAppProcess, type AppProcess } from "../../support/appProcess";
 import { waitFor } from "../../support/collab/waitFor";
 import { Visitor } from "../../support/visitor";
 import { createWorld, PASSWORD, type World } from "../../support/world";
 
-type Received = { to: string[]; body: string };
 const postgres = process.env.TEST_DB_PROVIDER === "postgresql";
-const inbox: Received[] = [];
-let smtp: SMTPServer;
+let mailbox: Mailbox;
 let world: World;
 const instances: AppProcess[] = [];
 // Monday 7 December 2026, 09:00 in England: the default sending moment (Monday from 08:00) has come.
 const MONDAY_NINE = "2026-12-07T09:00:00Z";
-const mailTo = (email: string) => inbox.filter((m) => m.to.includes(email));
+const mailTo = (email: string) => mailbox.to(email);
 
 async function start(): Promise<AppProcess> {
-  const port = (smtp.server.address() as { port: number }).port;
   const instance = await startAppProcess({
-    SMTP_URL: `smtp://127.0.0.1:${port}`,
+    SMTP_URL: mailbox.url,
     SMTP_FROM: "Westshire plans <plans@westshire.example>",
     PUBLIC_URL: "https://plans.westshire.example",
     REMINDERS_FAKE_NOW: MONDAY_NINE,
@@ -37,19 +34,7 @@ async function start(): Promise<AppProcess> {
 const ranThisWeek = (instance: AppProcess) => waitFor(() => instance.output.some((l) => l.includes("Weekly reminders for 2026-W50:")), "the instance has run this week's reminders");
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), body: body.replace(/=\r?\n/g, "").replace(/=E2=80=93/g, "–") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
+  mailbox = await startMailbox();
   world = await createWorld();
   // The plan's actions are written through the collaboration layer (as a workshop would), then that app stops.
   const setup = await startTestApp();
@@ -68,7 +53,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await Promise.all(instances.map((i) => i.stop()));
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mailbox.close();
 });
 
 describe("the weekly reminder digest", () => {
