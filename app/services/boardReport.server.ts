@@ -1,4 +1,6 @@
 // The board paper's content, built once and rendered three ways: the printable page, the easy-read page and Word.
+import { shortDate } from "~/domain/tracking/milestones";
+import { milestonesOfPlans } from "~/models/milestone.server";
 import { mirThemes } from "~/domain/mir";
 import { ROLE_LABELS, type Role } from "~/domain/access/permissions";
 import { isOverdue, planCounts } from "~/domain/tracking/filters";
@@ -26,6 +28,8 @@ export type ReportAction = {
   findings: string[];
   changes: string[];
   statements: string[];
+  /** Dated steps, earliest first: "Letters drafted, due 14 Mar 2027 (done)". */
+  milestones: string[];
   latestUpdate: string | null;
 };
 export type CoProducer = { label: string; count: number };
@@ -104,12 +108,13 @@ export function longDate(iso: string): string {
 export async function buildBoardReport(access: WorkspaceAccess): Promise<BoardReport> {
   const { workspace } = access;
   const today = todayInEngland();
-  const [actions, statuses, mir, rounds, record] = await Promise.all([
+  const [actions, statuses, mir, rounds, record, milestones] = await Promise.all([
     listPlanActions(workspace.id),
     statusSettingsFor(workspace.orgId),
     mirStatementsFor(workspace.orgId),
     listWorkspaceRounds(workspace.id, workspace.orgId),
     db().workspace.findFirstOrThrow({ where: { id: workspace.id, orgId: workspace.orgId }, select: { createdById: true, org: { select: { slug: true, logoType: true } } } }),
+    milestonesOfPlans([workspace.id]),
   ]);
   const round = rounds[0] ?? null;
   const evidence = round ? await loadRoundEvidence(workspace.orgId, round.id) : null;
@@ -132,6 +137,7 @@ export async function buildBoardReport(access: WorkspaceAccess): Promise<BoardRe
     findings: a.findingIds.map((id) => sentenceOf.get(id) ?? findingLabel(id, questionSet)),
     changes: a.findingIds.map((id) => changes.get(id)?.sentence).filter((s): s is string => Boolean(s)),
     statements: a.mirIds.map((id) => mir.find((m) => m.id === id)?.text ?? "").filter(Boolean),
+    milestones: (milestones.get(`${workspace.id}/${a.id}`) ?? []).map((m) => `${m.title}, due ${shortDate(m.due)}${m.done ? " (done)" : ""}`),
     latestUpdate: a.latestNote,
   }));
   const themeOf = (id: string) => mir.find((m) => m.id === id)?.theme;

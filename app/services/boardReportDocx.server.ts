@@ -37,6 +37,7 @@ function actionBlock(action: ReportAction): Paragraph[] {
     fact("Due", `${action.due ?? "No due date"}${action.overdue ? " (overdue)" : ""}`),
     ...(action.findings.length ? [new Paragraph({ children: [new TextRun({ text: "Why: what people told us", bold: true })] }), ...action.findings.map(bullet), ...action.changes.map(para)] : []),
     ...(action.statements.length ? [new Paragraph({ children: [new TextRun({ text: "Making it Real statements", bold: true })] }), ...action.statements.map(bullet)] : []),
+    ...(action.milestones.length ? [new Paragraph({ children: [new TextRun({ text: "Milestones", bold: true })] }), ...action.milestones.map(bullet)] : []),
     fact("Latest update", action.latestUpdate ?? "No progress update yet."),
   ];
 }

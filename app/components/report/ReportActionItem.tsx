@@ -43,7 +43,12 @@ export function ReportActionItem({ action }: { action: ReportAction }) {
           <ul>{action.statements.map((s) => <li key={s}>{s}</li>)}</ul>
         </>
       ) : null}
-      {/* Milestones render here once the tracking model provides them (issue 21, milestones). */}
+      {action.milestones.length ? (
+        <>
+          <h4>Milestones</h4>
+          <ul>{action.milestones.map((m) => <li key={m}>{m}</li>)}</ul>
+        </>
+      ) : null}
       <h4>Latest update</h4>
       <p className="report-update">{action.latestUpdate ?? "No progress update yet."}</p>
     </li>

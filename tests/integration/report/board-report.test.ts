@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction } from "~/domain/workspace";
 import { mirStatements } from "~/domain/mir";
 import { db } from "~/models/db.server";
+import { addMilestone } from "~/models/milestone.server";
 import { addProgressUpdate } from "~/models/tracking.server";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { Visitor } from "../../support/visitor";
@@ -46,6 +47,7 @@ beforeAll(async () => {
     { source: "server", actorId: null, actorName: "Set-up" },
   );
   for (const name of ["Ada Guest", "Bo Guest", "Cy Guest"]) await world.createGuest(world.codeA, name);
+  await addMilestone({ workspaceId: ws(), actionId: "letters" }, { title: "Letters drafted with the co-production group", due: "2027-03-14" }, { actorId: world.member.id, actorName: "Member" });
   await addProgressUpdate({ workspaceId: ws(), actionId: "letters", note: "The first letters went out in plain English to every person with a budget", percent: null, authorId: world.member.id, authorName: "Member" });
 });
 afterAll(async () => {
@@ -62,6 +64,7 @@ describe("the board paper", () => {
     expect(page).toMatch(/<th scope="row">Overdue<\/th><td>1<\/td>/);
     expect(page).toContain(statementText);
     expect(page).toContain("The first letters went out in plain English");
+    expect(page).toMatch(/<h4>Milestones<\/h4><ul><li>Letters drafted with the co-production group, due 14 Mar 2027<\/li>/);
     expect(page).toContain("counter(page)");
   });
 
@@ -85,6 +88,7 @@ describe("the board paper", () => {
     expect(document).toContain("Peer support buddies");
     expect(document).toContain(statementText);
     expect(document).toContain("The first letters went out in plain English");
+    expect(document).toContain("Letters drafted with the co-production group, due 14 Mar 2027");
     expect(document).not.toContain("Ada Guest");
     expect(files.some((f) => f.startsWith("word/footer"))).toBe(true);
     expect(await db().auditEvent.count({ where: { orgId: world.a.org.id, action: "plan-exported", detail: { contains: "Word" } } })).toBe(before + 1);
