@@ -3,6 +3,9 @@ import type http from "node:http";
 import { z } from "zod";
 import { UpgradeRefusal } from "./upgradeBoundary";
 
+/** Who wrote an update, as stored on its DocUpdate row and shown in action history. */
+export type Author = { userId: string | null; guestId: string | null; displayName: string };
+
 export type Principal = {
   userId: string | null;
   guestId: string | null;

@@ -52,3 +52,6 @@ export class MessageRateLimiter {
     return true;
   }
 }
+
+/** Presence changes per second per socket (with a burst of twice as many): focus moves, not mouse moves. */
+export const PRESENCE_PER_SECOND = 10;

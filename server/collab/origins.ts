@@ -1,11 +1,8 @@
 // Typed transaction origins: who caused a change decides whether it is persisted, published and echoed.
-import type { Connection } from "./connection";
+import type { Author } from "./authentication";
+import type { ConnectionOrigin } from "./connection";
 
-/** Who wrote an update, as stored on its DocUpdate row and shown in action history. */
-export type Author = { userId: string | null; guestId: string | null; displayName: string };
-
-/** A change a browser sent over its socket: persisted, then broadcast and published. */
-export type ConnectionOrigin = { source: "connection"; connection: Connection; author: Author };
+export type { Author, ConnectionOrigin };
 /** A change the server made itself (a no-JavaScript form, an import): persisted, then broadcast and published. */
 export type ServerOrigin = { source: "server"; actorId: string | null; actorName: string };
 /** A change another instance already persisted (via Redis) or one read back from the database: broadcast only. */

@@ -12,8 +12,7 @@ import type { AwarenessEntry } from "./protocol";
 
 /** The largest presence state a socket may publish, as JSON. */
 export const MAX_PRESENCE_BYTES = 2048;
-/** Presence changes per second per socket (with a burst of twice as many): focus moves, not mouse moves. */
-export const PRESENCE_PER_SECOND = 10;
+export { PRESENCE_PER_SECOND } from "./limits";
 
 export type PresenceVerdict = { ok: true; update: Uint8Array | null; clientId: number | null } | { ok: false; reason: string; detail?: Record<string, unknown> };
 
