@@ -20,6 +20,14 @@ test("a contributor reads a 'you said, we did' notification on a page that logs 
   const sam = await joinAsGuest(browser, page, path, "Sam");
   const title = `Bus passes ${Date.now().toString(36)}`;
   const mine = await addAction(page, title);
+  // The plan table reads the projection: once the new action is there, Sam's change is a move from
+  // "not started" (made within the projection's batching window, it would be the action's first state).
+  const planTable = await page.context().newPage();
+  await expect(async () => {
+    await planTable.goto(`${path}/plan`);
+    await expect(planTable.getByRole("link", { name: title })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  await planTable.close();
   await (await pinned(sam, card(sam, title))).getByLabel("Status").selectOption("blocked");
   // Sam's change has reached the server once it is back on the facilitator's board.
   await expect(mine.getByLabel("Status")).toHaveValue("blocked");
