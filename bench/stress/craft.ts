@@ -12,6 +12,8 @@ export const HONEST_NOTES = { a: "stress-honest-a", b: "stress-honest-b" } as co
 const HOSTILE_NOTE = "stress-hostile-note";
 export const FORGED_VOTER = "g:forged";
 export const FORGER_NAME = "Forger";
+/** Who the attacker's own new actions say created them. */
+export const HOSTILE_CREATOR = "Hostile";
 
 type Change = { name: string; apply: (doc: Y.Doc, rng: Rng) => boolean };
 
@@ -211,7 +213,7 @@ export const EDITS: Change[] = [
   {
     name: "new action",
     apply: (doc, rng) => {
-      actionsOf(doc).set(`hostile-${rng.int(0, 1e9)}`, actionMap({ title: "Hostile idea", createdBy: "Hostile", createdAt: new Date().toISOString(), order: "zy", votes: new Y.Map() }));
+      actionsOf(doc).set(`hostile-${rng.int(0, 1e9)}`, actionMap({ title: "Hostile idea", createdBy: HOSTILE_CREATOR, createdAt: new Date().toISOString(), order: "zy", votes: new Y.Map() }));
       return true;
     },
   },

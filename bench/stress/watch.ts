@@ -9,7 +9,7 @@
 //   badge they do not hold, never an honest person's client id.
 import * as Y from "yjs";
 import { ACTIONS_KEY, NOTES_KEY, SESSION_KEY } from "~/domain/workspace/document";
-import { HONEST_NOTES, type Role } from "./craft";
+import { HONEST_NOTES, HOSTILE_CREATOR, type Role } from "./craft";
 import { roleOfClientId, SPOOF_NAME } from "./frames";
 import type { HonestPeer } from "./honestPeer";
 
@@ -125,7 +125,11 @@ export class RuleWatch {
           continue;
         }
         if (now.votes !== before.votes) this.record("votes changed by a non-facilitator", `${where}: ${id} ${before.votes} ⇒ ${now.votes}`);
-        if (now.map !== before.map && (now.createdBy !== before.createdBy || now.createdAt !== before.createdAt)) {
+        // An action the attacker itself created moments earlier (its "Hostile idea") can lose a race with the
+        // same attacker's other socket writing that id: two concurrent creations, neither yet applied when
+        // the other was checked. That is the attacker's own action, not another's identity, so it is not a break.
+        const attackersOwn = before.createdBy === HOSTILE_CREATOR;
+        if (!attackersOwn && now.map !== before.map && (now.createdBy !== before.createdBy || now.createdAt !== before.createdAt)) {
           this.record("action replaced under its id by another identity", `${where}: ${id} ${String(before.createdBy)} ⇒ ${String(now.createdBy)}`);
         }
       }
