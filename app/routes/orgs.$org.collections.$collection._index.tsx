@@ -77,42 +77,11 @@ export default function CollectionPage() {
           <Link to={`/orgs/${org.slug}/rounds/${c.roundId}`}>{c.state === "closed" ? "See the findings" : "See the findings so far"}</Link>
         </p>
         <h3>By way in</h3>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Way in</th>
-              <th scope="col">Answers</th>
-            </tr>
-          </thead>
-          <tbody>
-            {c.bySource.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.label}</th>
-                <td>{row.count}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <CountTable heading="Way in" rows={c.bySource} />
         {c.byGroup.map((group) => (
           <details key={group.title} className="disclosure">
             <summary>By {group.title.toLowerCase()}</summary>
-            <table className="table">
-              <caption className="visually-hidden">Answers by {group.title.toLowerCase()}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{group.title}</th>
-                  <th scope="col">Answers</th>
-                </tr>
-              </thead>
-              <tbody>
-                {group.rows.map((row) => (
-                  <tr key={row.label}>
-                    <th scope="row">{row.label}</th>
-                    <td>{row.count}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <CountTable heading={group.title} rows={group.rows} caption={`Answers by ${group.title.toLowerCase()}`} />
           </details>
         ))}
       </section>
@@ -174,3 +143,26 @@ export default function CollectionPage() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.collection.name ?? "Collection"} – ${data?.org.name ?? "Council"} – POET Action Planner` }];
+
+/** Answers counted by one way of grouping them (way in, or one of the question set's groups). */
+function CountTable({ heading, rows, caption }: { heading: string; rows: readonly { label: string; count: number | string }[]; caption?: string }) {
+  return (
+    <table className="table">
+      {caption ? <caption className="visually-hidden">{caption}</caption> : null}
+      <thead>
+        <tr>
+          <th scope="col">{heading}</th>
+          <th scope="col">Answers</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.label}>
+            <th scope="row">{row.label}</th>
+            <td>{row.count}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
