@@ -44,7 +44,10 @@ export type AuditAction =
   | "hear-back-deleted"
   | "plan-renamed"
   | "plan-archived"
-  | "plan-restored";
+  | "plan-restored"
+  | "identity-linked"
+  | "identity-provider-changed"
+  | "identity-provider-removed";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 

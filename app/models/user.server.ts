@@ -22,7 +22,8 @@ export async function getUser(id: string): Promise<UserSummary | null> {
 /** The user when email and password match, otherwise null, taking similar time either way. */
 export async function verifyLogin(email: string, password: string): Promise<UserSummary | null> {
   const user = await db().user.findUnique({ where: { email } });
-  if (!user) {
+  // No account, or one that signs in only through its council's identity provider (no password set).
+  if (!user || !user.passwordHash) {
     decoyHash ??= hash("decoy-password-for-timing");
     await verify(await decoyHash, password);
     return null;
@@ -37,7 +38,7 @@ export async function setPassword(userId: string, password: string): Promise<voi
 
 export async function checkPassword(userId: string, password: string): Promise<boolean> {
   const user = await db().user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
-  return user ? verify(user.passwordHash, password) : false;
+  return user?.passwordHash ? verify(user.passwordHash, password) : false;
 }
 
 /** The person's weekly reminder choices. */

@@ -63,6 +63,10 @@ export default function Login() {
         </button>
       </Form>
       <p>
+        <Link to={`/auth/oidc/start${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}>Sign in with your council account</Link> (for example
+        Microsoft), if your council has set it up.
+      </p>
+      <p>
         New here? <Link to={`/signup${redirectTo ? `?${new URLSearchParams({ redirectTo })}` : ""}`}>Create an account</Link>.
       </p>
       <p>Forgotten your password? Ask an owner of your council for a reset link.</p>

@@ -5,7 +5,7 @@ import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } f
 import { parseMirWordingCsv } from "~/domain/mir";
 import { clearMirWording, officialWordingCount, saveMirWording } from "~/models/mirWording.server";
 import { decodeText } from "~/services/poetFile/decodeText.server";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { ACTION_STATUSES } from "~/domain/workspace/schema";
@@ -140,6 +140,10 @@ export default function CouncilSettings() {
           ) : null}
         </Notice>
       ) : null}
+      <p>
+        <Link to={`/orgs/${org.slug}/sign-in`}>Sign in with your council account</Link>: let staff sign in through your identity provider (for example
+        Microsoft Entra ID).
+      </p>
       <h2>Action statuses</h2>
       <p>Choose what each status is called in your council and how far along an action in that status counts. People can still give their own percent in a progress update. RAG ratings are separate.</p>
       <Form method="post">
