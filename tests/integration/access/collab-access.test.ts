@@ -41,8 +41,12 @@ describe("collaboration sockets behind accounts", () => {
     member.type("Budget letters in plain English");
     await waitFor(() => facilitator.text() === "Budget letters in plain English" && viewer.text() === member.text(), "edit reaches the others");
     viewer.type(" — viewer scribble");
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(facilitator.text()).toBe("Budget letters in plain English");
+    // Barrier: once the server has answered the viewer, its scribble has been handled; a later allowed edit
+    // then reaches the facilitator after anything the scribble could have caused.
+    await viewer.roundTrip();
+    member.doc.getText("body").insert(0, "Agreed: ");
+    await waitFor(() => facilitator.text().startsWith("Agreed: "), "the member's later edit arrives");
+    expect(facilitator.text()).toBe("Agreed: Budget letters in plain English");
     await savedEditsMoved();
     const stored = await db().docUpdate.findMany({ where: { workspaceId: world.a.workspace.id } });
     expect(stored.length).toBeGreaterThan(0);

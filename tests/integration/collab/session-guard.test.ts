@@ -15,6 +15,21 @@ const client = (url: string, ws: string, as: string, role: "editor" | "participa
   clients.push(c);
   return c;
 };
+/**
+ * Barrier for "the refused change reached nobody": the refusal was decided before the offender was told, so
+ * an allowed change another person makes now is stored and passed on after anything the refused one caused.
+ */
+let barriers = 0;
+async function laterEditArrives(workspaceId: string, observer: TestClient) {
+  const writer = client(running!.url, workspaceId, "barrier", "editor");
+  await writer.synced();
+  const id = `barrier-${(barriers += 1)}`;
+  createAction(writer.doc, { id, title: "A later allowed change" });
+  await waitFor(() => readActions(observer.doc).some((a) => a.id === id), "a later allowed change arrives");
+  await waitFor(async () => readActions(await storedDoc(workspaceId)).some((a) => a.id === id), "the later allowed change is stored");
+  writer.destroy();
+}
+
 afterEach(async () => {
   for (const c of clients) c.destroy();
   clients = [];
@@ -33,7 +48,7 @@ describe("facilitator controls on the server", () => {
 
     updateSession(participant.doc, { locked: false, focus: "action:nope" });
     await waitFor(() => participant.closes.some((c) => /Only a facilitator can change the session/.test(c.reason)), "the participant is told why");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await laterEditArrives("guard-session", facilitator);
     expect(readSession(facilitator.doc)).toMatchObject({ locked: true, focus: null });
     expect(readSession(await storedDoc("guard-session"))).toMatchObject({ locked: true, focus: null });
   });
@@ -55,7 +70,7 @@ describe("facilitator controls on the server", () => {
     // A crafted one, written straight into the document, is refused and reaches nobody.
     expect(castVote(participant.doc, "a1", "u:pat", 1)).toBeNull();
     await waitFor(() => participant.closes.some((c) => /Votes are cast with the board's vote buttons/.test(c.reason)), "the participant is told why");
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await laterEditArrives("guard-votes", facilitator);
     expect(readActions(facilitator.doc).find((a) => a.id === "a1")!.votes).toEqual({});
     expect(readActions(await storedDoc("guard-votes")).find((a) => a.id === "a1")!.votes).toEqual({});
 
@@ -68,7 +83,7 @@ describe("facilitator controls on the server", () => {
     };
     await refusedWith((doc) => (doc.getMap("actions").get("a2") as Y.Map<unknown>).set("votes", { "a:forged": 40 }));
     await refusedWith((doc) => (doc.getMap("actions").get("a2") as Y.Map<unknown>).delete("votes"));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await laterEditArrives("guard-votes", facilitator);
     expect(readActions(facilitator.doc).find((a) => a.id === "a2")!.votes).toEqual({ "u:pat": 1 });
 
     // The participant may still remove an action that has someone's votes; bringing it back with votes in

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { fromBase64 } from "~/collab/base64";
-import { createAction, readActions, updateSession } from "~/domain/workspace";
+import { createAction, readActions, readSession, updateSession } from "~/domain/workspace";
 import { db } from "~/models/db.server";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { connectClient, type TestClient } from "../../support/collab/testClient";
@@ -71,7 +71,10 @@ describe("the workshop's no-JavaScript status form", () => {
     const before = statusOf(watcher);
     const response = await viewer.post(page(), { intent: "status", actionId, status: "complete" });
     expect(response.status).toBe(403);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Barrier: a later change by the server reaches the watcher after anything the refused post could have written.
+    await running.collab.withDocument(world.a.workspace.id, (doc) => updateSession(doc, { focus: `action:${actionId}` }), SERVER);
+    await waitFor(() => readSession(watcher.doc).focus === `action:${actionId}`, "the later change arrives");
+    await running.collab.withDocument(world.a.workspace.id, (doc) => updateSession(doc, { focus: null }), SERVER);
     expect(statusOf(watcher)).toBe(before);
     const outsider = await signedIn(world.outsider.email);
     expect((await outsider.post(page(), { intent: "status", actionId, status: "complete" })).status).toBe(404);

@@ -118,7 +118,9 @@ describe("dot votes cast by the server", () => {
     const bad = await vote(member, "letters", "5" as "1");
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/not understood/);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Barrier: a later allowed vote arrives after anything the refused requests could have written.
+    expect((await vote(member, "peers", "1")).body.vote?.refusal).toBeNull();
+    await waitFor(() => Object.keys(votesOn("peers")).length === 2, "the member's later vote arrives");
     expect(votesOn("letters")).toEqual({});
   });
 });

@@ -1,6 +1,9 @@
 // A real y-websocket WebsocketProvider (Node `ws` as the WebSocket) with what tests want to observe.
 import { WebsocketProvider } from "y-websocket";
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
+import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { MESSAGE_CHANGE_REFUSED, readChangeRefused, type ChangeRefused } from "~/collab/changeRefused";
 import { waitFor } from "./waitFor";
@@ -16,6 +19,11 @@ export type TestClient = {
   text(): string;
   type(text: string): void;
   synced(): Promise<void>;
+  /**
+   * Sends a sync step 1 on this socket and waits for the server's answer: everything this client sent before
+   * has then been handled by the server (a barrier for "that change was dropped" assertions).
+   */
+  roundTrip(): Promise<void>;
   destroy(): void;
 };
 
@@ -46,6 +54,14 @@ export function connectClient(url: string, workspaceId: string, options: ClientO
     const notice = readChangeRefused(decoder);
     if (notice) refusals.push(notice);
   };
+  // Count the server's sync step 2 answers on this socket (roundTrip waits for the next one).
+  let answers = 0;
+  const handleSync = provider.messageHandlers[0]!;
+  provider.messageHandlers[0] = (encoder, decoder, ...rest) => {
+    const peek = decoding.clone(decoder);
+    if (decoding.readVarUint(peek) === syncProtocol.messageYjsSyncStep2) answers += 1;
+    handleSync(encoder, decoder, ...rest);
+  };
   provider.on("connection-close", (event) => {
     if (event) closes.push({ code: event.code, reason: event.reason });
   });
@@ -58,6 +74,14 @@ export function connectClient(url: string, workspaceId: string, options: ClientO
     text: () => doc.getText("body").toString(),
     type: (text) => doc.getText("body").insert(doc.getText("body").length, text),
     synced: () => waitFor(() => provider.synced, `${name} synced`),
+    roundTrip: async () => {
+      const before = answers;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      syncProtocol.writeSyncStep1(encoder, doc);
+      provider.ws!.send(encoding.toUint8Array(encoder));
+      await waitFor(() => answers > before, `${name}'s round trip to the server`);
+    },
     destroy: () => {
       provider.destroy();
       doc.destroy();
