@@ -20,7 +20,10 @@ export default defineConfig({
   test: {
     pool: "forks",
     projects: [
+      // Pure code: no processes, threads, files, sockets or databases.
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"] } },
+      // The CLI in a child process, import checks in a worker thread, configuration files on disk.
+      { extends: true, test: { name: "system", include: ["tests/system/**/*.test.ts"], testTimeout: 60_000 } },
       integration("sqlite"),
       integration("postgresql"),
     ],

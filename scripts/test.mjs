@@ -45,7 +45,7 @@ const freePort = () =>
 mkdirSync("test-results", { recursive: true });
 if (!step("typecheck", bin("tsc"), ["--noEmit"])) finish(false);
 if (!step("build", bin("remix"), ["build"])) finish(false);
-const vitestOk = step("vitest (unit, integration on SQLite and PostgreSQL)", bin("vitest"), [
+const vitestOk = step("vitest (unit, system, integration on SQLite and PostgreSQL)", bin("vitest"), [
   "run",
   "--reporter=default",
   "--reporter=json",
