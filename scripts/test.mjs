@@ -2,7 +2,6 @@
 // Playwright suite in Debian's Chromium. Stops at the first failing step; prints a closing count.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 
@@ -33,15 +32,6 @@ function count(file, read) {
   failed += counts.failed;
 }
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
 mkdirSync("test-results", { recursive: true });
 if (!step("typecheck", bin("tsc"), ["--noEmit"])) finish(false);
 if (!step("build", bin("remix"), ["build"])) finish(false);
@@ -55,7 +45,6 @@ count("test-results/vitest.json", (r) => ({ passed: r.numPassedTests, failed: r.
 if (!vitestOk) finish(false);
 if (!step("chromium", process.execPath, ["scripts/ensure-chromium.mjs"])) finish(false);
 const e2eOk = step("playwright (Chromium)", bin("playwright"), ["test"], {
-  E2E_PORT: String(await freePort()),
   E2E_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), "poet-e2e-")),
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1",
 });
