@@ -252,3 +252,14 @@ export async function comparedSelfAssessment(access: WorkspaceAccess, year?: num
 export function defaultAssessmentYear(): number {
   return Number(todayInEngland().slice(0, 4));
 }
+
+export type SelfAssessmentSummary = { year: number; notYet: number; withoutAction: number } | null;
+
+/** For the plan page: the latest result's "not yet" statements and how many of them no action answers yet. */
+export async function selfAssessmentSummary(access: WorkspaceAccess, actions: readonly { mirIds: readonly string[] }[]): Promise<SelfAssessmentSummary> {
+  const latest = await latestSelfAssessment(access.workspace.id);
+  if (!latest) return null;
+  const notYet = latest.ratings.filter((r) => r.rating === "not-yet").map((r) => r.statementId);
+  const answered = new Set(actions.flatMap((a) => a.mirIds));
+  return { year: latest.year, notYet: notYet.length, withoutAction: notYet.filter((id) => !answered.has(id)).length };
+}

@@ -142,9 +142,18 @@ export function myRating(doc: Y.Doc, statementId: string, voterKey: string): Mir
   return mirRatingSchema.safeParse(value).success ? (value as MirRating) : null;
 }
 
-/** Opens the stage for a year (ratings already given stay, so a stage can be reopened to continue). */
+/**
+ * Opens the stage for a year. Reopening the same year keeps what was given, so the group can carry on; a
+ * different year starts afresh (ratings, agreed ratings, evidence and comments belong to their year).
+ */
 export function openStage(doc: Y.Doc, year: number, origin?: unknown): void {
-  doc.transact(() => root(doc).set("stage", stageSchema.parse({ open: true, year, finishedAt: null })), origin);
+  const stage = stageSchema.parse({ open: true, year, finishedAt: null });
+  doc.transact(() => {
+    const map = root(doc);
+    const before = stageSchema.safeParse(map.get("stage"));
+    if (before.success && before.data.year !== year) for (const key of ["ratings", "consensus", "evidence", "comments"]) map.delete(key);
+    map.set("stage", stage);
+  }, origin);
 }
 
 /** Records one person's rating (replacing their earlier one), or takes it back with null. */
@@ -203,3 +212,10 @@ export function movement(now: MirRating, before: MirRating | null | undefined): 
 }
 
 export const MOVEMENT_LABELS: Record<Movement, string> = { up: "Moved up", down: "Moved down", same: "Same as before" };
+
+/** "Compared with 2025: 3 moved up, 1 moved down, 8 the same." */
+export function comparisonSentence(a: { earlier: { year: number; planName: string; samePlan: boolean } | null; moved: Record<Movement, number> }): string {
+  if (!a.earlier) return "There is no earlier self-assessment to compare with.";
+  const from = a.earlier.samePlan ? `${a.earlier.year}` : `${a.earlier.year} (plan “${a.earlier.planName}”)`;
+  return `Compared with ${from}: ${a.moved.up} moved up, ${a.moved.down} moved down, ${a.moved.same} the same.`;
+}
