@@ -62,7 +62,7 @@ async function resultOn(page: Page): Promise<string[]> {
 
 test("the self-assessment round ends with the same ratings on every screen and in the board paper, Word and easy read", async ({ browser, page: facilitator }) => {
   // Three browsers, a whole round and a printed report on a shared 2-core machine.
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const workshop = await openDemoWorkshop(facilitator);
   const workspace = workshop.split("/")[2];
   const coproducer = await coProducer(browser, facilitator);
