@@ -47,7 +47,8 @@ export type AuditAction =
   | "plan-restored"
   | "identity-linked"
   | "identity-provider-changed"
-  | "identity-provider-removed";
+  | "identity-provider-removed"
+  | "self-assessment-saved";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 

@@ -18,6 +18,8 @@ import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { displayNameOf, mayInPlan, requireWorkspace } from "~/services/auth.server";
 import { applyBulkChange } from "~/services/bulkChange.server";
 import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
+import { PlanSelfAssessmentNote } from "~/components/selfAssessment/PlanSelfAssessmentNote";
+import { selfAssessmentSummary } from "~/services/selfAssessment.server";
 import { ownerChoicesFor } from "~/services/workshop.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,6 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     milestonesOfPlans([workspace.id]),
     staleAfterDaysFor(workspace.orgId),
   ]);
+  const selfAssessment = await selfAssessmentSummary(access, actions);
   const today = todayInEngland();
   const allFindingIds = [...new Set(actions.flatMap((a) => a.findingIds))];
   const changes = await findingChanges(workspace.orgId, rounds, allFindingIds);
@@ -67,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage: can(access.actor, "manage:workspace"),
     owners,
     staleAfterDays,
+    selfAssessment,
   };
 }
 
@@ -97,7 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function Plan() {
-  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, canPublish, owners, archived, canManage, staleAfterDays } = useLoaderData<typeof loader>();
+  const { workspace, query, rows, counts, statuses, findings, canEdit, canExport, canPublish, owners, archived, canManage, staleAfterDays, selfAssessment } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <>
@@ -140,6 +144,7 @@ export default function Plan() {
           ) : null}
         </p>
       ) : null}
+      <PlanSelfAssessmentNote workspaceId={workspace.id} summary={selfAssessment} />
       <PlanFilters query={query} findings={findings} />
       <div aria-live="polite">{outcome ? <Notice tone={outcome.ok ? "success" : "warning"}>{outcome.message}</Notice> : null}</div>
       <p>{`Showing ${rows.length} of ${counts.total} actions.`}</p>

@@ -5,6 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { EasyReadReport } from "~/components/report/EasyReadReport";
 import { ReportActionItem } from "~/components/report/ReportActionItem";
 import { ReportChart } from "~/components/report/ReportChart";
+import { ReportSelfAssessment } from "~/components/report/ReportSelfAssessment";
 import { requireWorkspace } from "~/services/auth.server";
 import { buildBoardReport } from "~/services/boardReport.server";
 import { auditExport } from "~/services/planExport.server";
@@ -64,6 +65,7 @@ function FullReport({ report }: { report: ReturnType<typeof useLoaderData<typeof
           ))}
         </div>
       </section>
+      {report.selfAssessment ? <ReportSelfAssessment assessment={report.selfAssessment} /> : null}
       {report.round ? (
         <section className="report-section" aria-labelledby="evidence-heading">
           <h2 id="evidence-heading">{`What people told us (${report.round.name})`}</h2>

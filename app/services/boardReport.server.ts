@@ -13,6 +13,7 @@ import { listPlanActions, statusSettingsFor } from "~/models/tracking.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import type { WorkspaceAccess } from "./auth.server";
 import { findingChanges, findingLabel, planQuestionSet } from "./roundChanges.server";
+import { comparedSelfAssessment, type ComparedAssessment } from "./selfAssessment.server";
 
 export type ChartRow = { label: string; count: number };
 export type ReportChart = { id: string; title: string; rows: ChartRow[] };
@@ -47,6 +48,8 @@ export type BoardReport = {
   counts: ReturnType<typeof planCounts>;
   charts: ReportChart[];
   actions: ReportAction[];
+  /** The plan's latest Making it Real self-assessment beside the year before, when there is one (ADR 021). */
+  selfAssessment: ComparedAssessment | null;
 };
 
 const RAG_LABELS: Record<string, string> = { green: "Green (on track)", amber: "Amber (some risk)", red: "Red (off track)", none: "Not set" };
@@ -108,13 +111,14 @@ export function longDate(iso: string): string {
 export async function buildBoardReport(access: WorkspaceAccess): Promise<BoardReport> {
   const { workspace } = access;
   const today = todayInEngland();
-  const [actions, statuses, mir, rounds, record, milestones] = await Promise.all([
+  const [actions, statuses, mir, rounds, record, milestones, selfAssessment] = await Promise.all([
     listPlanActions(workspace.id),
     statusSettingsFor(workspace.orgId),
     mirStatementsFor(workspace.orgId),
     listWorkspaceRounds(workspace.id, workspace.orgId),
     db().workspace.findFirstOrThrow({ where: { id: workspace.id, orgId: workspace.orgId }, select: { createdById: true, org: { select: { slug: true, logoType: true } } } }),
     milestonesOfPlans([workspace.id]),
+    comparedSelfAssessment(access),
   ]);
   const round = rounds[0] ?? null;
   const evidence = round ? await loadRoundEvidence(workspace.orgId, round.id) : null;
@@ -169,5 +173,6 @@ export async function buildBoardReport(access: WorkspaceAccess): Promise<BoardRe
     counts: planCounts(actions, today),
     charts,
     actions: reportActions,
+    selfAssessment,
   };
 }

@@ -1,6 +1,7 @@
 // The board paper as a Word document (board papers are filed in Word): the same content as the printable report.
 import { AlignmentType, Document, Footer, Header, HeadingLevel, ImageRun, Packer, PageBreak, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
 import type { BoardReport, ReportAction, ReportChart } from "./boardReport.server";
+import { selfAssessmentDocx } from "./selfAssessmentDocx.server";
 
 export type ReportLogo = { bytes: Uint8Array; type: "image/png" | "image/jpeg"; width: number; height: number };
 
@@ -85,7 +86,7 @@ export async function boardReportDocx(report: BoardReport, logo: ReportLogo | nu
             children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })] })],
           }),
         },
-        children: [...titlePage, ...summary, ...evidence, ...actions],
+        children: [...titlePage, ...summary, ...selfAssessmentDocx(report.selfAssessment), ...evidence, ...actions],
       },
     ],
   });

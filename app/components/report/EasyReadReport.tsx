@@ -1,5 +1,6 @@
 // The easy-read board paper: short plain sentences, one idea each, in larger type.
 import type { BoardReport, ReportAction } from "~/services/boardReport.server";
+import { easyReadSelfAssessment } from "./ReportSelfAssessment";
 
 function things(n: number): string {
   return n === 1 ? "1 thing" : `${n} things`;
@@ -31,6 +32,13 @@ export function EasyReadReport({ report }: { report: BoardReport }) {
         <h2 id="easy-summary">How we are doing</h2>
         {easyReadSummary(report).map((s) => <p key={s}>{s}</p>)}
       </section>
+      {report.selfAssessment ? (
+        <section className="report-section" aria-labelledby="easy-self-assessment">
+          <h2 id="easy-self-assessment">{`How we think we are doing (${report.selfAssessment.year})`}</h2>
+          <p>We looked at the Making it Real statements together and said how well we are doing.</p>
+          <ul>{easyReadSelfAssessment(report.selfAssessment).map((s) => <li key={s}>{s}</li>)}</ul>
+        </section>
+      ) : null}
       <section aria-labelledby="easy-actions">
         <h2 id="easy-actions">The things we said we would do</h2>
         {report.actions.map((action) => (

@@ -9,6 +9,7 @@ import { useDocValue } from "~/collab/useDocValue";
 import { useUndo } from "~/collab/useUndo";
 import { useWorkspaceDoc } from "~/collab/useWorkspaceDoc";
 import { readSession, type OwnerChoice } from "~/domain/workspace";
+import { SelfAssessmentBanner } from "~/components/selfAssessment/SelfAssessmentBanner";
 import { ActionBoard } from "./ActionBoard";
 import { FacilitatorPanel } from "./FacilitatorPanel";
 import { FindingsPanel } from "./FindingsPanel";
@@ -78,6 +79,8 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
           )}
           {" · "}
           <Link to={`/w/${workspace.id}/plan`}>Tracking and reports</Link>
+          {" · "}
+          <Link to={`/w/${workspace.id}/self-assessment`}>Making it Real self-assessment</Link>
           {canManageCodes ? (
             <>
               {" · "}
@@ -106,6 +109,7 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
         ) : null}
         <TimerBar />
         <FocusBanner following={following} />
+        <SelfAssessmentBanner doc={doc} workspaceId={workspace.id} />
         {live && me.canFacilitate ? <FacilitatorPanel /> : null}
         <div className="workshop__layout">
           <FindingsPanel />

@@ -5,6 +5,22 @@
 // server (app/services/voting.server.ts); no browser role may add one.
 import { ACTIONS_KEY, NOTES_KEY, SESSION_KEY } from "./document";
 
+/** The self-assessment's places (server-written only; see DOCUMENT_PLACES). */
+const SELF_ASSESSMENT_PLACES = [
+  "selfAssessment.stage",
+  "selfAssessment.result",
+  "selfAssessment.ratings",
+  "selfAssessment.ratings.WF-I2",
+  "selfAssessment.ratings.WF-I2.a:pat",
+  "selfAssessment.consensus",
+  "selfAssessment.consensus.WF-I2",
+  "selfAssessment.evidence",
+  "selfAssessment.evidence.WF-I2",
+  "selfAssessment.comments",
+  "selfAssessment.comments.WF-I2",
+  "selfAssessment.comments.WF-I2.#",
+] as const;
+
 /** The roles a socket can have, from the authenticated person (server/collab/sessionGuard.ts maps them). */
 export const DOCUMENT_ROLES = ["facilitator", "member", "guest", "viewer"] as const;
 export type DocumentRole = (typeof DOCUMENT_ROLES)[number];
@@ -76,7 +92,9 @@ export const WRITABLE_SURFACE: Readonly<Record<DocumentRole, readonly SurfaceRul
 
 /**
  * Every place a workspace document has, as a concrete example path (ids stand in for `*`), for tests and
- * for anyone asking "who can write X?". Written by the server only: `session.voterNames.*`, votes.
+ * for anyone asking "who can write X?". Written by the server only: `session.voterNames.*`, votes, and the
+ * whole Making it Real self-assessment (`selfAssessment.*`: ratings, consensus, evidence, comments, stage and
+ * saved result go through app/services/selfAssessment.server.ts, ADR 021) — so nothing here lists them.
  */
 export const DOCUMENT_PLACES = [
   "actions.a1",
@@ -95,6 +113,7 @@ export const DOCUMENT_PLACES = [
   "session.voting.revealed",
   "session.voterNames",
   "session.voterNames.u:pat",
+  ...SELF_ASSESSMENT_PLACES,
 ] as const;
 
 function matches(pattern: string, path: readonly string[]): boolean {

@@ -15,6 +15,12 @@ import {
   updateSession,
   mayWrite,
   type DocumentRole,
+  addComment,
+  finishStage,
+  openStage,
+  setConsensus,
+  setEvidence,
+  setRating,
 } from "~/domain/workspace";
 import { checkUpdate } from "../../../server/collab/sessionGuard";
 
@@ -56,6 +62,19 @@ const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
   "session.voting.revealed": p("crx", ""),
   "session.voterNames": p("", ""),
   "session.voterNames.u:pat": p("", ""),
+  // The Making it Real self-assessment is written by the server only (ADR 021): nobody's browser writes there.
+  "selfAssessment.stage": p("", ""),
+  "selfAssessment.result": p("", ""),
+  "selfAssessment.ratings": p("", ""),
+  "selfAssessment.ratings.WF-I2": p("", ""),
+  "selfAssessment.ratings.WF-I2.a:pat": p("", ""),
+  "selfAssessment.consensus": p("", ""),
+  "selfAssessment.consensus.WF-I2": p("", ""),
+  "selfAssessment.evidence": p("", ""),
+  "selfAssessment.evidence.WF-I2": p("", ""),
+  "selfAssessment.comments": p("", ""),
+  "selfAssessment.comments.WF-I2": p("", ""),
+  "selfAssessment.comments.WF-I2.#": p("", ""),
 };
 
 describe("the writable surface as data", () => {
@@ -85,6 +104,8 @@ function serverDoc(): Y.Doc {
   createAction(doc, { id: "a2", title: "Peer support" });
   setVotes(doc, "a1", "u:fran", 2);
   noteFor(doc, "f1").insert(0, "We heard this");
+  openStage(doc, 2026);
+  setRating(doc, "WF-I1", "a:fran", "not-yet");
   updateSession(doc, { voting: { open: false, votesPerPerson: 3, anonymous: true, revealed: false } });
   return doc;
 }
@@ -130,6 +151,14 @@ const EDITS: Array<[string, string, (doc: Y.Doc) => void]> = [
   ["writes a nested map into an action", "", (d) => actionMap(d, "a1").set("extra", new Y.Map())],
   ["writes a root the document does not have", "", (d) => d.getMap("evil").set("x", 1)],
   ["changes who created an action", "", (d) => actionMap(d, "a1").set("createdBy", "Someone else")],
+  // The Making it Real self-assessment goes through the server only (ADR 021), facilitators included.
+  ["rates a Making it Real statement itself", "", (d) => setRating(d, "WF-I2", "a:pat", "doing-well")],
+  ["changes someone else's rating", "", (d) => ((d.getMap("selfAssessment").get("ratings") as Y.Map<Y.Map<string>>).get("WF-I1") as Y.Map<string>).set("a:fran", "doing-well")],
+  ["sets the group's agreed rating itself", "", (d) => setConsensus(d, "WF-I2", "doing-well")],
+  ["opens the self-assessment itself", "", (d) => openStage(d, 2027)],
+  ["writes a saved result itself", "", (d) => finishStage(d, { year: 2026, finishedAt: new Date().toISOString(), ratings: { "WF-I2": { rating: "doing-well", decidedBy: "consensus" } } })],
+  ["links evidence itself", "", (d) => setEvidence(d, "WF-I2", "f1", true)],
+  ["adds a comment itself", "", (d) => addComment(d, "WF-I2", { by: "Pat", text: "Forged", at: new Date().toISOString() })],
 ];
 
 describe("the server's check of real updates", () => {
