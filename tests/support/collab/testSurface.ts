@@ -5,5 +5,5 @@ import { WRITABLE_SURFACE, withExtraWritable } from "~/domain/workspace";
 
 export const TEST_SURFACE = withExtraWritable(WRITABLE_SURFACE, [
   { path: "body.#", can: ["create", "remove"] },
-  { path: "clock.*", can: ["create", "remove"] },
+  { path: "clock.*", can: ["create", "replace", "remove"] },
 ]);
