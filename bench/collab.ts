@@ -10,7 +10,6 @@ import { migrateDatabase } from "../server/migrate";
 import { spawnCollabServer, type ServerChild } from "../tests/support/collab/spawnServer";
 import { createPgDatabase, dropPgDatabase, pgUrl } from "../tests/support/test-databases";
 import { connectBenchClient, type BenchClient, type Protocol } from "./support/benchClient";
-import { runScaleOut } from "./support/scaleOut";
 
 const ONE_ROOM = { rooms: 1, clientsPerRoom: 30 };
 const MANY_ROOMS = { rooms: 50, clientsPerRoom: 4 };
@@ -243,7 +242,6 @@ export async function run(): Promise<void> {
     await dropPgDatabase(pgNames.ours);
     await dropPgDatabase(pgNames.hocuspocus);
   }
-  if (process.env.BENCH_SCALE_OUT !== "0") await runScaleOut();
 }
 
 // Also runnable on its own: npx tsx --expose-gc bench/collab.ts
