@@ -1,11 +1,15 @@
-// Live-editing latency and throughput of our collaboration server (persisting to a temp SQLite file)
-// beside the reference y-websocket server (no persistence), plus memory with 2,000 idle sockets.
+// Live-editing latency, CPU and throughput of our collaboration server (on SQLite and on PostgreSQL) beside
+// Hocuspocus 4 with its storage extensions (SQLite; PostgreSQL through @hocuspocus/extension-database) and the
+// bare reference y-websocket server (no persistence) — twice, so the reference against itself shows this
+// machine's noise. Then memory and socket admission CPU with 2,000 idle sockets over 200 plans.
+// BENCH_COLLAB_ROUNDS (default 8) rounds per server; BENCH_COLLAB_SERVERS=ours-sqlite,hp-pg,… picks servers.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "../server/migrate";
 import { spawnCollabServer, type ServerChild } from "../tests/support/collab/spawnServer";
-import { connectClient, type TestClient } from "../tests/support/collab/testClient";
+import { createPgDatabase, dropPgDatabase, pgUrl } from "../tests/support/test-databases";
+import { connectBenchClient, type BenchClient, type Protocol } from "./support/benchClient";
 
 const ONE_ROOM = { rooms: 1, clientsPerRoom: 30 };
 const MANY_ROOMS = { rooms: 50, clientsPerRoom: 4 };
@@ -13,24 +17,26 @@ const EDIT_INTERVAL_MS = 200;
 // Many short rounds, alternating which server goes first: this machine's speed drifts over a minute
 // (other tenants, CPU frequency), and long back-to-back runs would credit the drift to one server.
 const MEASURE_MS = 2500;
-// 24 rounds: with 12, two runs of the same code differed by up to 0.3 in the pooled p99 ratio (a few
-// stalls of this shared VM landing in one server's rounds decide a p99); the halves printed show the rest.
-const ROUNDS = 24;
+const ROUNDS = Number(process.env.BENCH_COLLAB_ROUNDS ?? 8);
 const IDLE = { rooms: 200, clientsPerRoom: 10 };
 
 type Workload = { rooms: number; clientsPerRoom: number };
 type Figures = { p50: number; p99: number; perSecond: number; samples: number };
 
-const referenceEntry = path.resolve(import.meta.dirname, "support/referenceServer.ts");
+/** A server under test: how it is started, what it does with an edit, and which client protocol it speaks. */
+type Contender = { key: string; label: string; does: string; protocol: Protocol; child: ServerChild };
 
-function percentile(sorted: number[], p: number): number {
+const referenceEntry = path.resolve(import.meta.dirname, "support/referenceServer.ts");
+const hocuspocusEntry = path.resolve(import.meta.dirname, "support/hocuspocusServer.ts");
+
+export function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function connectAll(server: ServerChild, workload: Workload, tag: string): Promise<TestClient[]> {
-  const clients: TestClient[] = [];
+async function connectAll(server: Contender, workload: Workload, tag: string): Promise<BenchClient[]> {
+  const clients: BenchClient[] = [];
   for (let room = 0; room < workload.rooms; room++) {
-    for (let i = 0; i < workload.clientsPerRoom; i++) clients.push(connectClient(server.url, `${tag}-${room}`, { as: `${tag}-${room}-${i}` }));
+    for (let i = 0; i < workload.clientsPerRoom; i++) clients.push(connectBenchClient(server.protocol, server.child.url, `${tag}-${room}`, `${tag}-${room}-${i}`));
     if (clients.length % 200 === 0) await Promise.all(clients.slice(-200).map((c) => c.synced()));
   }
   await Promise.all(clients.map((c) => c.synced()));
@@ -42,14 +48,35 @@ function summarise(samples: number[]): Figures {
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), perSecond: sorted.length / ((ROUNDS * MEASURE_MS) / 1000), samples: sorted.length };
 }
 
+/** Asks a server child for one JSON answer on its stdin protocol (tests/support/collab/childProtocol.ts). */
+function ask<T>(server: ServerChild, command: "memory" | "cpu", key: string): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const onLine = (line: string) => {
+      let parsed: Record<string, unknown>;
+      try {
+        parsed = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        return; // a line the server logged, not an answer
+      }
+      if (parsed && typeof parsed === "object" && key in parsed) {
+        server.lines.off("line", onLine);
+        resolve(parsed as T);
+      }
+    };
+    server.lines.on("line", onLine);
+    server.child.stdin!.write(command + "\n");
+  });
+}
+const cpuOf = async (server: ServerChild) => (await ask<{ cpuMicros: number }>(server, "cpu", "cpuMicros")).cpuMicros;
+
 /**
  * One server's clients for one workload, connected once and kept for every round: the figures are the
  * steady state of busy plans, not the loading and unloading of fresh ones between rounds.
  */
-type Session = { clients: TestClient[]; samples: number[]; recording: boolean; roundP99s: number[]; rounds: Array<[from: number, to: number]> };
+type Session = { server: Contender; clients: BenchClient[]; samples: number[]; recording: boolean; roundP99s: number[]; rounds: Array<[from: number, to: number]>; edits: number; cpuMicros: number };
 
-async function openSession(server: ServerChild, workload: Workload, tag: string): Promise<Session> {
-  const session: Session = { clients: await connectAll(server, workload, tag), samples: [], recording: false, roundP99s: [], rounds: [] };
+async function openSession(server: Contender, workload: Workload, tag: string): Promise<Session> {
+  const session: Session = { server, clients: await connectAll(server, workload, tag), samples: [], recording: false, roundP99s: [], rounds: [], edits: 0, cpuMicros: 0 };
   for (const client of session.clients) {
     client.doc.getMap<number>("clock").observe((event, transaction) => {
       if (transaction.local || !session.recording) return;
@@ -70,9 +97,14 @@ async function measure(session: Session, durationMs: number): Promise<void> {
   // hundreds of clients' documents is less likely to fall inside a round and delay whichever server's
   // deliveries it lands on. (npm run bench passes --expose-gc; without it this is skipped.)
   (globalThis as { gc?: () => void }).gc?.();
+  const cpuBefore = await cpuOf(session.server.child);
+  let edits = 0;
   const timers = clients.map((client, index) =>
     setTimeout(() => {
-      const interval = setInterval(() => client.doc.getMap<number>("clock").set(client.name, performance.now()), EDIT_INTERVAL_MS);
+      const interval = setInterval(() => {
+        edits++;
+        client.doc.getMap<number>("clock").set(client.name, performance.now());
+      }, EDIT_INTERVAL_MS);
       timers.push(interval);
     }, (index * EDIT_INTERVAL_MS) / clients.length),
   );
@@ -85,125 +117,130 @@ async function measure(session: Session, durationMs: number): Promise<void> {
   session.rounds.push([from, session.samples.length]);
   for (const timer of timers) clearInterval(timer);
   await new Promise((resolve) => setTimeout(resolve, 200)); // the last edits land before the other server's turn
+  session.cpuMicros += (await cpuOf(session.server.child)) - cpuBefore;
+  session.edits += edits;
 }
 
 function closeSession(session: Session): void {
   for (const client of session.clients) client.destroy();
 }
 
-async function memoryOf(server: ServerChild): Promise<{ rss: number; heapUsed: number; documents: number }> {
-  const answer = new Promise<{ rss: number; heapUsed: number; documents: number }>((resolve) => {
-    const onLine = (line: string) => {
-      const parsed = JSON.parse(line) as { memory?: { rss: number; heapUsed: number }; documents?: number };
-      if (parsed.memory) {
-        server.lines.off("line", onLine);
-        resolve({ ...parsed.memory, documents: parsed.documents ?? 0 });
-      }
-    };
-    server.lines.on("line", onLine);
-  });
-  server.child.stdin!.write("memory\n");
-  return answer;
+function resetSession(session: Session): void {
+  session.samples.length = 0;
+  session.roundP99s.length = 0;
+  session.rounds.length = 0;
+  session.edits = 0;
+  session.cpuMicros = 0;
 }
 
-async function idleMemory(server: ServerChild): Promise<{ rssMb: number; heapMb: number; perSocketKb: number; documents: number }> {
-  const before = await memoryOf(server);
-  const clients = await connectAll(server, IDLE, "idle");
+type Memory = { memory: { rss: number; heapUsed: number }; documents: number };
+
+/** RSS and heap after GC with 2,000 idle sockets over 200 plans, and the server CPU it took to admit each socket. */
+async function idleMemory(server: Contender) {
+  const before = await ask<Memory>(server.child, "memory", "memory");
+  const cpuBefore = await cpuOf(server.child);
+  const clients = await connectAll(server, IDLE, `idle-${server.key}`);
+  const admissionMicros = (await cpuOf(server.child)) - cpuBefore;
   await new Promise((resolve) => setTimeout(resolve, 500));
-  const after = await memoryOf(server);
+  const after = await ask<Memory>(server.child, "memory", "memory");
   for (const client of clients) client.destroy();
   const sockets = IDLE.rooms * IDLE.clientsPerRoom;
   return {
-    rssMb: after.rss / 1048576,
-    heapMb: after.heapUsed / 1048576,
-    perSocketKb: (after.heapUsed - before.heapUsed) / 1024 / sockets,
+    rssMb: after.memory.rss / 1048576,
+    heapMb: after.memory.heapUsed / 1048576,
+    perSocketKb: (after.memory.heapUsed - before.memory.heapUsed) / 1024 / sockets,
+    admissionMs: admissionMicros / 1000 / sockets,
     documents: after.documents,
   };
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`;
+const ms = (value: number) => `${value.toFixed(2)} ms`;
+const wanted = (key: string) => !process.env.BENCH_COLLAB_SERVERS || process.env.BENCH_COLLAB_SERVERS.split(",").includes(key);
 
 export async function run(): Promise<void> {
-  // Every y-websocket provider adds a process "exit" listener; hundreds of clients in one process is the point here.
+  // Every provider adds a process "exit" listener; hundreds of clients in one process is the point here.
   process.setMaxListeners(0);
   const dir = mkdtempSync(path.join(os.tmpdir(), "poet-bench-collab-"));
-  const databaseUrl = `file:${path.join(dir, "bench.db")}`;
-  await migrateDatabase(databaseUrl);
-  // BENCH_COLLAB_CALIBRATE=1 puts the reference server in our place too: the ratios it prints are what
-  // this machine's noise alone produces between two identical servers.
-  const calibrating = process.env.BENCH_COLLAB_CALIBRATE === "1";
-  const ours = calibrating
-    ? await spawnCollabServer({}, referenceEntry)
-    : await spawnCollabServer({ DATABASE_URL: databaseUrl, COLLAB_MESSAGES_PER_SECOND: "1000", COLLAB_UNLOAD_GRACE_MS: "2000", ...(process.env.BENCH_COMPACTION ? { COLLAB_COMPACTION_THRESHOLD: process.env.BENCH_COMPACTION } : {}) });
-  const reference = await spawnCollabServer({}, referenceEntry);
+  const sqliteUrl = `file:${path.join(dir, "bench.db")}`;
+  const pgNames = { ours: await createPgDatabase(), hocuspocus: await createPgDatabase() };
+  const contenders: Contender[] = [];
   try {
-    // The bench process itself warms up (JIT, GC sizing) during its first runs, which would favour
-    // whichever server goes second: warm up on both, then alternate the order and pool the samples.
-    for (const [server, tag] of [[ours, "warm-ours"], [reference, "warm-ref"]] as const) {
-      const warmUp = await openSession(server, { rooms: 4, clientsPerRoom: 5 }, tag);
+    await migrateDatabase(sqliteUrl);
+    await migrateDatabase(pgUrl(pgNames.ours));
+    const oursEnv = { COLLAB_MESSAGES_PER_SECOND: "1000", COLLAB_UNLOAD_GRACE_MS: "2000", ...(process.env.BENCH_COMPACTION ? { COLLAB_COMPACTION_THRESHOLD: process.env.BENCH_COMPACTION } : {}) };
+    const ours = "each update is committed to the database (one row, group commit) before it is broadcast";
+    const hocuspocus = "broadcast at once; the whole document is stored as one row 2 s after the last change (at most every 10 s): an edit is not durable when peers see it";
+    const plan: Array<[string, string, string, Protocol, () => Promise<ServerChild>]> = [
+      ["ours-sqlite", "ours, SQLite", `${ours} (SQLite edit log, moved into DocUpdate within ~0.1 s)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: sqliteUrl, ...oursEnv })],
+      ["ours-pg", "ours, PostgreSQL", `${ours} (PostgreSQL DocUpdate)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: pgUrl(pgNames.ours), ...oursEnv })],
+      ["hp-sqlite", "Hocuspocus, SQLite", `@hocuspocus/server 4.7 + extension-sqlite: ${hocuspocus}`, "hocuspocus", () => spawnCollabServer({ HOCUSPOCUS_STORAGE: "sqlite", HOCUSPOCUS_SQLITE_FILE: path.join(dir, "hocuspocus.db") }, hocuspocusEntry)],
+      ["hp-pg", "Hocuspocus, PostgreSQL", `@hocuspocus/server 4.7 + extension-database on pg: ${hocuspocus}`, "hocuspocus", () => spawnCollabServer({ HOCUSPOCUS_STORAGE: "postgresql", HOCUSPOCUS_PG_URL: pgUrl(pgNames.hocuspocus) }, hocuspocusEntry)],
+      ["ref", "reference", "@y/websocket-server 0.1.1, in memory: nothing is stored", "y-websocket", () => spawnCollabServer({}, referenceEntry)],
+      ["ref2", "reference again", "a second reference server: its ratio to the first is this machine's noise", "y-websocket", () => spawnCollabServer({}, referenceEntry)],
+    ];
+    for (const [key, label, does, protocol, start] of plan) if (wanted(key) || key === "ref") contenders.push({ key, label, does, protocol, child: await start() });
+    const reference = contenders.find((c) => c.key === "ref")!;
+
+    console.log(`What each server does with an edit:`);
+    for (const c of contenders) console.log(`  ${c.label.padEnd(23)} ${c.does}`);
+
+    // The bench process itself warms up (JIT, GC sizing) during its first runs: warm up on every server.
+    for (const server of contenders) {
+      const warmUp = await openSession(server, { rooms: 4, clientsPerRoom: 5 }, `warm-${server.key}`);
       await measure(warmUp, 1500);
       closeSession(warmUp);
     }
-    const rows: string[] = [];
     for (const [label, workload] of [
-      [`${ONE_ROOM.clientsPerRoom} clients, 1 workspace`, ONE_ROOM],
-      [`${MANY_ROOMS.rooms} workspaces x ${MANY_ROOMS.clientsPerRoom} clients`, MANY_ROOMS],
+      [`1 plan x ${ONE_ROOM.clientsPerRoom} people`, ONE_ROOM],
+      [`${MANY_ROOMS.rooms} plans x ${MANY_ROOMS.clientsPerRoom} people`, MANY_ROOMS],
     ] as const) {
       const tag = workload === ONE_ROOM ? "one" : "many";
-      const sessions = { ours: await openSession(ours, workload, `ours-${tag}`), reference: await openSession(reference, workload, `ref-${tag}`) };
-      // One unrecorded round each first. The first round after a workload's clients connect ran slow for
-      // whichever server it measured: with the reference server in both places (BENCH_COLLAB_CALIBRATE=1) the
-      // server measured first came out 1.19-1.36x "slower" at p99, and with the order of rounds swapped the
-      // other one did. Settling first removed that.
-      for (const session of [sessions.ours, sessions.reference]) {
+      const sessions: Session[] = [];
+      for (const server of contenders) sessions.push(await openSession(server, workload, `${server.key}-${tag}`));
+      // One unrecorded round each first (the first round after a workload's clients connect runs slow).
+      for (const session of sessions) {
         await measure(session, MEASURE_MS);
-        session.samples.length = 0;
-        session.roundP99s.length = 0;
-        session.rounds.length = 0;
+        resetSession(session);
       }
       for (let round = 0; round < ROUNDS; round++) {
-        const order = round % 2 === 0 ? ([sessions.ours, sessions.reference] as const) : ([sessions.reference, sessions.ours] as const);
+        // Rotate who goes first, so no server always follows the same one.
+        const order = sessions.map((_, i) => sessions[(i + round) % sessions.length]!);
         for (const session of order) await measure(session, MEASURE_MS);
       }
-      closeSession(sessions.ours);
-      closeSession(sessions.reference);
-      const ourSamples = sessions.ours.samples;
-      const refSamples = sessions.reference.samples;
-      const a = summarise(ourSamples);
-      const b = summarise(refSamples);
-      // Each round of ours ran beside one of the reference's: the spread of the paired ratios shows how much
-      // of a run's pooled ratio is this machine's drift.
-      const paired = sessions.ours.roundP99s.map((p99, i) => p99 / sessions.reference.roundP99s[i]!).sort((x, y) => x - y);
-      // The pooled ratio of the first and of the second half of the rounds: how far one run's figure can move.
-      const half = (session: Session, which: 0 | 1) =>
-        summarise(session.rounds.slice(which * (ROUNDS / 2), (which + 1) * (ROUNDS / 2)).flatMap(([from, to]) => session.samples.slice(from, to))).p99;
-      const halves = ([0, 1] as const).map((which) => (half(sessions.ours, which) / half(sessions.reference, which)).toFixed(2) + "x");
-      rows.push(
-        `${label.padEnd(26)} ours p50 ${ms(a.p50)} p99 ${ms(a.p99)} ${a.perSecond.toFixed(0)}/s | reference p50 ${ms(b.p50)} p99 ${ms(b.p99)} ${b.perSecond.toFixed(0)}/s | p99 ratio ${(a.p99 / b.p99).toFixed(2)}x` +
-          ` (halves ${halves.join(" / ")}; round by round: median ${percentile(paired, 50).toFixed(2)}x, ${paired[0]!.toFixed(2)}-${paired[paired.length - 1]!.toFixed(2)}x)`,
-      );
+      for (const session of sessions) closeSession(session);
+      const ref = sessions.find((s) => s.server === reference)!;
+      const refFigures = summarise(ref.samples);
+      const refCpu = ref.cpuMicros / ref.edits;
+      console.log(`\n${label}: edit -> other peer, each person edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server, rotating order`);
+      for (const session of sessions) {
+        const f = summarise(session.samples);
+        const cpu = session.cpuMicros / session.edits;
+        const paired = session.roundP99s.map((p99, i) => p99 / ref.roundP99s[i]!).sort((x, y) => x - y);
+        const vsRef = session === ref ? "" : ` | p99 ${(f.p99 / refFigures.p99).toFixed(2)}x ref (rounds: median ${percentile(paired, 50).toFixed(2)}x, ${paired[0]!.toFixed(2)}-${paired[paired.length - 1]!.toFixed(2)}x), CPU ${(cpu / refCpu).toFixed(2)}x ref`;
+        console.log(`  ${session.server.label.padEnd(23)} p50 ${ms(f.p50)} p99 ${ms(f.p99)} | ${f.perSecond.toFixed(0)} deliveries/s | server CPU ${(cpu / 1000).toFixed(3)} ms per edit${vsRef}`);
+      }
     }
-    console.log(
-      calibrating
-        ? `CALIBRATION: the reference server in both places ("ours" is a second reference server); the ratios show this machine's noise`
-        : `edit -> other peer latency and deliveries per second (each client edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server after one settling round, alternating; ours writes every update to its SQLite edit log before broadcasting it, moved into DocUpdate and synced within ~0.1 s)`,
-    );
-    for (const row of rows) console.log("  " + row);
-    if (calibrating) return;
-    // Checkpoints must keep up with steady edits, or the write-ahead log grows without end (ADR 003).
-    const megabytes = (file: string) => (statSync(file).size / 1048576).toFixed(1);
-    const dbFile = databaseUrl.slice("file:".length);
-    console.log(`SQLite after the runs: write-ahead log ${megabytes(`${dbFile}-wal`)} MB at its largest, database ${megabytes(dbFile)} MB`);
-    await new Promise((resolve) => setTimeout(resolve, 3000)); // our server unloads the latency runs' documents
-    const ourMemory = await idleMemory(ours);
-    const refMemory = await idleMemory(reference);
+    const oursSqlite = contenders.find((c) => c.key === "ours-sqlite");
+    if (oursSqlite) {
+      const megabytes = (file: string) => (statSync(file).size / 1048576).toFixed(1);
+      const dbFile = sqliteUrl.slice("file:".length);
+      console.log(`\nSQLite (ours) after the runs: write-ahead log ${megabytes(`${dbFile}-wal`)} MB at its largest, database ${megabytes(dbFile)} MB`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 3000)); // servers unload the latency runs' documents
     const sockets = IDLE.rooms * IDLE.clientsPerRoom;
-    console.log(`memory with ${sockets} idle sockets across ${IDLE.rooms} documents (after GC):`);
-    console.log(`  ours      rss ${ourMemory.rssMb.toFixed(0)} MB, heap ${ourMemory.heapMb.toFixed(0)} MB, ~${ourMemory.perSocketKb.toFixed(1)} KB heap per socket, ${ourMemory.documents} documents loaded`);
-    console.log(`  reference rss ${refMemory.rssMb.toFixed(0)} MB, heap ${refMemory.heapMb.toFixed(0)} MB, ~${refMemory.perSocketKb.toFixed(1)} KB heap per socket`);
+    console.log(`\n${sockets} idle sockets across ${IDLE.rooms} plans (after GC), and the server CPU to admit each socket:`);
+    const idle = new Map<Contender, Awaited<ReturnType<typeof idleMemory>>>();
+    for (const server of contenders) idle.set(server, await idleMemory(server));
+    const refIdle = idle.get(reference)!;
+    for (const [server, m] of idle) {
+      const vs = server === reference ? "" : ` (${(m.admissionMs / refIdle.admissionMs).toFixed(2)}x ref)`;
+      console.log(`  ${server.label.padEnd(23)} rss ${m.rssMb.toFixed(0)} MB, heap ${m.heapMb.toFixed(0)} MB, ~${m.perSocketKb.toFixed(1)} KB heap per socket, admission ${m.admissionMs.toFixed(2)} ms CPU per socket${vs}, ${m.documents} documents loaded`);
+    }
   } finally {
-    await Promise.all([ours.kill(), reference.kill()]);
+    await Promise.all(contenders.map((c) => c.child.kill()));
     rmSync(dir, { recursive: true, force: true });
+    await dropPgDatabase(pgNames.ours);
+    await dropPgDatabase(pgNames.hocuspocus);
   }
 }
 

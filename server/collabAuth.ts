@@ -3,11 +3,12 @@ import type http from "node:http";
 import { displayNameOf, mayInPlan, principalFromCookieHeader, workspaceAccessFor } from "~/services/auth.server";
 import type { Authenticate } from "./collab";
 import { CloseCode } from "./collab";
+import { SESSION_ENDED_REASON } from "./collab/sessionExpiry";
 
 /** Authenticates an upgrade by its session cookie; members and guests of the workspace get in, edit rights by role. */
 export const authenticateSocket: Authenticate = async (request: http.IncomingMessage, workspaceId: string) => {
   const principal = await principalFromCookieHeader(request.headers.cookie);
-  if (!principal) return { ok: false, code: CloseCode.unauthorized, reason: "Your session has ended. Sign in again, or rejoin with the workshop code." };
+  if (!principal) return { ok: false, code: CloseCode.unauthorized, reason: SESSION_ENDED_REASON };
   const access = await workspaceAccessFor(principal, workspaceId);
   if (!access) return { ok: false, code: CloseCode.notFound, reason: "This plan does not exist, or you do not have access to it." };
   return {
@@ -19,6 +20,7 @@ export const authenticateSocket: Authenticate = async (request: http.IncomingMes
       canEdit: mayInPlan(access, "edit:workspace"),
       canFacilitate: mayInPlan(access, "facilitate:workspace"),
       sessionId: principal.sessionId,
+      sessionExpiresAt: principal.sessionExpiresAt.getTime(),
     },
   };
 };

@@ -8,8 +8,9 @@ import { findWorkspaceForGuest, findWorkspaceForMember } from "~/models/workspac
 import { appSettings } from "./appSettings.server";
 import { safeRedirect } from "./safeRedirect";
 
-export type UserPrincipal = { kind: "user"; sessionId: string; user: { id: string; email: string; name: string } };
-export type GuestPrincipal = { kind: "guest"; sessionId: string; guest: { id: string; displayName: string; workspaceId: string } };
+/** `sessionExpiresAt`: when the login session ends (a live page's socket is closed then). */
+export type UserPrincipal = { kind: "user"; sessionId: string; sessionExpiresAt: Date; user: { id: string; email: string; name: string } };
+export type GuestPrincipal = { kind: "guest"; sessionId: string; sessionExpiresAt: Date; guest: { id: string; displayName: string; workspaceId: string } };
 export type Principal = UserPrincipal | GuestPrincipal;
 
 function sessionCookie() {
@@ -31,8 +32,9 @@ export async function principalFromCookieHeader(cookieHeader: string | null | un
   if (typeof sessionId !== "string") return null;
   const session = await findSession(sessionId);
   if (!session) return null;
-  if (session.user) return { kind: "user", sessionId, user: session.user };
-  if (session.guest) return { kind: "guest", sessionId, guest: { id: session.guest.id, displayName: session.guest.displayName, workspaceId: session.guest.workspaceId } };
+  const sessionExpiresAt = session.expiresAt;
+  if (session.user) return { kind: "user", sessionId, sessionExpiresAt, user: session.user };
+  if (session.guest) return { kind: "guest", sessionId, sessionExpiresAt, guest: { id: session.guest.id, displayName: session.guest.displayName, workspaceId: session.guest.workspaceId } };
   return null;
 }
 

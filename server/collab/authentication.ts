@@ -15,6 +15,8 @@ export type Principal = {
   canFacilitate?: boolean;
   /** The login session the socket was opened with, so ending that session closes it (revocation.ts). */
   sessionId?: string | null;
+  /** When that session expires (ms since the epoch): the socket is closed then (sessionExpiry.ts). */
+  sessionExpiresAt?: number | null;
 };
 
 export type AuthenticationResult = { ok: true; principal: Principal } | { ok: false; code: number; reason: string };

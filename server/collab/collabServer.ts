@@ -21,6 +21,7 @@ import type { Surface } from "./sessionGuard";
 import { UpdateJournal } from "./updateJournal";
 import { withinUpgradeBoundary } from "./upgradeBoundary";
 import { recheckConnections, Revocations, type CloseKind, type ConnectionFilter } from "./revocation";
+import { closeAtSessionEnd } from "./sessionExpiry";
 
 export type CollabServerOptions = {
   authenticate: Authenticate;
@@ -155,6 +156,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       connections.delete(connection);
       countFor(key, -1);
     });
+    closeAtSessionEnd(connection, result.principal.sessionExpiresAt);
     for (const frame of early) ws.emit("message", frame, true);
 
     let document;

@@ -222,7 +222,7 @@ const describePath = (path: Path) => path.map((s) => (s === "#" ? "[…]" : s.re
 /** Whether someone with this role may apply this update to the document now. Throws ProtocolError if malformed. */
 export function checkUpdate(doc: Y.Doc, update: Uint8Array, role: DocumentRole, surface: Surface): GuardVerdict {
   const writes = writesOf(doc, update);
-  if (!writes) return { allowed: false, why: "unresolved", reason: "That change arrived before the changes it builds on; reconnecting to send them together." };
+  if (!writes) return { allowed: false, why: "unresolved", reason: "That change arrived before the changes it builds on; asking the page to send them." };
   const rules = surface[role];
   const refused = writes.find((w) => !mayWrite(rules, w.path, w.kind));
   if (refused) {

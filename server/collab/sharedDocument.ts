@@ -270,7 +270,10 @@ export class SharedDocument {
   private refuse(connection: Connection, verdict: Exclude<GuardVerdict, { allowed: true }>): void {
     this.deps.log.warn("update refused", { workspaceId: this.workspaceId, connection: connection.id, person: connection.principal.displayName, why: verdict.why, reason: verdict.reason });
     if (verdict.why === "unresolved") {
-      connection.close(CloseCode.accessChanged, verdict.reason);
+      // Ask for what is missing instead of closing: the page answers the server's sync step 1 with everything
+      // the server lacks, this change included. Closing to reconnect livelocked a page that kept typing through
+      // the handshake after its instance died (tests/integration/collab/scale-out.test.ts).
+      connection.send(encodeSyncStep1(this.ydoc));
       return;
     }
     connection.diverged = true;

@@ -6,7 +6,16 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 
-export type AppProcess = { baseUrl: string; wsUrl: string; /** Every line it has logged so far. */ output: string[]; stop(): Promise<void> };
+export type AppProcess = {
+  baseUrl: string;
+  wsUrl: string;
+  port: number;
+  /** Every line it has logged so far. */
+  output: string[];
+  stop(): Promise<void>;
+  /** kill -9: no shutdown of any kind. */
+  kill(): Promise<void>;
+};
 
 const root = path.resolve(import.meta.dirname, "../..");
 const SESSION_SECRET = "instances-share-this-secret-".padEnd(40, "x");
@@ -42,9 +51,15 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
   return {
     baseUrl,
     wsUrl: `ws://127.0.0.1:${port}/collab`,
+    port,
     output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
       rmSync(dataDir, { recursive: true, force: true });
     },

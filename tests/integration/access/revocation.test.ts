@@ -1,10 +1,11 @@
 // Revocation is immediate: removing a guest or a member, changing a role, signing out, signing out
-// elsewhere and changing or resetting a password close the affected live sockets at once, with a reason
-// the page shows, and a final close is not retried. A removed guest cannot rejoin with the same code.
+// elsewhere and changing or resetting a password close the affected live sockets at once, and a session's
+// expiry closes its sockets when it comes, with a reason the page shows; a final close is not retried. A removed guest cannot rejoin with the same code.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { issuePasswordReset } from "~/models/passwordReset.server";
 import { REVOCATION_REASONS } from "~/services/revocation.server";
+import { SESSION_ENDED_REASON } from "../../../server/collab/sessionExpiry";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { connectClient, type TestClient } from "../../support/collab/testClient";
 import { waitFor } from "../../support/collab/waitFor";
@@ -195,6 +196,20 @@ describe("ending sessions", () => {
     expect(await changed.text()).toContain("Your password has been changed.");
     await closedFor(onPhone, 4401, REVOCATION_REASONS.passwordChanged);
     expect(mine.closes).toEqual([]);
+  });
+
+  it("when a session expires, its open pages close for good with a plain reason; the person's other session stays live", async () => {
+    const world = await createWorld();
+    const laptop = await signedIn(world.member.email);
+    const phone = await signedIn(world.member.email);
+    // The laptop's session ends five seconds from now: long enough for its page to open before then.
+    await db().session.update({ where: { id: sessionIdOf(laptop) }, data: { expiresAt: new Date(Date.now() + 5_000) } });
+    const tab = live(laptop, world.a.workspace.id, "tab");
+    const onPhone = live(phone, world.a.workspace.id, "phone");
+    await Promise.all([tab.synced(), onPhone.synced()]);
+    await closedFor(tab, 4401, SESSION_ENDED_REASON);
+    expect(onPhone.closes).toEqual([]);
+    expect(onPhone.provider.wsconnected).toBe(true);
   });
 
   it("a password reset by link closes every page of that person", async () => {
