@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { AggregateRow } from "~/domain/poet/analyseRound";
-import { matchGroup } from "~/domain/poet/groups";
+import { groupExamples, matchGroup } from "~/domain/poet/groups";
 import { normaliseLabel } from "~/domain/poet/labels";
 import type { QuestionSet } from "~/domain/poet/questionSet";
 import { mapColumns, unknownColumnsWarning } from "./columns.server";
@@ -25,7 +25,7 @@ export function readAggregate(table: RawTable, questionSet: QuestionSet, problem
   const schema = z
     .object({
       question: labelCell({ what: `a question code in ${questionSet.version}`, expected: [...codes.slice(0, 4), "…"], match: (t) => byKey.get(normaliseLabel(t)), required: true }),
-      group: labelCell({ what: "a group we know", expected: ["all", "Budget holders", "Carers", "18-64", "65+", "a support reason or budget type"], match: matchGroup }),
+      group: labelCell({ what: `a group of ${questionSet.version}`, expected: groupExamples(questionSet), match: (t) => matchGroup(t, questionSet) }),
       positive: count,
       total: count,
     })
