@@ -1,6 +1,6 @@
 import { respondentFieldsOf, type QuestionSet } from "~/domain/poet/questionSet";
 import type { Respondent } from "~/domain/poet/respondentFields";
-import { withArticle } from "~/domain/poet/labels";
+import { normaliseLabel, withArticle } from "~/domain/poet/labels";
 import { scaleLabels } from "~/domain/poet/scales";
 import { cellChecker, type CellResult } from "./cellChecker.server";
 import { mapColumns, unknownColumnsWarning } from "./columns.server";
@@ -20,6 +20,7 @@ export function readRespondents(
   questionSet: QuestionSet,
   problems: ProblemList,
   onProgress?: (fraction: number) => void,
+  dontKnowAliases: readonly string[] = [],
 ): { respondents: Respondent[]; warnings: string[]; summary: RespondentSummary } {
   const respondentFields = respondentFieldsOf(questionSet);
   const fieldColumns = respondentFields.map((f) => f.column);
@@ -35,8 +36,11 @@ export function readRespondents(
   for (const f of respondentFields) {
     if (columns.index.has(f.column)) checkers.set(f.column, cellChecker(labelCell({ what: `${withArticle(f.title.toLowerCase())} we know`, expected: f.values.map((v) => v.label), match: f.match, required: f.required })));
   }
+  const councilDontKnow = new Set(dontKnowAliases.map(normaliseLabel));
+  const councilNote = dontKnowAliases.length > 0 ? [`or one of your council's "don't know" labels (${dontKnowAliases.join(", ")})`] : [];
   for (const q of questionSet.questions) {
-    if (columns.index.has(q.code)) checkers.set(q.code, cellChecker(labelCell({ what: "an answer this question allows", expected: scaleLabels(q.scale), match: q.scale.match })));
+    const match = (text: string) => q.scale.match(text) ?? (councilDontKnow.has(normaliseLabel(text)) ? "don't know" : undefined);
+    if (columns.index.has(q.code)) checkers.set(q.code, cellChecker(labelCell({ what: "an answer this question allows", expected: [...scaleLabels(q.scale), ...councilNote], match })));
   }
   const slots = respondentFields.filter((f) => f.key !== "survey");
   const about = (values: Record<string, string | null>) =>
