@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     ...result.warnings.map((w) => `Note: ${w}`),
     ...(notInFile.length > 0 ? [`Not in this file (not compared): ${notInFile.join(", ")}`] : []),
   ];
-  process.stdout.write(`${header.join("\n")}\n${analysisText(findings, links)}\n`);
+  process.stdout.write(`${header.join("\n")}\n${analysisText(findings, links, questionSet)}\n`);
 }
 
 main().catch((error: unknown) => fail(1, `Something went wrong: ${error instanceof Error ? error.stack : String(error)}`));

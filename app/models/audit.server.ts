@@ -29,6 +29,7 @@ export type AuditAction =
   | "round-deleted"
   | "round-sharing-changed"
   | "peer-naming-changed"
+  | "dont-know-labels-changed"
   | "plan-exported"
   | "plan-page-changed"
   | "disclosure-changed"

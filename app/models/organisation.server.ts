@@ -1,4 +1,5 @@
 import type { Role } from "~/domain/access/permissions";
+import { storedDontKnowAliases } from "~/domain/poet/dontKnowAliases";
 import { db } from "./db.server";
 
 export type CouncilAccess = { org: { id: string; slug: string; name: string; isDemo: boolean }; role: Role };
@@ -84,6 +85,17 @@ export async function removeMember(orgId: string, membershipId: string): Promise
 export async function disclosureThresholdFor(orgId: string): Promise<number> {
   const org = await db().organisation.findUnique({ where: { id: orgId }, select: { disclosureThreshold: true } });
   return org?.disclosureThreshold ?? 10;
+}
+
+/** The council's own labels for "don't know" (settings, owners), read as don't know when importing. */
+export async function dontKnowAliasesFor(orgId: string): Promise<string[]> {
+  const org = await db().organisation.findUnique({ where: { id: orgId }, select: { dontKnowAliases: true } });
+  return storedDontKnowAliases(org?.dontKnowAliases ?? "");
+}
+
+/** Replaces the council's "don't know" labels (already checked by parseDontKnowAliases). */
+export async function saveDontKnowAliases(orgId: string, aliases: readonly string[]): Promise<void> {
+  await db().organisation.update({ where: { id: orgId }, data: { dontKnowAliases: aliases.join("\n") } });
 }
 
 /** Sets the council's disclosure threshold (scope in the query: only this council's row changes). */

@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Notice } from "~/components/forms";
 import { can } from "~/domain/access/permissions";
+import { formName } from "~/domain/collect";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { collectionOverview } from "~/services/collect/collectionPage.server";
 import { countHearBackContacts } from "~/services/collect/hearBack.server";
@@ -62,7 +63,7 @@ export default function CollectionPage() {
       </p>
       <h1>{c.name}</h1>
       <p className="lead">
-        {STATE_TEXT[c.state]} · {c.survey === "carer" ? "Carer form" : "Budget holder form"} · opens {date(c.opensAt)}
+        {STATE_TEXT[c.state]} · {formName(c.survey)} · opens {date(c.opensAt)}
         {c.closedAt ? ` · closed ${date(c.closedAt)}` : c.closesAt ? ` · closes ${date(new Date(new Date(c.closesAt).getTime() - 1).toISOString())}` : " · open-ended"}
       </p>
       {result?.error ? (

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, collection, questions } = await requirePaperCollection(request, params);
   return {
     org: { slug: org.slug, name: org.name },
-    collection: { id: collection.id, name: collection.name, people: collection.round.respondentCount },
+    collection: { id: collection.id, name: collection.name, people: collection.round.respondentCount, survey: collection.survey },
     questions: questions.map((q) => ({ code: q.code, text: questionWording(q, "standard"), choices: answerChoices(q, "standard") })),
   };
 }
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const sheet = Sheet.safeParse(formData.get("sheet") ?? "");
   if (!sheet.success) return json({ problem: sheet.error.issues[0]!.message, entered: null }, { status: 400 });
-  const form = readSurveyForm(formData, questions);
+  const form = readSurveyForm(formData, questions, collection.survey);
   if (form.problems.length) return json({ problem: form.problems.join("; "), entered: null }, { status: 400 });
   const answers = Object.fromEntries(Object.entries(form.answers).filter(([, v]) => v !== ""));
   const about = Object.fromEntries(Object.entries(form.about).filter(([, v]) => v !== ""));
@@ -82,7 +82,7 @@ export default function EnterPaperForm() {
           <QuestionFieldset key={q.code} question={q} easy={false} current={undefined} heading="h2" number={`Question ${i + 1} of ${total}`} />
         ))}
         <h2>About the person</h2>
-        <AboutYou wording="standard" about={{}} headingLevel="h3" />
+        <AboutYou survey={data.collection.survey} wording="standard" about={{}} headingLevel="h3" />
         <button type="submit" className="button survey-button">
           Save this sheet
         </button>

@@ -2,6 +2,7 @@
 // a QR code drawn on our own server. Printing puts each letter on its own page (print stylesheet).
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { surveyForm } from "~/domain/poet";
 import { listUnusedCodes } from "~/models/collection.server";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { collectionOverview } from "~/services/collect/collectionPage.server";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Letters() {
   const { org, collection, origin, letters } = useLoaderData<typeof loader>();
-  const carer = collection.survey === "carer";
+  const form = surveyForm(collection.survey);
   return (
     <>
       <div className="no-print">
@@ -37,7 +38,7 @@ export default function Letters() {
       {letters.map((letter) => (
         <article key={letter.code} className="letter" aria-label={`Letter for code ${letter.code}`}>
           <p className="letter__from">{org.name}</p>
-          <h2>{carer ? "Tell us how the personal budget has gone for you as a carer" : "Tell us how your personal budget has gone"}</h2>
+          <h2>{form?.invitation ?? "Tell us how it has gone"}</h2>
           <p>We want to know what has worked and what has not, so we can make things better. Taking part is your choice and does not change your support.</p>
           <p>You can answer on a phone, tablet or computer. Scan the square code with your phone's camera, or go to:</p>
           <p className="letter__address">{origin}/survey</p>

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     wording,
     title: formTitle(survey, wording === "easy"),
     questions: formQuestions(questionSet, survey).map((q) => ({ code: q.code, text: questionWording(q, wording), choices: answerChoices(q, wording).map((c) => c.label) })),
-    about: aboutFields.map((f) => ({ key: aboutKey(f), text: aboutQuestion(aboutKey(f), wording), choices: [...f.values.map((v) => v.label), wording === "easy" ? "I do not want to say" : "Prefer not to say"] })),
+    about: aboutFields(survey).map((f) => ({ key: aboutKey(f), text: aboutQuestion(f, wording), choices: [...f.values.map((v) => v.label), wording === "easy" ? "I do not want to say" : "Prefer not to say"] })),
   };
 }
 

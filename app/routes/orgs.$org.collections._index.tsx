@@ -7,7 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { Field, FieldErrors, FormErrors } from "~/components/forms";
 import { can } from "~/domain/access/permissions";
-import { collectionState } from "~/domain/collect";
+import { collectionState, formName } from "~/domain/collect";
 import { questionSets } from "~/domain/poet";
 import { listCollections } from "~/models/collection.server";
 import { requireCouncil } from "~/services/auth.server";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     org: { slug: org.slug, name: org.name },
     canOpen: can(role, "manage:collection"),
-    questionSets: Object.values(questionSets).map((q) => ({ version: q.version, title: q.title })),
+    questionSets: Object.values(questionSets).map((q) => ({ version: q.version, title: q.title, shortTitle: q.shortTitle, forms: q.surveys.map((s) => ({ id: s.id, name: s.formName })) })),
     collections: collections.map((c) => ({ id: c.id, name: c.name, survey: c.survey, state: collectionState(c, now), people: c.round.respondentCount, closesAt: c.closesAt?.toISOString() ?? null })),
   };
 }
@@ -30,10 +30,16 @@ const NewCollection = z
   .object({
     name: z.string({ required_error: "Enter a name, for example: Reviews 2026–27, budget holders" }).trim().min(3, "Use at least 3 characters").max(100, "Use at most 100 characters"),
     questionSetVersion: z.string().refine((v) => v in questionSets, "Choose one of the question sets listed"),
-    survey: z.enum(["holder", "carer"], { errorMap: () => ({ message: "Choose the budget holder form or the carer form" }) }),
+    survey: z.string({ required_error: "Choose which form people will answer" }),
     opensOn: isoDate("Enter the opening date as a date, like 2026-12-07").optional(),
     closesOn: isoDate("Enter the closing date as a date, like 2027-03-31, or leave it empty to keep it open").optional(),
     deleteContactsOn: isoDate("Enter the date as a date, like 2027-12-31").optional(),
+  })
+  .superRefine((v, ctx) => {
+    const set = questionSets[v.questionSetVersion];
+    if (set && !set.surveys.some((s) => s.id === v.survey)) {
+      ctx.addIssue({ code: "custom", path: ["survey"], message: `That form is not part of the ${set.shortTitle} question set: choose ${set.surveys.map((s) => `the ${s.formName.toLowerCase()}`).join(" or ")}` });
+    }
   })
   .refine((v) => !v.closesOn || !v.opensOn || v.closesOn > v.opensOn, { path: ["closesOn"], message: "The closing date must come after the opening date" });
 
@@ -76,7 +82,7 @@ export default function Collections() {
               <Link to={`/orgs/${org.slug}/collections/${c.id}`}>{c.name}</Link>
             </h2>
             <p>
-              {STATE_LABELS[c.state]} · {c.survey === "carer" ? "Carer form" : "Budget holder form"} · {c.people} answer{c.people === 1 ? "" : "s"}
+              {STATE_LABELS[c.state]} · {formName(c.survey)} · {c.people} answer{c.people === 1 ? "" : "s"}
             </p>
           </li>
         ))}
@@ -101,11 +107,14 @@ export default function Collections() {
             <fieldset className="field">
               <legend>Which form</legend>
               <FieldErrors id={fields.survey.errorId} errors={fields.survey.errors} />
-              {(["holder", "carer"] as const).map((s) => (
-                <label key={s} className="inline-form">
-                  <input type="radio" name={fields.survey.name} value={s} defaultChecked={fields.survey.initialValue === s} /> {s === "holder" ? "Budget holder form" : "Carer form"}
-                </label>
-              ))}
+              <p className="hint">Choose a form of the question set chosen above.</p>
+              {sets.flatMap((set) =>
+                set.forms.map((s) => (
+                  <label key={s.id} className="inline-form">
+                    <input type="radio" name={fields.survey.name} value={s.id} defaultChecked={fields.survey.initialValue === s.id} /> {s.name} ({set.shortTitle})
+                  </label>
+                )),
+              )}
             </fieldset>
             <Field field={fields.opensOn} type="date" label="Opens on (optional)" hint="Leave empty to open it now." />
             <Field field={fields.closesOn} type="date" label="Closes at the end of (optional)" hint="Leave empty to keep it open until you close it." />

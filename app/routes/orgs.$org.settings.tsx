@@ -11,7 +11,8 @@ import { Notice } from "~/components/forms";
 import { ACTION_STATUSES } from "~/domain/workspace/schema";
 import { saveStaleAfterDays, saveStatusSettings, staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { recordAudit } from "~/models/audit.server";
-import { disclosureThresholdFor, saveDisclosureThreshold } from "~/models/organisation.server";
+import { disclosureThresholdFor, dontKnowAliasesFor, saveDisclosureThreshold, saveDontKnowAliases } from "~/models/organisation.server";
+import { parseDontKnowAliases } from "~/domain/poet/dontKnowAliases";
 import { requireCouncil } from "~/services/auth.server";
 import { PeerNamingForm } from "~/components/rounds/PeerNamingForm";
 import { db } from "~/models/db.server";
@@ -25,6 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     statuses: await statusSettingsFor(org.id),
     officialCount: await officialWordingCount(org.id),
     disclosureThreshold: await disclosureThresholdFor(org.id),
+    dontKnowAliases: await dontKnowAliasesFor(org.id),
     hasLogo: await hasLogo(org.id),
     staleAfterDays: await staleAfterDaysFor(org.id),
     namedToPeers: (await db().organisation.findUnique({ where: { id: org.id }, select: { namedToPeers: true } }))?.namedToPeers ?? false,
@@ -87,6 +89,18 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
     await recordAudit({ orgId: org.id, action: "disclosure-changed", actorId: user.id, actorLabel: user.email, detail: `groups under ${parsed.data} people withheld`, ip: context.clientIp });
     return { ok: true, message: `Saved. Groups of fewer than ${parsed.data} people now have their figures withheld on every page.` };
   }
+  if (form.get("intent") === "dont-know") {
+    const parsed = parseDontKnowAliases(String(form.get("dontKnowAliases") ?? ""));
+    if (!parsed.ok) return { ok: false, message: `Nothing was saved. ${parsed.message}` };
+    await saveDontKnowAliases(org.id, parsed.aliases);
+    await recordAudit({ orgId: org.id, action: "dont-know-labels-changed", actorId: user.id, actorLabel: user.email, detail: parsed.aliases.join(", ") || "none", ip: context.clientIp });
+    return {
+      ok: true,
+      message: parsed.aliases.length
+        ? `Saved. Files you import from now on read ${parsed.aliases.map((a) => `"${a}"`).join(", ")} as "don't know" (left out of the count). Rounds already imported are unchanged.`
+        : "Saved. Only the usual labels are read as \"don't know\" from now on.",
+    };
+  }
   if (form.get("intent") === "peer-naming") {
     const named = form.get("named") === "yes";
     await db().organisation.update({ where: { id: org.id }, data: { namedToPeers: named } });
@@ -123,7 +137,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
 }
 
 export default function CouncilSettings() {
-  const { org, statuses, officialCount, disclosureThreshold, hasLogo, namedToPeers, staleAfterDays } = useLoaderData<typeof loader>();
+  const { org, statuses, officialCount, disclosureThreshold, dontKnowAliases, hasLogo, namedToPeers, staleAfterDays } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   return (
     <div className="narrow">
@@ -205,6 +219,25 @@ export default function CouncilSettings() {
         </div>
         <button type="submit" className="button">
           Save threshold
+        </button>
+      </Form>
+      <h2>Your labels for &ldquo;don&rsquo;t know&rdquo;</h2>
+      <p>
+        Imports already read &ldquo;don&rsquo;t know&rdquo;, &ldquo;N/A&rdquo;, &ldquo;Not applicable&rdquo;, &ldquo;Prefer not to say&rdquo;, &ldquo;-&rdquo; and &ldquo;No
+        response&rdquo; as no real answer, left out of the count. If your council&rsquo;s forms write it another way, add those labels here.
+      </p>
+      <Form method="post" className="stack">
+        <input type="hidden" name="intent" value="dont-know" />
+        <div className="field">
+          <label htmlFor="dontKnowAliases">Other labels that mean &ldquo;don&rsquo;t know&rdquo;</label>
+          <p className="hint" id="dont-know-hint">
+            One a line, for example &ldquo;Not known&rdquo;. Case, spaces and punctuation do not matter. A label that is already an answer (such as &ldquo;No&rdquo;)
+            cannot be added. Files imported from now on use the list.
+          </p>
+          <textarea id="dontKnowAliases" name="dontKnowAliases" rows={4} defaultValue={dontKnowAliases.join("\n")} aria-describedby="dont-know-hint" />
+        </div>
+        <button type="submit" className="button">
+          Save labels
         </button>
       </Form>
       <h2>Making it Real wording</h2>

@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (step === null) surveyNotFound();
   const draft = requireDraft(ctx);
   const onPage = step === "about" ? [] : [ctx.questions[step - 1]!];
-  const form = readSurveyForm(await request.formData(), onPage);
+  const form = readSurveyForm(await request.formData(), onPage, ctx.survey);
   const here = `/survey/${ctx.code}/${step}`;
   if (form.intent === "wording-easy" || form.intent === "wording-standard") {
     await saveDraft(draft, { answers: form.answers, about: form.about, wording: form.intent === "wording-easy" ? "easy" : "standard" });
@@ -88,7 +88,7 @@ export default function SurveyStep() {
                 ? "These questions help the council see if things are fair for everyone. You do not have to answer them."
                 : "These questions help the council see whether things work as well for everyone. Every one is optional."}
             </p>
-            <AboutYou wording={data.wording} about={data.about} headingLevel="h2" />
+            <AboutYou survey={data.survey} wording={data.wording} about={data.about} headingLevel="h2" />
             <HearBack wording={data.wording} errors={result?.contactErrors} values={result?.contactValues} />
             <p>
               {`You answered ${data.answered} of ${data.total} questions.`}

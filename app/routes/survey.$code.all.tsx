@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await loadSurvey(request, params.code);
   const draft = requireDraft(ctx);
-  const form = readSurveyForm(await request.formData(), ctx.questions);
+  const form = readSurveyForm(await request.formData(), ctx.questions, ctx.survey);
   // Radio groups left empty are not posted at all: a question missing from the form is a blank.
   const answers = Object.fromEntries(ctx.questions.map((q) => [q.code, form.answers[q.code] ?? ""]));
   if (form.intent === "wording-easy" || form.intent === "wording-standard") {
@@ -62,7 +62,7 @@ export default function SurveyAllOnOne() {
           <QuestionFieldset key={q.code} question={q} easy={easy} current={data.answers[q.code]} heading="h2" number={`Question ${i + 1} of ${total}`} />
         ))}
         <h2>{easy ? "About you" : "About you (optional)"}</h2>
-        <AboutYou wording={data.wording} about={data.about} headingLevel="h3" />
+        <AboutYou survey={data.survey} wording={data.wording} about={data.about} headingLevel="h3" />
         <HearBack wording={data.wording} errors={result?.contactErrors} values={result?.contactValues} />
         <div className="survey-buttons">
           <button type="submit" name="intent" value="send" className="button survey-button">

@@ -3,6 +3,7 @@
 import { DEFAULT_QUESTION_SET, type FileProblem } from "~/domain/poet";
 import { recordAudit } from "~/models/audit.server";
 import { db } from "~/models/db.server";
+import { dontKnowAliasesFor } from "~/models/organisation.server";
 import { checkImportInWorker } from "./poetFile/checkInWorker.server";
 import type { AggregateSummary, RespondentSummary } from "./poetFile/index.server";
 
@@ -34,7 +35,7 @@ export async function importPoetRound(input: ImportInput): Promise<ImportResult>
   // Reading and checking the files is the heavy part, and the part a hostile file attacks: it runs in a
   // worker thread with caps, so the thread serving live editing only waits for the answer.
   const check = await checkImportInWorker(
-    { fileName: input.fileName, bytes: input.bytes, questionSetVersion, benchmark: input.benchmarkFile ?? null },
+    { fileName: input.fileName, bytes: input.bytes, questionSetVersion, dontKnowAliases: await dontKnowAliasesFor(input.orgId), benchmark: input.benchmarkFile ?? null },
     { onProgress: input.onProgress },
   );
   const { parsed, sha256 } = check;

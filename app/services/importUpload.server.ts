@@ -3,7 +3,7 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import { z } from "zod";
-import type { FileProblem } from "~/domain/poet";
+import { DEFAULT_QUESTION_SET, questionSets, type FileProblem } from "~/domain/poet";
 import { requireCouncil } from "./auth.server";
 import { importPoetRound } from "./importPoetRound.server";
 import { MAX_FILE_BYTES } from "./poetFile/index.server";
@@ -70,6 +70,7 @@ export async function runImport(input: {
   orgId: string;
   importedBy: { id: string; email: string };
   roundName: string;
+  questionSetVersion: string;
   results: Upload;
   benchmark: Upload | null;
   ip: string;
@@ -78,6 +79,7 @@ export async function runImport(input: {
     orgId: input.orgId,
     importedBy: input.importedBy,
     roundName: input.roundName,
+    questionSetVersion: input.questionSetVersion,
     fileName: input.results.name,
     bytes: input.results.bytes,
     benchmarkFile: input.benchmark ? { fileName: input.benchmark.name, bytes: input.benchmark.bytes } : null,
@@ -106,6 +108,10 @@ export const ImportSchema = z.object({
     .trim()
     .min(3, "Use at least 3 characters")
     .max(100, "Use at most 100 characters"),
+  questionSetVersion: z
+    .string()
+    .default(DEFAULT_QUESTION_SET)
+    .refine((v) => Object.prototype.hasOwnProperty.call(questionSets, v), (v) => ({ message: `'${v}' is not a question set we know — choose one of: ${Object.values(questionSets).map((s) => s.title).join("; ")}` })),
   results: z.instanceof(File, { message: "Choose the results file: a CSV or XLSX file" }),
   benchmark: z.instanceof(File).optional(),
 });
@@ -125,11 +131,12 @@ export async function importFromRequest(request: Request, orgSlug: string | unde
   if (!read.ok) return { answer: read.outcome, status: STATUS[read.outcome.status] };
   const submission = parseWithZod(read.form, { schema: ImportSchema });
   if (submission.status !== "success") return { answer: { status: "form", reply: submission.reply({ hideFields: ["results", "benchmark"] }) }, status: 400 };
-  const { roundName, results, benchmark } = submission.value;
+  const { roundName, questionSetVersion, results, benchmark } = submission.value;
   const outcome = await runImport({
     orgId: org.id,
     importedBy: { id: user.id, email: user.email },
     roundName,
+    questionSetVersion,
     results: { name: results.name, bytes: new Uint8Array(await results.arrayBuffer()) },
     benchmark: benchmark ? { name: benchmark.name, bytes: new Uint8Array(await benchmark.arrayBuffer()) } : null,
     ip,

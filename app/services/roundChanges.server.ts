@@ -27,7 +27,7 @@ export function findingLabel(findingId: string, questionSetVersion: string): str
   const question = parsed && questionSet ? findQuestion(questionSet, parsed.question) : undefined;
   if (!parsed || !question) return findingId;
   const phrase = question.positivePhrase.charAt(0).toUpperCase() + question.positivePhrase.slice(1);
-  return parsed.group === "all" ? phrase : `${phrase} (${findGroup(parsed.group)?.label ?? parsed.group})`;
+  return parsed.group === "all" ? phrase : `${phrase} (${findGroup(parsed.group, questionSet)?.label ?? parsed.group})`;
 }
 
 /** The rounds a reader chose to compare (ids); any id that is not a valid choice falls back to the default. */

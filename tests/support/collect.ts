@@ -7,11 +7,11 @@ import { openCollection } from "~/services/collect/openCollection.server";
 import { submitResponse } from "~/services/collect/submitResponse.server";
 import type { Visitor } from "./visitor";
 
-export async function openTestCollection(orgId: string, options: { survey?: Survey; name?: string } = {}) {
+export async function openTestCollection(orgId: string, options: { survey?: Survey; name?: string; questionSetVersion?: string } = {}) {
   return openCollection({
     orgId,
     name: options.name ?? `Reviews ${randomBytes(2).toString("hex")}`,
-    questionSetVersion: adult2014.version,
+    questionSetVersion: options.questionSetVersion ?? adult2014.version,
     survey: options.survey ?? "holder",
     opensAt: new Date(Date.now() - 60_000),
     closesAt: null,

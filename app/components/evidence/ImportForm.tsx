@@ -1,10 +1,13 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import type { FormEvent } from "react";
 import { Field, FieldErrors, FormErrors } from "~/components/forms";
+import { DEFAULT_QUESTION_SET, questionSets, respondentFieldsOf } from "~/domain/poet";
 import { UploadProgress } from "./UploadProgress";
 import type { UploadState } from "./useUploadWithProgress";
 
-type ImportFields = { roundName: string; results: File; benchmark?: File };
+type ImportFields = { roundName: string; questionSetVersion: string; results: File; benchmark?: File };
+
+const sets = Object.values(questionSets);
 
 /** The import form: a name, the results file and an optional council benchmark file. */
 export function ImportForm(props: {
@@ -15,7 +18,7 @@ export function ImportForm(props: {
   upload: (form: HTMLFormElement, file: File) => void;
   fail: (message: string) => void;
 }) {
-  const [form, fields] = useForm<ImportFields>({ lastResult: props.lastResult, defaultValue: { roundName: props.defaultName } });
+  const [form, fields] = useForm<ImportFields>({ lastResult: props.lastResult, defaultValue: { roundName: props.defaultName, questionSetVersion: DEFAULT_QUESTION_SET } });
   const { onSubmit, ...formProps } = getFormProps(form);
   const busy = props.state.phase === "uploading" || props.state.phase === "checking";
   const megabytes = props.maxBytes / 1024 / 1024;
@@ -41,11 +44,39 @@ export function ImportForm(props: {
       <FormErrors id={form.errorId} errors={form.errors} />
       <form method="post" encType="multipart/form-data" {...formProps} onSubmit={submit} className="import-form" aria-busy={busy}>
         <Field field={fields.roundName} label="Name of this round" hint="People will see this name on the findings and in action plans." />
+        <div className={fields.questionSetVersion.errors?.length ? "field field--error" : "field"}>
+          <label htmlFor={fields.questionSetVersion.id}>Question set</label>
+          <p className="hint" id={`${fields.questionSetVersion.id}-hint`}>
+            The questionnaire people answered. Files of people have these columns besides <code>respondent_id</code> and one column per question code:
+          </p>
+          <ul className="hint">
+            {sets.map((set) => (
+              <li key={set.version}>
+                {set.shortTitle}:{" "}
+                {respondentFieldsOf(set).map((f, i) => (
+                  <span key={f.column}>
+                    {i > 0 ? ", " : ""}
+                    <code>{f.column}</code>
+                  </span>
+                ))}
+                {set.wordingApproximate ? " (question wording approximate until your council loads the official wording)" : ""}
+              </li>
+            ))}
+          </ul>
+          <FieldErrors id={fields.questionSetVersion.errorId} errors={fields.questionSetVersion.errors} />
+          <select id={fields.questionSetVersion.id} name={fields.questionSetVersion.name} defaultValue={fields.questionSetVersion.initialValue ?? DEFAULT_QUESTION_SET} aria-describedby={`${fields.questionSetVersion.id}-hint`}>
+            {sets.map((set) => (
+              <option key={set.version} value={set.version}>
+                {set.title}
+              </option>
+            ))}
+          </select>
+        </div>
         <div className={fields.results.errors?.length ? "field field--error" : "field"}>
           <label htmlFor={fields.results.id}>Results file (CSV or XLSX)</label>
           <p className="hint" id={`${fields.results.id}-hint`}>
-            One row per person, with columns <code>respondent_id</code>, <code>survey</code>, <code>age_band</code>, <code>support_reason</code>,{" "}
-            <code>budget_management</code> and one column per question code. Or report tables with columns <code>question, group, positive, total</code>. Up to{" "}
+            One row per person, with the columns of the question set above. Or report tables with columns <code>question, group, positive, total</code> (or{" "}
+            <code>question, group, percent, n</code>). Up to{" "}
             {megabytes} MB.
           </p>
           <FieldErrors id={fields.results.errorId} errors={fields.results.errors} />

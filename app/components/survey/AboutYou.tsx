@@ -2,17 +2,17 @@
 // Every one has "prefer not to say" chosen unless the person picks something else.
 import { aboutFields, aboutKey, aboutQuestion, type About, type Wording } from "~/domain/collect";
 
-export function AboutYou({ wording, about, headingLevel }: { wording: Wording; about: About; headingLevel: "h2" | "h3" }) {
+export function AboutYou({ survey, wording, about, headingLevel }: { survey: string; wording: Wording; about: About; headingLevel: "h2" | "h3" }) {
   const Heading = headingLevel;
   return (
     <>
-      {aboutFields.map((field) => {
+      {aboutFields(survey).map((field) => {
         const name = `about_${field.key}`;
         const choices = [...field.values.map((v) => ({ value: v.id, label: v.label })), { value: "", label: wording === "easy" ? "I do not want to say" : "Prefer not to say" }];
         return (
           <fieldset className="survey-question" key={field.key}>
             <legend>
-              <Heading className="survey-legend">{aboutQuestion(aboutKey(field), wording)}</Heading>
+              <Heading className="survey-legend">{aboutQuestion(field, wording)}</Heading>
             </legend>
             <div className="survey-choices">
               {choices.map((choice) => {

@@ -1,7 +1,8 @@
 // The questionnaire as a person meets it: which questions a form asks, in which wording, and the
 // checks every answer passes before it is kept. Pure, so the server and tests share it.
-import { ageBandField, budgetManagementField, supportReasonField, type Respondent, type Survey } from "../poet/respondentFields";
+import type { AboutSlot, Respondent, RespondentField, Survey } from "../poet/respondentFields";
 import type { Question, QuestionSet } from "../poet/questionSet";
+import { questionSetOfSurvey, surveyForm } from "../poet/questionSets";
 
 export type Wording = "standard" | "easy";
 export type Layout = "one" | "all";
@@ -50,28 +51,19 @@ export function answerChoices(question: Question, wording: Wording): { value: st
   return all.map((value) => ({ value, label: wording === "easy" ? (EASY_LABELS[value] ?? capital(value)) : value === DONT_KNOW ? "Don't know" : capital(value) }));
 }
 
-/** The optional "about you" questions: every group the set breaks results down by, except the form itself. */
-export const aboutFields = [ageBandField, supportReasonField, budgetManagementField] as const;
-export type AboutKey = "ageBand" | "supportReason" | "budgetManagement";
+/** The optional "about you" questions of a form: every group its question set breaks results down by, except the form itself. */
+export function aboutFields(survey: Survey): readonly RespondentField[] {
+  return questionSetOfSurvey(survey)?.about ?? [];
+}
+export type AboutKey = AboutSlot;
 
 /** The key of an "about you" field (never "survey": the form itself says that). */
-export const aboutKey = (field: (typeof aboutFields)[number]) => field.key as AboutKey;
+export const aboutKey = (field: RespondentField) => field.key as AboutKey;
 export type About = Partial<Record<AboutKey, string>>;
 
-const ABOUT_EASY: Record<AboutKey, string> = {
-  ageBand: "How old are you?",
-  supportReason: "What is the main thing you get support for?",
-  budgetManagement: "How is your budget looked after?",
-};
-const ABOUT_STANDARD: Record<AboutKey, string> = {
-  ageBand: "Your age",
-  supportReason: "The main reason you get support",
-  budgetManagement: "How your budget is managed",
-};
-
 /** The label for an "about you" question in this wording. */
-export function aboutQuestion(key: AboutKey, wording: Wording): string {
-  return wording === "easy" ? ABOUT_EASY[key] : ABOUT_STANDARD[key];
+export function aboutQuestion(field: RespondentField, wording: Wording): string {
+  return wording === "easy" ? field.easyQuestion : field.question;
 }
 
 /** Keeps only answers this form allows; anything else is reported by question code. */
@@ -89,9 +81,9 @@ export function checkAnswers(questions: readonly Question[], given: Record<strin
 }
 
 /** Keeps only "about you" answers that are one of the field's values; blanks mean "prefer not to say". */
-export function checkAbout(given: Record<string, string | undefined>): About {
+export function checkAbout(survey: Survey, given: Record<string, string | undefined>): About {
   const about: About = {};
-  for (const field of aboutFields) {
+  for (const field of aboutFields(survey)) {
     const value = given[aboutKey(field)];
     if (value && field.values.some((v) => v.id === value)) about[aboutKey(field)] = value;
   }
@@ -103,15 +95,21 @@ export function toRespondent(id: string, survey: Survey, answers: Record<string,
   return {
     id,
     survey,
-    ageBand: (about.ageBand ?? null) as Respondent["ageBand"],
-    supportReason: (about.supportReason ?? null) as Respondent["supportReason"],
-    budgetManagement: (about.budgetManagement ?? null) as Respondent["budgetManagement"],
+    ageBand: about.ageBand ?? null,
+    supportReason: about.supportReason ?? null,
+    budgetManagement: about.budgetManagement ?? null,
     answers,
   };
 }
 
 /** The form's title for a person, e.g. "POET survey for carers" (easy read: "Questions for carers"). */
 export function formTitle(survey: Survey, easy: boolean): string {
-  if (easy) return survey === "carer" ? "Questions for carers" : "Questions about your personal budget";
-  return survey === "carer" ? "POET survey for carers" : "POET survey for people with a personal budget";
+  const form = surveyForm(survey);
+  if (!form) return "POET survey";
+  return easy ? form.easyTitle : form.title;
+}
+
+/** The form's name for staff, e.g. "Carer form". */
+export function formName(survey: Survey): string {
+  return surveyForm(survey)?.formName ?? survey;
 }

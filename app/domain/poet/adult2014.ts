@@ -1,4 +1,5 @@
 import { question, type QuestionSet } from "./questionSet";
+import { adultSurveys, ageBandField, budgetManagementField, supportReasonField } from "./respondentFields";
 import { differenceScale, easeScale, extentScale, supportiveScale, yesNoScale } from "./scales";
 
 const holder = ["holder"] as const;
@@ -33,6 +34,10 @@ const carerOutcome = (code: string, text: string, easyRead: string, what: string
 export const adult2014: QuestionSet = {
   version: "adult-2014",
   title: "POET adult social care survey (2014 questions)",
+  shortTitle: "Adult social care",
+  wordingApproximate: false,
+  surveys: adultSurveys,
+  about: [ageBandField, supportReasonField, budgetManagementField],
   questions: [
     outcome("O_DIGNITY", "your dignity in the support you get", "Are you treated with more respect since you got your budget?", "improved their dignity in the support they get", "they are treated with more respect"),
     outcome("O_QOL", "your quality of life", "Is your life better since you got your budget?", "improved their quality of life", "their life is better"),

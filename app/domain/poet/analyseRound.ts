@@ -1,6 +1,6 @@
 import type { Benchmark } from "./benchmark";
 import { buildFindings, DEFAULT_DISCLOSURE_THRESHOLD, type Finding, type Tally } from "./finding";
-import { allGroups, findGroup, groupsOf } from "./groups";
+import { findGroup, groupsOf, personGroups } from "./groups";
 import { answerVerdict, findProcessLinks, type ProcessLink } from "./links";
 import type { QuestionSet } from "./questionSet";
 import type { Respondent } from "./respondentFields";
@@ -29,6 +29,7 @@ export type RoundAnalysis = { findings: Finding[]; links: ProcessLink[]; groups:
 export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmark: Benchmark, options: AnalysisOptions = {}): RoundAnalysis {
   const threshold = options.disclosureThreshold ?? DEFAULT_DISCLOSURE_THRESHOLD;
   if (data.kind === "aggregate") return analyseAggregate(questionSet, data.rows, benchmark, threshold);
+  const allGroups = groupsOf(questionSet);
   const groupIndex = new Map(allGroups.map((g, i) => [g.id, i]));
   const inFile = data.questionsInFile && data.questionsInFile.length > 0 ? new Set(data.questionsInFile) : null;
   const questions = inFile ? questionSet.questions.filter((q) => inFile.has(q.code)) : questionSet.questions;
@@ -40,7 +41,7 @@ export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmar
   const n = allGroups.map(() => questions.map(() => 0));
   const positive = allGroups.map(() => questions.map(() => 0));
   for (const person of data.respondents) {
-    const groups = groupsOf(person).map((id) => groupIndex.get(id) ?? -1).filter((g) => g >= 0);
+    const groups = personGroups(person, questionSet).map((id) => groupIndex.get(id) ?? -1).filter((g) => g >= 0);
     for (const g of groups) people[g]++;
     questions.forEach((question, q) => {
       if (!question.surveys.includes(person.survey)) return;
@@ -73,7 +74,7 @@ export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmar
 
 function analyseAggregate(questionSet: QuestionSet, rows: readonly AggregateRow[], benchmark: Benchmark, threshold: number): RoundAnalysis {
   const order = new Map(questionSet.questions.map((q, i) => [q.code, i]));
-  const groupOrder = new Map(allGroups.map((g, i) => [g.id, i]));
+  const groupOrder = new Map(groupsOf(questionSet).map((g, i) => [g.id, i]));
   const tallies: Tally[] = [];
   for (const row of rows) {
     const question = questionSet.questions.find((q) => q.code === row.question);
@@ -84,6 +85,6 @@ function analyseAggregate(questionSet: QuestionSet, rows: readonly AggregateRow[
   return {
     findings: buildFindings(tallies, benchmark, { threshold }),
     links: [],
-    groups: groupIds.map((id) => ({ id, label: findGroup(id)?.label ?? id, people: null })),
+    groups: groupIds.map((id) => ({ id, label: findGroup(id, questionSet)?.label ?? id, people: null })),
   };
 }

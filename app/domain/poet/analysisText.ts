@@ -1,6 +1,7 @@
 import type { Finding } from "./finding";
-import { allGroups, findGroup } from "./groups";
+import { findGroup, groupsOf } from "./groups";
 import type { ProcessLink } from "./links";
+import type { QuestionSet } from "./questionSet";
 import type { Classification } from "./stats/classify";
 
 const sections: [Classification, string][] = [
@@ -11,11 +12,11 @@ const sections: [Classification, string][] = [
   ["no-benchmark", "No national figure to compare with"],
 ];
 
-const groupOrder = new Map(allGroups.map((g, i) => [g.id, i]));
 const pct = (value: number | null) => (value === null ? "–" : `${Math.round(value)}%`);
 
 /** The findings as the round page shows them: strengths and weaknesses first, then in line, too few, then links. */
-export function analysisText(findings: readonly Finding[], links: readonly ProcessLink[]): string {
+export function analysisText(findings: readonly Finding[], links: readonly ProcessLink[], questionSet: QuestionSet): string {
+  const groupOrder = new Map(groupsOf(questionSet).map((g, i) => [g.id, i]));
   const lines: string[] = [];
   for (const [classification, title] of sections) {
     const chosen = findings.filter((f) => f.classification === classification);
@@ -27,7 +28,7 @@ export function analysisText(findings: readonly Finding[], links: readonly Proce
     lines.push("", `${title} (${chosen.length})`);
     for (const f of chosen) {
       const figures = f.withheld ? "figures withheld" : f.percent === null ? `n=${f.n}` : `${pct(f.percent)} [${pct(f.ciLow)}–${pct(f.ciHigh)}] vs ${pct(f.national)}, n=${f.n}${f.q === null ? "" : `, q=${f.q.toPrecision(2)}`}`;
-      lines.push(`  ${f.question} · ${findGroup(f.group)?.label ?? f.group}: ${f.sentence} (${figures})`);
+      lines.push(`  ${f.question} · ${findGroup(f.group, questionSet)?.label ?? f.group}: ${f.sentence} (${figures})`);
     }
   }
   if (links.length > 0) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { missingHeadings, parseCsvText, type FileProblem } from "./csvText";
-import { matchGroup } from "./groups";
+import { groupExamples, matchGroup } from "./groups";
 import type { QuestionSet } from "./questionSet";
 
 /**
@@ -64,8 +64,8 @@ export function parseBenchmarkFile(
     const problem = (column: string, value: string, message: string) => problems.push({ row, column, value, message: `Row ${row}, column \`${column}\`: ${message}` });
     const code = cells.question.toUpperCase();
     if (!codes.has(code)) problem("question", cells.question, `'${cells.question}' is not a question code in ${questionSet.version} — expected a code such as ${[...codes].slice(0, 3).join(", ")}.`);
-    const group = matchGroup(cells.group);
-    if (!group) problem("group", cells.group, `'${cells.group}' is not a group we know — expected all, Budget holders, Carers, 18-64, 65+ or a support reason or budget type.`);
+    const group = matchGroup(cells.group, questionSet);
+    if (!group) problem("group", cells.group, `'${cells.group}' is not a group of ${questionSet.version} — expected ${groupExamples(questionSet).join(", ")}.`);
     const percent = cells.percent === "" ? null : percentCell.safeParse(decimalText(cells.percent.trim().replace(/\s*%$/, "")));
     if (!percent?.success) problem("percent", cells.percent, `'${cells.percent}' is not a percentage — expected a number from 0 to 100.`);
     const n = (cells.n ?? "") === "" ? null : nCell.safeParse(wholeNumberText(cells.n));

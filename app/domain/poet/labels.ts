@@ -24,3 +24,8 @@ export function labelMatcher<Id extends string>(values: readonly LabelledValue<I
   }
   return (text) => byKey.get(normaliseLabel(text));
 }
+
+/** The word with "a" or "an" before it, as it is said: "an age band", "a young person", "a health need". */
+export function withArticle(words: string): string {
+  return `${/^[aeiou]/i.test(words) ? "an" : "a"} ${words}`;
+}

@@ -47,11 +47,16 @@ const figures: Figure[] = [
   { question: "P_KNEW_AMOUNT", percent: 50, basis: `${REPORT_2017}: knew the budget amount, 50%` },
 ];
 
+const PHB_2014 = "2014 POET survey of personal health budget holders";
+
+/** The one published national figure for personal health budgets that matches a question of `health-budget-v1`. */
+const healthBudgetFigures: Figure[] = [{ question: "H_QOL", percent: 86, basis: `${PHB_2014}: 86% of 129 holders reported an improved quality of life` }];
+
 /** Questions of `adult-2014` with no published national figure: they show "no national figure". */
 export const NO_NATIONAL_FIGURE: readonly string[] = ["O_HOME", "O_VOLUNTEER", "P_ASSESSMENT", "P_HELP_TO_PLAN", "P_COUNCIL_SUPPORTIVE"];
 
 /** Where each shipped national figure comes from, by question code. */
-export const nationalFigureBasis: Readonly<Record<string, string>> = Object.fromEntries(figures.map((f) => [f.question, f.basis]));
+export const nationalFigureBasis: Readonly<Record<string, string>> = Object.fromEntries([...figures, ...healthBudgetFigures].map((f) => [f.question, f.basis]));
 
 function toValue(figure: Figure): BenchmarkValue {
   if ("percent" in figure) return { question: figure.question, group: "all", percent: figure.percent, n: null };
@@ -72,5 +77,31 @@ export const approximateNationalAdult2014: Benchmark = {
   values: figures.map(toValue),
 };
 
-/** Shipped benchmarks, keyed by question-set version. */
-export const nationalBenchmarks: Readonly<Record<string, Benchmark>> = { "adult-2014": approximateNationalAdult2014 };
+
+/** Shipped benchmark for `health-budget-v1`: one published figure; every other question shows "no national figure". */
+export const approximateNationalHealthBudgets: Benchmark = {
+  name: "England (approximate, from published POET summaries)",
+  questionSetVersion: "health-budget-v1",
+  approximate: true,
+  source:
+    "The 2014 POET survey included 129 personal health budget holders and 101 carers in 22 of 211 clinical commissioning " +
+    "groups; its published summary gives one figure we can match (quality of life, 86%). Every other question has no " +
+    "published national figure and shows none. Load your own benchmark file where you have one.",
+  values: healthBudgetFigures.map(toValue),
+};
+
+/** Shipped benchmark for `children-v1`: no national figure was published for any question, so every question shows none. */
+export const approximateNationalChildren: Benchmark = {
+  name: "England (no published figures)",
+  questionSetVersion: "children-v1",
+  approximate: true,
+  source: "No national figures for the children's services POET survey were published that we could find, so no question is compared with England. Load your own benchmark file where you have one.",
+  values: [],
+};
+
+/** Shipped benchmarks, keyed by question-set version: one for every question set. */
+export const nationalBenchmarks: Readonly<Record<string, Benchmark>> = {
+  "adult-2014": approximateNationalAdult2014,
+  "children-v1": approximateNationalChildren,
+  "health-budget-v1": approximateNationalHealthBudgets,
+};

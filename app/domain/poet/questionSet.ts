@@ -1,5 +1,5 @@
 import type { AnswerScale } from "./scales";
-import type { Survey } from "./respondentFields";
+import { surveyFieldOf, type RespondentField, type Survey, type SurveyForm } from "./respondentFields";
 
 export type QuestionKind = "outcome" | "carer-outcome" | "process";
 
@@ -28,12 +28,40 @@ export type ProcessCondition = {
   questions: readonly string[];
 };
 
+/**
+ * A POET questionnaire: its forms (who answers it), the three breakdowns it asks about the person, its
+ * questions and how its process questions are grouped into conditions for process → outcome links.
+ * `wordingApproximate`: the question wording is ours, written from published descriptions, until a council
+ * loads the official wording (as for Making it Real); the codes are ours either way.
+ */
 export type QuestionSet = {
   version: string;
   title: string;
+  /** A short name for lists: "Adult social care", "Children's services". */
+  shortTitle: string;
+  wordingApproximate: boolean;
+  surveys: readonly SurveyForm[];
+  about: readonly RespondentField[];
   questions: readonly Question[];
   processConditions: readonly ProcessCondition[];
 };
+
+const fieldsCache = new WeakMap<QuestionSet, readonly RespondentField[]>();
+
+/** Every column about the person a file of this set may have: `survey` first, then the set's breakdowns. */
+export function respondentFieldsOf(questionSet: QuestionSet): readonly RespondentField[] {
+  let fields = fieldsCache.get(questionSet);
+  if (!fields) {
+    fields = [surveyFieldOf(questionSet.surveys), ...questionSet.about];
+    fieldsCache.set(questionSet, fields);
+  }
+  return fields;
+}
+
+/** The form of this set with that id, or undefined. */
+export function findSurvey(questionSet: QuestionSet, survey: string): SurveyForm | undefined {
+  return questionSet.surveys.find((s) => s.id === survey);
+}
 
 /** Builds a question with the scale's usual positive answers unless told otherwise. */
 export function question(spec: Omit<Question, "positive"> & { positive?: readonly string[] }): Question {

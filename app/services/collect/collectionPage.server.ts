@@ -28,7 +28,7 @@ export async function collectionOverview(orgId: string, collectionId: string, or
     total,
     codes,
     bySource: SOURCES.map((s) => ({ label: SOURCE_LABELS[s], count: String(bySource[s] ?? 0) })),
-    byGroup: aboutFields.map((field) => {
+    byGroup: aboutFields(collection.survey).map((field) => {
       const counts = byGroup[aboutKey(field)];
       return {
         title: field.title,

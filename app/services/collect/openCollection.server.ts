@@ -2,7 +2,7 @@
 // take the same analysis path as an imported file (docs/decisions/012).
 import { randomBytes } from "node:crypto";
 import { formatSurveyCode } from "~/domain/collect";
-import type { Survey } from "~/domain/poet";
+import { findSurvey, getQuestionSet, type Survey } from "~/domain/poet";
 import { recordAudit } from "~/models/audit.server";
 import { db } from "~/models/db.server";
 
@@ -20,6 +20,9 @@ export type OpenCollectionInput = {
 
 /** Creates the collection and its (empty, growing) round in one transaction. */
 export async function openCollection(input: OpenCollectionInput) {
+  const questionSet = getQuestionSet(input.questionSetVersion);
+  if (!questionSet) throw new Error(`Unknown question set ${input.questionSetVersion}`);
+  if (!findSurvey(questionSet, input.survey)) throw new Error(`Form ${input.survey} is not part of ${input.questionSetVersion}`);
   const collection = await db().$transaction(async (tx) => {
     const id = randomBytes(12).toString("hex");
     const round = await tx.poetRound.create({

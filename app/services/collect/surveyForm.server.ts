@@ -25,7 +25,7 @@ export type SurveyForm = {
 };
 
 /** Reads the fields of a survey page; questions not on the page are left alone. */
-export function readSurveyForm(form: FormData, questions: readonly Question[]): SurveyForm {
+export function readSurveyForm(form: FormData, questions: readonly Question[], survey: string): SurveyForm {
   const text = (key: string) => {
     const value = form.get(key);
     return typeof value === "string" ? value : "";
@@ -34,8 +34,9 @@ export function readSurveyForm(form: FormData, questions: readonly Question[]): 
   for (const q of questions) if (form.has(`q_${q.code}`)) given[q.code] = text(`q_${q.code}`);
   const { answers, problems } = checkAnswers(questions, given);
   const about: About = {};
-  const checked = checkAbout(Object.fromEntries(aboutFields.map((f) => [f.key, text(`about_${f.key}`)])));
-  for (const field of aboutFields) if (form.has(`about_${field.key}`)) about[aboutKey(field)] = checked[aboutKey(field)] ?? "";
+  const fields = aboutFields(survey);
+  const checked = checkAbout(survey, Object.fromEntries(fields.map((f) => [f.key, text(`about_${f.key}`)])));
+  for (const field of fields) if (form.has(`about_${field.key}`)) about[aboutKey(field)] = checked[aboutKey(field)] ?? "";
   const contactInput = { name: text("contact_name"), email: text("contact_email"), phone: text("contact_phone") };
   const parsed = Contact.safeParse(contactInput);
   const contactErrors: Record<string, string> = {};

@@ -11,6 +11,8 @@ export type ImportCheckJob = {
   fileName: string;
   bytes: Uint8Array;
   questionSetVersion: string;
+  /** The council's own "don't know" labels. */
+  dontKnowAliases?: readonly string[];
   benchmark: { fileName: string; bytes: Uint8Array } | null;
 };
 
@@ -22,7 +24,7 @@ export type ImportCheck = { sha256: string; contentSha256?: string; parsed: Pars
 /** Hashes and checks the results file, then (only when it is good) the benchmark file. */
 export async function checkImport(job: ImportCheckJob, onProgress?: (fraction: number) => void): Promise<ImportCheck> {
   const sha256 = fileSha256(job.bytes);
-  const parsed = await parsePoetFile({ fileName: job.fileName, bytes: job.bytes, questionSetVersion: job.questionSetVersion, onProgress });
+  const parsed = await parsePoetFile({ fileName: job.fileName, bytes: job.bytes, questionSetVersion: job.questionSetVersion, dontKnowAliases: job.dontKnowAliases, onProgress });
   const content = parsed.ok ? contentSha256(parsed, job.questionSetVersion) : "";
   const questionSet = getQuestionSet(job.questionSetVersion);
   if (!parsed.ok || !job.benchmark || !questionSet) return { sha256, contentSha256: content, parsed, benchmark: null };

@@ -18,7 +18,9 @@ export function mapColumns(headings: readonly string[], expected: readonly strin
     if (!name) return unknown.push(heading);
     const earlier = index.get(name);
     if (earlier !== undefined) {
-      problems.add({ row: 1, column: heading, value: heading, message: `Columns ${columnLetter(earlier)} and ${columnLetter(i)} are both headed \`${name}\`; keep only one of them.` });
+      const first = headings[earlier]!;
+      const same = first === heading ? `are both headed \`${heading}\`` : `are headed \`${first}\` and \`${heading}\`, which both mean \`${name}\``;
+      problems.add({ row: 1, column: heading, value: heading, message: `Columns ${columnLetter(earlier)} and ${columnLetter(i)} ${same}. Delete or rename one of them, then import the file again.` });
       return;
     }
     index.set(name, i);

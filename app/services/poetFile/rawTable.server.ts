@@ -1,5 +1,6 @@
 /** A sheet of text cells as read from a file, before any checking. Row numbers are as a spreadsheet shows them. */
-export type RawTable = { headings: string[]; rows: { row: number; cells: string[] }[] };
+/** `headingRow`: the spreadsheet row the headings were read from (1 unless blank rows came first). */
+export type RawTable = { headings: string[]; rows: { row: number; cells: string[] }[]; headingRow?: number };
 
 export type ReadOutcome = { ok: true; table: RawTable } | { ok: false; message: string };
 

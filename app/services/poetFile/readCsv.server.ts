@@ -18,6 +18,7 @@ export function readCsv(text: string, onProgress?: (fraction: number) => void): 
         recordIndex++;
         if (recordIndex === 1) {
           table.headings = cells.map((h) => h.trim());
+          table.headingRow = 1;
           continue;
         }
         if (isBlankRow(cells)) continue;

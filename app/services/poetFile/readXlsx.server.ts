@@ -75,6 +75,7 @@ async function readFirstSheetWithRows(archive: Readable, sheetBytes: number, onP
         if (isBlankRow(cells)) continue;
         headingRow = row.number;
         table.headings = cells.map((h) => h.trim());
+        table.headingRow = row.number;
         continue;
       }
       if (isBlankRow(cells)) continue;

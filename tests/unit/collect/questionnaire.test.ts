@@ -31,7 +31,8 @@ describe("the questionnaire", () => {
     const { answers, problems } = checkAnswers(holder, { O_QOL: "better", O_SAFE: "betterish", C_WELL: "better", O_JOB: "" });
     expect(answers).toEqual({ O_QOL: "better" });
     expect(problems).toEqual(['"betterish" is not an answer to O_SAFE', "C_WELL is not a question on this form"]);
-    expect(checkAbout({ ageBand: "65-plus", supportReason: "made-up", budgetManagement: "" })).toEqual({ ageBand: "65-plus" });
+    expect(checkAbout("holder", { ageBand: "65-plus", supportReason: "made-up", budgetManagement: "" })).toEqual({ ageBand: "65-plus" });
+    expect(checkAbout("young-person", { ageBand: "65-plus", supportReason: "semh" })).toEqual({ supportReason: "semh" });
   });
 
   it("reads codes however people type them, and tells the kinds apart by length", () => {

@@ -28,7 +28,7 @@ describe("a council's benchmark file", () => {
     expect(result.problems.map((p) => p.message)).toEqual([
       "Row 2, column `percent`: '171' is not a percentage — expected a number from 0 to 100.",
       "Row 3, column `question`: 'O_NOPE' is not a question code in adult-2014 — expected a code such as O_DIGNITY, O_QOL, O_INDEPENDENCE.",
-      "Row 4, column `group`: 'martians' is not a group we know — expected all, Budget holders, Carers, 18-64, 65+ or a support reason or budget type.",
+      "Row 4, column `group`: 'martians' is not a group of adult-2014 — expected all, Budget holders, Carers, 18-64, 65+, a primary support reason or how the budget is managed.",
       "Row 4, column `n`: '-3' is not a number of people — expected a whole number above 0, or leave it blank.",
     ]);
   });

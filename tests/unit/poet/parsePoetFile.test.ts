@@ -82,7 +82,7 @@ describe("reading a respondent file", () => {
   it("needs a survey column and at least one question", async () => {
     const result = await parse("x.csv", new TextEncoder().encode("respondent_id,age\nR1,70\n"));
     expect(messages(result)).toEqual([
-      "The file needs a column headed `survey` saying whether each row is a budget holder or a carer.",
+      "The file needs a column headed `survey` saying which form each row answered: Budget holder or Carer.",
       "The file has no question columns — expected columns headed with question codes such as O_DIGNITY, O_QOL, O_INDEPENDENCE.",
     ]);
   });
@@ -142,7 +142,7 @@ describe("reading a report table", () => {
     expect(messages(await parse("bad-aggregate.csv"))).toEqual([
       "Row 2, column `positive`: '120' is more than the total of 100 — positive answers are part of the total.",
       "Row 3, column `question`: 'O_NOPE' is not a question code in adult-2014 — expected one of: O_DIGNITY, O_QOL, O_INDEPENDENCE, O_ARRANGE_SUPPORT, ….",
-      "Row 4, column `group`: 'martians' is not a group we know — expected one of: all, Budget holders, Carers, 18-64, 65+, a support reason or budget type.",
+      "Row 4, column `group`: 'martians' is not a group of adult-2014 — expected one of: all, Budget holders, Carers, 18-64, 65+, a primary support reason or how the budget is managed.",
       "Row 4, column `total`: 'ten' is not a whole number of people — expected a number such as 0, 12 or 431.",
     ]);
   });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Organisation" ADD COLUMN     "dontKnowAliases" TEXT NOT NULL DEFAULT '';
+
