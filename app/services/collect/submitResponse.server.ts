@@ -16,7 +16,11 @@ export type SubmitInput = {
   contact: { name: string; email: string; phone: string } | null;
   /** The address the survey was answered at: the start of the links in "you said, we did" emails. */
   linkOrigin?: string;
-  /** A reference that may only be entered once per round (a paper sheet number); random when absent. */
+  /**
+   * A reference that may only be entered once per round (a paper sheet number, or the idempotency key an
+   * assisted-review device gives each queued answer); random when absent. A second send with the same
+   * reference is refused as "duplicate" and stores nothing.
+   */
   externalId?: string;
 };
 
@@ -63,6 +67,8 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
           budgetManagement: input.about.budgetManagement ?? "",
           answers: JSON.stringify(input.answers),
           source: input.source,
+          // The month only (docs/decisions/022): enough to cut an open-ended collection into rounds by date range.
+          collectedMonth: now.toISOString().slice(0, 7),
         },
       });
       if (input.personalCodeId) await tx.surveyCode.update({ where: { id: input.personalCodeId }, data: { respondentId: respondent.id } });
