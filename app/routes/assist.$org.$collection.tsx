@@ -49,6 +49,21 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return json({ problem: result.message }, { status: result.status === "closed" ? 409 : 400 });
 }
 
+/**
+ * The registration's worker once it is active. (Not navigator.serviceWorker.ready: that waits for a
+ * worker whose scope covers the address this document was first loaded at, which after an in-app link
+ * from a council page is not under /assist/.)
+ */
+function activated(registration: ServiceWorkerRegistration): Promise<ServiceWorker> {
+  return new Promise((resolve) => {
+    const worker = registration.installing ?? registration.waiting;
+    if (!worker) return registration.active ? resolve(registration.active) : undefined;
+    worker.addEventListener("statechange", () => {
+      if (worker.state === "activated") resolve(worker);
+    });
+  });
+}
+
 type DeviceState = { waiting: number; refused: string[]; online: boolean; outcome: SendOutcome | null; sentHere: number };
 
 export default function AssistedReview() {
@@ -127,7 +142,7 @@ export default function AssistedReview() {
     navigator.serviceWorker.addEventListener("message", onMessage);
     (async () => {
       const registration = await navigator.serviceWorker.register("/assist-sw.js", { scope: "/assist/" });
-      const worker = registration.active ?? (await navigator.serviceWorker.ready).active;
+      const worker = registration.active ?? (await activated(registration));
       // This page and every script and style it loaded, so it opens again with no connection.
       const urls = [
         window.location.pathname,

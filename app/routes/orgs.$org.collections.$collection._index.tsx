@@ -113,7 +113,9 @@ export default function CollectionPage() {
         <h3>Assisted in a review</h3>
         {canManage ? (
           <p>
-            {c.state === "open" ? <Link to={`/assist/${org.slug}/${c.id}`}>Record answers in a review</Link> : "Answers can be recorded in reviews while the collection is open."} It works on a laptop or tablet with no signal: answers are kept on the device and sent when the connection is back.
+            {c.state === "open" ? <Link to={`/assist/${org.slug}/${c.id}`} reloadDocument>
+                Record answers in a review
+              </Link> : "Answers can be recorded in reviews while the collection is open."} It works on a laptop or tablet with no signal: answers are kept on the device and sent when the connection is back.
           </p>
         ) : (
           <p>Owners and facilitators can record answers with a person during a review.</p>
