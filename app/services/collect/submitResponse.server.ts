@@ -101,14 +101,16 @@ export type WithdrawResult = { status: "withdrawn" } | { status: "not-found" } |
 /** Removes the answers sent with a personal code, so findings read as if they were never given. */
 export async function withdrawResponse(code: string): Promise<WithdrawResult> {
   return db().$transaction(async (tx) => {
-    const personal = await tx.surveyCode.findUnique({ where: { code }, select: { id: true, usedAt: true, withdrawnAt: true, respondentId: true, collection: { select: { roundId: true } } } });
+    const personal = await tx.surveyCode.findUnique({ where: { code }, select: { id: true, usedAt: true, withdrawnAt: true, respondentId: true, respondent: { select: { roundId: true } } } });
     if (!personal) return { status: "not-found" };
     if (personal.withdrawnAt) return { status: "already-withdrawn" };
-    if (!personal.usedAt || !personal.respondentId) return { status: "not-sent" };
+    if (!personal.usedAt || !personal.respondentId || !personal.respondent) return { status: "not-sent" };
+    // The answer's own round: the collection's, or a round cut from it by date range since.
+    const roundId = personal.respondent.roundId;
     const taken = await tx.surveyCode.updateMany({ where: { id: personal.id, withdrawnAt: null }, data: { withdrawnAt: new Date(), respondentId: null } });
     if (taken.count === 0) return { status: "already-withdrawn" };
     await tx.respondent.delete({ where: { id: personal.respondentId } });
-    await tx.poetRound.update({ where: { id: personal.collection.roundId }, data: { respondentCount: { decrement: 1 }, revision: { increment: 1 } } });
+    await tx.poetRound.update({ where: { id: roundId }, data: { respondentCount: { decrement: 1 }, revision: { increment: 1 } } });
     return { status: "withdrawn" };
   });
 }
