@@ -36,6 +36,7 @@ export type AuditAction =
   | "logo-changed"
   | "collection-opened"
   | "collection-closed"
+  | "collection-cut"
   | "survey-codes-created"
   | "survey-started"
   | "survey-code-failed"

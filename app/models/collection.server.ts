@@ -12,6 +12,7 @@ const summary = {
   openCode: true,
   openLinkEnabled: true,
   contactRetentionUntil: true,
+  paperDoubleEntry: true,
   createdAt: true,
   roundId: true,
   round: { select: { respondentCount: true } },
@@ -75,4 +76,9 @@ export async function countByGroup(roundId: string) {
 /** Personal codes of this council's collection that have not been used, oldest first (for printing letters). */
 export async function listUnusedCodes(orgId: string, collectionId: string, limit = 500) {
   return db().surveyCode.findMany({ where: { collectionId, usedAt: null, collection: { orgId } }, select: { code: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { code: "asc" }], take: limit });
+}
+
+/** Turns second entry of paper sheets on or off for this council's collection. */
+export async function setPaperDoubleEntry(orgId: string, collectionId: string, on: boolean) {
+  await db().collection.updateMany({ where: { id: collectionId, orgId }, data: { paperDoubleEntry: on } });
 }

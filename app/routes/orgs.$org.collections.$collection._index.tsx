@@ -10,6 +10,7 @@ import { formName } from "~/domain/collect";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { collectionOverview } from "~/services/collect/collectionPage.server";
 import { countHearBackContacts } from "~/services/collect/hearBack.server";
+import { cutCollectionRound, roundsCutFrom } from "~/services/collect/cutRound.server";
 import { closeCollection } from "~/services/collect/openCollection.server";
 import { createPersonalCodes, MAX_CODES_AT_ONCE } from "~/services/collect/personalCodes.server";
 
@@ -19,11 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!overview) notFound("We could not find that collection.");
   const canSeeContacts = can(role, "read:hearback");
   const hearBackCount = canSeeContacts ? await countHearBackContacts(org.id, overview.id) : 0;
-  return { org: { slug: org.slug, name: org.name }, collection: overview, canManage: can(role, "manage:collection"), canSeeContacts, hearBackCount };
+  const cuts = (await roundsCutFrom(org.id, overview.id)).map((r) => ({ id: r.id, name: r.name, people: r.respondentCount }));
+  return { org: { slug: org.slug, name: org.name }, collection: overview, canManage: can(role, "manage:collection"), canSeeContacts, hearBackCount, cuts };
 }
 
 const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("close") }),
+  z.object({ intent: z.literal("cut"), name: z.string(), from: z.string(), to: z.string() }),
   z.object({
     intent: z.literal("codes"),
     count: z.coerce
@@ -45,6 +48,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     await closeCollection(org.id, overview.id, user, context.clientIp);
     return redirect(here);
   }
+  if (parsed.data.intent === "cut") {
+    const cut = await cutCollectionRound(org.id, overview.id, parsed.data, user, context.clientIp);
+    if (cut.status === "refused") return json({ error: cut.message }, { status: 400 });
+    return redirect(`/orgs/${org.slug}/rounds/${cut.roundId}`);
+  }
   if (overview.state === "closed") return json({ error: "This collection is closed, so new codes would not work." }, { status: 409 });
   await createPersonalCodes(org.id, overview.id, parsed.data.count, user, context.clientIp);
   return redirect(`${here}/letters`);
@@ -53,7 +61,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 const STATE_TEXT = { open: "Open: taking answers", "not-yet-open": "Not open yet", closed: "Closed: its round is final and can feed action plans" } as const;
 
 export default function CollectionPage() {
-  const { org, collection: c, canManage, canSeeContacts, hearBackCount } = useLoaderData<typeof loader>();
+  const { org, collection: c, canManage, canSeeContacts, hearBackCount, cuts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const date = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   return (
@@ -111,6 +119,16 @@ export default function CollectionPage() {
             </button>
           </Form>
         ) : null}
+        <h3>Assisted in a review</h3>
+        {canManage ? (
+          <p>
+            {c.state === "open" ? <Link to={`/assist/${org.slug}/${c.id}`} reloadDocument>
+                Record answers in a review
+              </Link> : "Answers can be recorded in reviews while the collection is open."} It works on a laptop or tablet with no signal: answers are kept on the device and sent when the connection is back.
+          </p>
+        ) : (
+          <p>Owners and facilitators can record answers with a person during a review.</p>
+        )}
         <h3>Paper</h3>
         {canManage ? (
           <p>
@@ -125,6 +143,42 @@ export default function CollectionPage() {
         <p>
           <Link to={`/orgs/${org.slug}/collections/${c.id}/hear-back`}>People who asked to hear back</Link> ({hearBackCount})
         </p>
+      ) : null}
+      {!c.closesAt && (cuts.length > 0 || canManage) ? (
+        <section aria-labelledby="cut-heading">
+          <h2 id="cut-heading">Cut into rounds by date range</h2>
+          <p>This collection has no closing date. Cut it into rounds, such as one per quarter: the answers that arrived in the months you choose move into a new round of their own, which can feed action plans. Later answers keep coming in here.</p>
+          {cuts.length ? (
+            <ul>
+              {cuts.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/orgs/${org.slug}/rounds/${r.id}`}>{r.name}</Link>
+                  {` (${r.people} ${r.people === 1 ? "answer" : "answers"})`}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {canManage ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="cut" />
+              <div className="field">
+                <label htmlFor="cut-name">Name of the new round</label>
+                <input id="cut-name" name="name" required maxLength={120} />
+              </div>
+              <div className="field">
+                <label htmlFor="cut-from">First month</label>
+                <input id="cut-from" name="from" type="month" required />
+              </div>
+              <div className="field">
+                <label htmlFor="cut-to">Last month</label>
+                <input id="cut-to" name="to" type="month" required />
+              </div>
+              <button type="submit" className="button">
+                Cut into a round
+              </button>
+            </Form>
+          ) : null}
+        </section>
       ) : null}
       {canManage && c.state !== "closed" ? (
         <section aria-labelledby="close-heading">

@@ -3,6 +3,7 @@
 // without JavaScript; a carer answers from a personal code that then refuses reuse; the council's
 // counts move as each answer arrives. axe checks every page and state on the way.
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import { openCollection } from "./collectSupport";
 import { DEMO, expectNoAxeViolations, signIn } from "./support";
 
 const PHONE = { width: 320, height: 640 };
@@ -29,15 +30,6 @@ async function expectFitsWidth(page: Page) {
   // A locator's evaluate runs in Playwright's own world, so it works with the page's JavaScript off.
   const overflow = await page.locator("html").evaluate((html) => html.scrollWidth - html.clientWidth);
   expect(overflow, `page is wider than the screen at ${page.url()}`).toBeLessThanOrEqual(0);
-}
-
-async function openCollection(page: Page, name: string, form: "Budget holder form" | "Carer form") {
-  await page.goto("/orgs/demo/collections");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel(form).check();
-  await page.getByRole("button", { name: "Open the collection" }).click();
-  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-  return page.url();
 }
 
 /**

@@ -46,6 +46,18 @@ export class Visitor {
     return response;
   }
 
+  /** Posts JSON as a page's own fetch() does, with the cookie and our Origin. */
+  async postJson(path: string, body: unknown): Promise<Response> {
+    const response = await fetch(this.baseUrl + path, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: this.cookieHeader(), Origin: this.baseUrl, "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify(body),
+    });
+    this.remember(response);
+    return response;
+  }
+
   /** Posts multipart form data (file uploads) as a browser form would, with the cookie and our Origin. */
   async postMultipart(path: string, form: FormData, headers: Record<string, string> = {}): Promise<Response> {
     const response = await fetch(this.baseUrl + path, {

@@ -16,7 +16,11 @@ export type SubmitInput = {
   contact: { name: string; email: string; phone: string } | null;
   /** The address the survey was answered at: the start of the links in "you said, we did" emails. */
   linkOrigin?: string;
-  /** A reference that may only be entered once per round (a paper sheet number); random when absent. */
+  /**
+   * A reference that may only be entered once per round (a paper sheet number, or the idempotency key an
+   * assisted-review device gives each queued answer); random when absent. A second send with the same
+   * reference is refused as "duplicate" and stores nothing.
+   */
   externalId?: string;
 };
 
@@ -63,6 +67,8 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
           budgetManagement: input.about.budgetManagement ?? "",
           answers: JSON.stringify(input.answers),
           source: input.source,
+          // The month only (docs/decisions/022): enough to cut an open-ended collection into rounds by date range.
+          collectedMonth: now.toISOString().slice(0, 7),
         },
       });
       if (input.personalCodeId) await tx.surveyCode.update({ where: { id: input.personalCodeId }, data: { respondentId: respondent.id } });
@@ -95,14 +101,16 @@ export type WithdrawResult = { status: "withdrawn" } | { status: "not-found" } |
 /** Removes the answers sent with a personal code, so findings read as if they were never given. */
 export async function withdrawResponse(code: string): Promise<WithdrawResult> {
   return db().$transaction(async (tx) => {
-    const personal = await tx.surveyCode.findUnique({ where: { code }, select: { id: true, usedAt: true, withdrawnAt: true, respondentId: true, collection: { select: { roundId: true } } } });
+    const personal = await tx.surveyCode.findUnique({ where: { code }, select: { id: true, usedAt: true, withdrawnAt: true, respondentId: true, respondent: { select: { roundId: true } } } });
     if (!personal) return { status: "not-found" };
     if (personal.withdrawnAt) return { status: "already-withdrawn" };
-    if (!personal.usedAt || !personal.respondentId) return { status: "not-sent" };
+    if (!personal.usedAt || !personal.respondentId || !personal.respondent) return { status: "not-sent" };
+    // The answer's own round: the collection's, or a round cut from it by date range since.
+    const roundId = personal.respondent.roundId;
     const taken = await tx.surveyCode.updateMany({ where: { id: personal.id, withdrawnAt: null }, data: { withdrawnAt: new Date(), respondentId: null } });
     if (taken.count === 0) return { status: "already-withdrawn" };
     await tx.respondent.delete({ where: { id: personal.respondentId } });
-    await tx.poetRound.update({ where: { id: personal.collection.roundId }, data: { respondentCount: { decrement: 1 }, revision: { increment: 1 } } });
+    await tx.poetRound.update({ where: { id: roundId }, data: { respondentCount: { decrement: 1 }, revision: { increment: 1 } } });
     return { status: "withdrawn" };
   });
 }

@@ -48,4 +48,45 @@ describe("paper forms", () => {
     expect(await late.text()).toContain("This survey has closed");
     expect(await respondentsOf(collection.roundId)).toHaveLength(1);
   });
+
+  it("with second entry on, a sheet counts only when two entries agree or a reviewer has settled each difference", async () => {
+    const collection = await openTestCollection(world.a.org.id, { survey: "carer" });
+    const base = `/orgs/${world.a.org.slug}/collections/${collection.id}`;
+    expect((await facilitator.post(`${base}/enter`, { intent: "double-entry", on: "yes" })).status).toBe(200);
+
+    // Sheet 1: both entries agree.
+    const sheet1 = { sheet: "1", q_C_WELL: "better", about_ageBand: "65-plus" };
+    expect(await (await facilitator.post(`${base}/enter`, sheet1)).text()).toContain("Sheet 1 entered once. It counts when it has been typed in a second time.");
+    expect(await respondentsOf(collection.roundId)).toHaveLength(0);
+    expect(await (await facilitator.post(`${base}/enter`, sheet1)).text()).toContain("Sheet 1 entered a second time and both entries agree, so it now counts. 1 answer so far.");
+
+    // Sheet 2: the entries differ on one answer and on the age group.
+    await facilitator.post(`${base}/enter`, { sheet: "2", q_C_WELL: "worse", q_P_INFO: "very easy", about_ageBand: "18-64" });
+    const second = await facilitator.post(`${base}/enter`, { sheet: "2", q_C_WELL: "a lot worse", q_P_INFO: "very easy", about_ageBand: "" });
+    expect(await second.text()).toContain("Sheet 2 entered a second time, but 2 answers differ from the first entry.");
+    expect(await respondentsOf(collection.roundId)).toHaveLength(1);
+    const third = await facilitator.post(`${base}/enter`, { sheet: "2", q_C_WELL: "worse" });
+    expect(third.status).toBe(409);
+
+    const check = await (await facilitator.get(`${base}/check`)).text();
+    expect(check).toContain("Sheet 2: 2 differences");
+    expect(check).toContain("First entry: Worse. Second entry: A lot worse.");
+    expect(check).toContain("First entry: 18-64. Second entry: Left blank on the paper.");
+    const sheetId = check.match(/name="sheetId" value="([^"]+)"/)![1]!;
+    const half = await facilitator.post(`${base}/check`, { sheetId, q_C_WELL: "worse" });
+    expect(half.status).toBe(409);
+    expect(await half.text()).toContain("Choose what sheet 2 says for every difference: 1 still to choose.");
+    expect(await respondentsOf(collection.roundId)).toHaveLength(1);
+    const settled = await facilitator.post(`${base}/check`, { sheetId, q_C_WELL: "worse", about_ageBand: "18-64" });
+    expect(await settled.text()).toContain("Sheet 2 checked and counted.");
+
+    const people = await respondentsOf(collection.roundId);
+    expect(people.map((p) => p.externalId)).toEqual(["paper-1", "paper-2"]);
+    expect(JSON.parse(people[1]!.answers)).toEqual({ C_WELL: "worse", P_INFO: "very easy" });
+    expect(people[1]).toMatchObject({ ageBand: "18-64", source: "paper" });
+    expect(await (await facilitator.get(`${base}/check`)).text()).toContain("No sheets to check");
+    expect((await facilitator.post(`${base}/enter`, sheet1)).status).toBe(409);
+    const viewer = await new Visitor(running.baseUrl).signIn(world.viewer.email, PASSWORD);
+    expect((await viewer.get(`${base}/check`)).status).toBe(403);
+  });
 });
