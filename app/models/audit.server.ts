@@ -44,7 +44,8 @@ export type AuditAction =
   | "hear-back-deleted"
   | "plan-renamed"
   | "plan-archived"
-  | "plan-restored";
+  | "plan-restored"
+  | "plan-deleted";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 
