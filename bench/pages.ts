@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import { createCookie } from "@remix-run/node";
 import { createSessionRecord } from "~/models/session.server";
 import { db } from "~/models/db.server";
+import { COLLAB_DEFAULTS } from "../server/collab";
 import { DEMO } from "../server/seed";
 import { withDemoApp } from "./support/demoApp";
 import { median, p95 } from "./support/figures";
@@ -82,7 +83,8 @@ export async function run(): Promise<void> {
         );
       }
     }
-  });
+    // A live workshop keeps its document loaded (production's grace period), as a room arriving finds it.
+  }, { unloadGraceMs: COLLAB_DEFAULTS.unloadGraceMs });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await run();
