@@ -1,4 +1,5 @@
 // `npm run bench [name…]`: runs every benchmark in this folder (or the named ones); each prints its figures.
+process.env.NODE_ENV ??= "production"; // pages are measured as production serves them (React production build)
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";

@@ -21,7 +21,7 @@ const publicBuild = path.resolve(import.meta.dirname, "../public/build");
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** 100 actions with text, links and partners; 40 people's votes; a paragraph of notes per finding. */
-function fillPlan(doc: Y.Doc, findingIds: string[]) {
+export function fillPlan(doc: Y.Doc, findingIds: string[]) {
   updateSession(doc, { voting: { open: true, votesPerPerson: 3, anonymous: false, revealed: true } });
   for (let i = 0; i < ACTIONS; i++) {
     createAction(doc, {

@@ -10,6 +10,7 @@ import { WebSocketServer } from "ws";
 import type { CollabControl } from "~/services/collabControl";
 import { databaseProvider, pingDatabase } from "~/models/db.server";
 import type { Config } from "./config";
+import { purgeStoredDocument } from "./collab/persistence";
 import { withinUpgradeBoundary, UpgradeRefusal } from "./collab/upgradeBoundary";
 import { log } from "./log";
 import { originCheck, securityHeaders } from "./security";
@@ -58,6 +59,11 @@ function refusingCollab(): CollabEndpoint {
     handleUpgrade: (request, socket, head) =>
       wss.handleUpgrade(request, socket, head, (ws) => ws.close(4503, "Live collaboration is not available on this server.")),
     closeConnections: () => 0,
+    connectedTo: () => 0,
+    forgetDocument: async (workspaceId) => {
+      // No live server here, so no edit log of this process's to open: only the rows already stored.
+      await purgeStoredDocument(workspaceId, { openEditLog: false });
+    },
     withDocument: async () => {
       throw new Error("Live collaboration is not available on this server.");
     },

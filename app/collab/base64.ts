@@ -2,6 +2,8 @@
 
 /** Bytes as base64, in the browser and on the server. */
 export function toBase64(bytes: Uint8Array): string {
+  // On the server (every workshop page carries the whole document): Node's encoder, ~20x faster than btoa.
+  if (typeof Buffer !== "undefined") return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);

@@ -50,7 +50,8 @@ export type AuditAction =
   | "identity-linked"
   | "identity-provider-changed"
   | "identity-provider-removed"
-  | "self-assessment-saved";
+  | "self-assessment-saved"
+  | "plan-deleted";
 
 export type AuditInput = { orgId?: string | null; actorId?: string | null; actorLabel: string; action: AuditAction; detail?: string; ip?: string };
 

@@ -37,12 +37,18 @@ const CACHE_SIZE = 8;
 
 /** The findings and process links of one round of this council, against its benchmark; null if not this council's. */
 export async function loadRoundEvidence(orgId: string, roundId: string): Promise<RoundEvidence | null> {
-  const round = await findRound(orgId, roundId);
-  if (!round) return null;
-  const disclosureThreshold = await disclosureThresholdFor(orgId);
-  const key = `${round.id}@${round.revision}~${disclosureThreshold}`;
+  // Every page that shows findings asks this: two small reads in parallel, and the benchmark's values only
+  // when the analysis is not already cached.
+  const [current, disclosureThreshold] = await Promise.all([
+    db().poetRound.findFirst({ where: { id: roundId, orgId }, select: { id: true, revision: true } }),
+    disclosureThresholdFor(orgId),
+  ]);
+  if (!current) return null;
+  const key = `${current.id}@${current.revision}~${disclosureThreshold}`;
   const cached = cache.get(key);
   if (cached) return cached;
+  const round = await findRound(orgId, roundId);
+  if (!round) return null;
   const questionSet = getQuestionSet(round.questionSetVersion);
   if (!questionSet) throw new Error(`Round ${round.id} uses unknown question set ${round.questionSetVersion}`);
   const benchmark: Benchmark = round.benchmark

@@ -61,3 +61,21 @@ export async function setWorkspaceArchived(orgId: string, workspaceId: string, a
   const where = { id: workspaceId, orgId, archivedAt: archivedAt ? null : { not: null } };
   return (await db().workspace.updateMany({ where, data: { archivedAt } })).count === 1;
 }
+
+/**
+ * Deletes a plan of this council and everything recorded about it: actions, milestones, guests and join
+ * codes (by cascade), and the rows kept without a relation (action history, progress updates with their
+ * corrections, notifications). The live document's storage is purged separately (CollabControl.forgetDocument).
+ * Returns what went, or null when there is no such plan in this council.
+ */
+export async function deleteWorkspace(orgId: string, workspaceId: string): Promise<{ actions: number } | null> {
+  return db().$transaction(async (tx) => {
+    const plan = await tx.workspace.findFirst({ where: { id: workspaceId, orgId }, select: { _count: { select: { actions: true } } } });
+    if (!plan) return null;
+    await tx.notification.deleteMany({ where: { workspaceId } });
+    await tx.progressUpdate.deleteMany({ where: { workspaceId } });
+    await tx.actionEvent.deleteMany({ where: { workspaceId } });
+    await tx.workspace.delete({ where: { id: workspaceId } });
+    return { actions: plan._count.actions };
+  });
+}

@@ -2,9 +2,9 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { Field, FormErrors } from "~/components/forms";
+import { Field, FormErrors, Notice } from "~/components/forms";
 import { can } from "~/domain/access/permissions";
 import { dateTimeInEngland } from "~/domain/tracking/today";
 import { listMembers } from "~/models/organisation.server";
@@ -48,12 +48,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CouncilHome() {
+  const deletedPlan = useSearchParams()[0].get("deleted");
   const { org, rounds, archivedRounds, workspaces, archived, memberCount, canImport, canCreatePlan, canManagePlans } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm<z.input<typeof NewPlan>>({ lastResult });
   return (
     <>
       <h1>{org.name}</h1>
+      {deletedPlan ? <Notice tone="success">{`The plan “${deletedPlan}” has been deleted.`}</Notice> : null}
       {org.isDemo ? <p className="tag tag--synthetic">Demo council: all its data is synthetic</p> : null}
       <section aria-labelledby="rounds-heading">
         <h2 id="rounds-heading">POET survey rounds</h2>

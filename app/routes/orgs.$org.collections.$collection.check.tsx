@@ -3,7 +3,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { aboutFields, aboutKey, aboutQuestion, answerChoices, formQuestions, questionWording } from "~/domain/collect";
+import { aboutFields, aboutQuestion, answerChoices, formQuestions, questionWording } from "~/domain/collect";
 import { getQuestionSet, type Survey } from "~/domain/poet";
 import { findCollection } from "~/models/collection.server";
 import { notFound, requireCouncil } from "~/services/auth.server";

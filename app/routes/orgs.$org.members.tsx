@@ -139,7 +139,7 @@ export default function Members() {
                 {m.name}
                 {m.userId === me ? " (you)" : ""}
               </td>
-              <td>{m.email}</td>
+              <td data-label="Email">{m.email}</td>
               <td>
                 {manage ? (
                   <Form method="post" className="inline-form">

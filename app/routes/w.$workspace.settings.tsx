@@ -1,4 +1,4 @@
-// A plan's life: rename it, archive it (read-only, out of the council's list) and restore it.
+// A plan's life: rename it, archive it (read-only, out of the council's list), restore it, or delete it for good.
 import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -8,14 +8,14 @@ import { z } from "zod";
 import { Field, FormErrors, Notice } from "~/components/forms";
 import { can } from "~/domain/access/permissions";
 import { recordAudit } from "~/models/audit.server";
-import { renameWorkspace, setWorkspaceArchived } from "~/models/workspace.server";
+import { deleteWorkspace, renameWorkspace, setWorkspaceArchived } from "~/models/workspace.server";
 import { displayNameOf, forbidden, notFound, requireWorkspace, type WorkspaceAccess } from "~/services/auth.server";
 import { reconnectEveryoneIn } from "~/services/planAccessChanged.server";
 
 /** Managing a plan needs the role, whether or not the plan is archived (restoring is how it comes back). */
 async function requirePlanManager(request: Request, workspaceId: string | undefined): Promise<WorkspaceAccess> {
   const access = await requireWorkspace(request, workspaceId, "read:workspace");
-  if (!can(access.actor, "manage:workspace")) forbidden("Only a facilitator or an owner can rename, archive or restore a plan.");
+  if (!can(access.actor, "manage:workspace")) forbidden("Only a facilitator or an owner can rename, archive, restore or delete a plan.");
   return access;
 }
 
@@ -29,6 +29,7 @@ const Intent = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("rename"), name: PlanName }),
   z.object({ intent: z.literal("archive") }),
   z.object({ intent: z.literal("restore") }),
+  z.object({ intent: z.literal("delete"), confirmName: z.string({ required_error: "Type the plan’s name to confirm" }).trim() }),
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -44,6 +45,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (!(await renameWorkspace(workspace.orgId, workspace.id, v.name))) notFound();
     await recordAudit({ ...audit, action: "plan-renamed", detail: `“${workspace.name}” to “${v.name}”` });
     return redirect(`${here}?done=renamed`);
+  }
+  if (v.intent === "delete") {
+    if (v.confirmName !== workspace.name.trim()) {
+      return submission.reply({ fieldErrors: { confirmName: [`Type the plan’s name exactly as shown, “${workspace.name}”, to delete it.`] } });
+    }
+    const connected = context.collab.connectedTo(workspace.id);
+    if (connected > 0) {
+      const people = connected === 1 ? "1 board is" : `${connected} boards are`;
+      return submission.reply({ formErrors: [`A workshop is live on this plan: ${people} open. Ask everyone to close the board (or wait until the workshop ends), then delete it.`] });
+    }
+    const deleted = await deleteWorkspace(workspace.orgId, workspace.id);
+    if (!deleted) notFound();
+    await context.collab.forgetDocument(workspace.id, "This plan has been deleted.");
+    const actions = deleted.actions === 1 ? "1 action" : `${deleted.actions} actions`;
+    await recordAudit({ ...audit, action: "plan-deleted", detail: `“${workspace.name}” with ${actions}` });
+    return redirect(`/orgs/${workspace.org.slug}?deleted=${encodeURIComponent(workspace.name)}`);
   }
   const archiving = v.intent === "archive";
   const changed = await setWorkspaceArchived(workspace.orgId, workspace.id, archiving ? new Date() : null);
@@ -65,7 +82,10 @@ export default function PlanSettings() {
   const { workspace, archived } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm<{ intent: string; name: string }>({ id: "rename-plan", lastResult, defaultValue: { name: workspace.name } });
+  // Both forms post here: each takes the answer only to its own submission.
+  const deleting = (lastResult?.initialValue as { intent?: unknown } | null | undefined)?.intent === "delete";
+  const [form, fields] = useForm<{ intent: string; name: string }>({ id: "rename-plan", lastResult: deleting ? undefined : lastResult, defaultValue: { name: workspace.name } });
+  const [deleteForm, deleteFields] = useForm<{ intent: string; confirmName: string }>({ id: "delete-plan", lastResult: deleting ? lastResult : undefined });
   const done = DONE[searchParams.get("done") ?? ""];
   return (
     <div className="narrow">
@@ -110,6 +130,21 @@ export default function PlanSettings() {
           </section>
         </>
       )}
+      <section aria-labelledby="delete-heading">
+        <h2 id="delete-heading">Delete</h2>
+        <p>
+          Deleting removes the plan for good: its actions, milestones, progress updates, history and everything written on its board. It cannot be undone and it no
+          longer counts on the dashboard. To keep it for the record, archive it instead. A plan cannot be deleted while a workshop is live on it.
+        </p>
+        <FormErrors id={deleteForm.errorId} errors={deleteForm.errors} />
+        <Form method="post" {...getFormProps(deleteForm)}>
+          <input type="hidden" name="intent" value="delete" />
+          <Field field={deleteFields.confirmName} label={`To confirm, type the plan’s name: ${workspace.name}`} autoComplete="off" />
+          <button type="submit" className="button button--danger">
+            Delete this plan for good
+          </button>
+        </Form>
+      </section>
     </div>
   );
 }

@@ -14,4 +14,8 @@ export type CollabControl = {
   withDocument(workspaceId: string, change: (doc: Y.Doc) => void, origin: ServerOrigin): Promise<void>;
   /** Reads the current document (the live one, or loaded from the database) without changing it. */
   readDocument<T>(workspaceId: string, reader: (doc: Y.Doc) => T): Promise<T>;
+  /** How many sockets are open to this plan on this instance (a live workshop). */
+  connectedTo(workspaceId: string): number;
+  /** The plan was deleted: its boards close, its live document is dropped unsaved, its stored edits purged. */
+  forgetDocument(workspaceId: string, reason: string): Promise<void>;
 };

@@ -83,16 +83,20 @@ export async function ownerChoicesFor(access: WorkspaceAccess): Promise<OwnerCho
 /** The workshop page's data. */
 export async function loadWorkshop(access: WorkspaceAccess, collab: CollabControl) {
   const workspaceId = access.workspace.id;
-  const raw = await readWorkspaceState(collab, workspaceId);
-  const before = new Y.Doc();
-  Y.applyUpdate(before, raw);
-  const linked = new Set(readActions(before).flatMap((a) => a.findingIds));
-  const { rounds, findings } = await findingsFor(access, linked);
+  const { state: raw, linked, noteIds } = await collab.readDocument(workspaceId, (doc) => ({
+    state: Y.encodeStateAsUpdate(doc),
+    linked: new Set(readActions(doc).flatMap((a) => a.findingIds)),
+    noteIds: new Set([...notesOf(doc).entries()].flatMap(([id, note]) => (note instanceof Y.Text ? [id] : []))),
+  }));
+  const [{ rounds, findings }, statuses, statements, owners] = await Promise.all([
+    findingsFor(access, linked),
+    statusSettingsFor(access.workspace.orgId),
+    mirStatementsFor(access.workspace.orgId),
+    ownerChoicesFor(access),
+  ]);
   // Only someone who can type a note needs it to exist: a viewer's visit writes nothing.
-  const missing = mayInPlan(access, "edit:workspace") && findings.some((f) => !(notesOf(before).get(f.id) instanceof Y.Text));
+  const missing = mayInPlan(access, "edit:workspace") && findings.some((f) => !noteIds.has(f.id));
   const state = missing ? (await ensureNotes(collab, workspaceId, findings.map((f) => f.id)), await readWorkspaceState(collab, workspaceId)) : raw;
-  before.destroy();
-  const [statuses, statements, owners] = await Promise.all([statusSettingsFor(access.workspace.orgId), mirStatementsFor(access.workspace.orgId), ownerChoicesFor(access)]);
   const statusLabels = Object.fromEntries(statuses.map((s) => [s.status, s.label]));
   return { me: workshopMe(access), rounds, findings, state: toBase64(state), statusLabels, statements, owners };
 }

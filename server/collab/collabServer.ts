@@ -14,7 +14,7 @@ import { prepareCompactionWorker } from "./mergeState";
 import { resolveLimits, type Limits } from "./limits";
 import type { CollabLog } from "./log";
 import type { ServerOrigin } from "./origins";
-import { DocumentStore, type DocumentStorage } from "./persistence";
+import { DocumentStore, purgeStoredDocument, type DocumentStorage } from "./persistence";
 import { ProjectionScheduler } from "./projectionScheduler";
 import { WRITABLE_SURFACE } from "~/domain/workspace";
 import type { Surface } from "./sessionGuard";
@@ -60,6 +60,10 @@ export type CollabServer = {
    */
   closeConnections(filter: ConnectionFilter, reason: string, kind?: CloseKind): number;
   loadedDocumentCount(): number;
+  /** How many sockets are open to this plan on this instance. */
+  connectedTo(workspaceId: string): number;
+  /** The plan was deleted: its sockets close, its loaded document is dropped unsaved and its stored edits purged. */
+  forgetDocument(workspaceId: string, reason: string): Promise<void>;
   /** Stops accepting, writes everything, closes sockets with 1012 and resolves. */
   shutdown(): Promise<void>;
 };
@@ -219,6 +223,18 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     closeConnections: (filter, reason, kind = "recheck") => revocations.close(filter, reason, kind),
 
     loadedDocumentCount: () => registry.loadedCount,
+
+    connectedTo(workspaceId) {
+      let count = 0;
+      for (const connection of connections) if (connection.workspaceId === workspaceId) count++;
+      return count;
+    },
+
+    async forgetDocument(workspaceId, reason) {
+      for (const connection of [...connections]) if (connection.workspaceId === workspaceId) connection.close(CloseCode.notFound, reason);
+      await registry.forget(workspaceId, reason);
+      await purgeStoredDocument(workspaceId);
+    },
 
     async shutdown() {
       if (stopping) return;

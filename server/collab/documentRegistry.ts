@@ -1,5 +1,6 @@
 // The loaded documents: each loaded once however many sockets ask at the same time, kept while in use,
 // persisted and dropped after a grace period once nobody is connected.
+import { CloseCode } from "./closeCodes";
 import type { Fanout } from "./fanout";
 import type { Limits } from "./limits";
 import type { Surface } from "./sessionGuard";
@@ -130,6 +131,24 @@ export class DocumentRegistry {
       fanout.unsubscribe(document.workspaceId);
       document.destroy();
     }
+  }
+
+  /**
+   * Forgets a plan's document without saving it (the plan is being deleted): closes its sockets, waits for
+   * queued writes and any unload in progress, and drops it, so nothing writes it back after a purge.
+   */
+  async forget(workspaceId: string, reason: string): Promise<void> {
+    await this.loading.get(workspaceId)?.catch(() => undefined);
+    const document = this.documents.get(workspaceId);
+    if (document) {
+      this.cancelUnload(document);
+      this.documents.delete(workspaceId);
+      document.closeAll(CloseCode.notFound, reason);
+      this.options.fanout.unsubscribe(workspaceId);
+      await this.options.journal.drain();
+      document.destroy();
+    }
+    await this.unloading.get(workspaceId);
   }
 
   /** A document whose write failed: forget it at once so the next connection reloads from the database. */

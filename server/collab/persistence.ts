@@ -148,6 +148,22 @@ export async function flushSavedEdits({ openIfClosed = true } = {}): Promise<voi
   await log?.flush();
 }
 
+/**
+ * Deletes everything stored for a plan's document, for good (the plan is being deleted): on SQLite the edit
+ * log is first moved into DocUpdate (its segments hold several plans' edits, so this plan's are purged
+ * there), then its DocUpdate rows and DocSnapshot go in one transaction. Returns how many update rows went.
+ * The caller drops any loaded copy first (DocumentRegistry.forget) so nothing writes them back.
+ */
+export async function purgeStoredDocument(workspaceId: string, { openEditLog = true } = {}): Promise<number> {
+  await flushSavedEdits({ openIfClosed: openEditLog });
+  return db().$transaction(async (tx) => {
+    await lockWorkspace(tx, "compaction", workspaceId);
+    const updates = await tx.docUpdate.deleteMany({ where: { workspaceId } });
+    await tx.docSnapshot.deleteMany({ where: { workspaceId } });
+    return updates.count;
+  }, READ_OPTIONS);
+}
+
 /** Moves what the edit log holds into DocUpdate and releases it to the next process (graceful shutdown). */
 async function closeEditLog(): Promise<void> {
   const closing = editLog;

@@ -40,3 +40,33 @@ test("a facilitator renames, archives and restores a plan", async ({ page }) => 
   await expect(page.getByRole("region", { name: "Action plans" }).getByRole("link", { name: `Short breaks for carers ${stamp}`, exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test("a facilitator deletes a plan after typing its name", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await signIn(page, DEMO.email, DEMO.password);
+  const name = `Trial plan ${Date.now().toString(36)}`;
+  await page.goto("/orgs/demo");
+  await page.getByText("Start a new action plan").click();
+  await page.getByLabel("Plan name").fill(name);
+  await page.getByRole("button", { name: "Create plan" }).click();
+  await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  await page.goto(`${new URL(page.url()).pathname}/settings`);
+
+  const confirm = page.getByLabel(`To confirm, type the plan’s name: ${name}`);
+  await confirm.fill("Trial plan");
+  await page.getByRole("button", { name: "Delete this plan for good" }).click();
+  await expect(page.getByText(`Type the plan’s name exactly as shown, “${name}”, to delete it.`)).toBeVisible();
+  await expect(page.getByLabel("Plan name")).toHaveValue(name);
+  await expectNoAxeViolations(page, "plan settings with a mistyped name");
+
+  await page.getByLabel(`To confirm, type the plan’s name: ${name}`).fill(name);
+  await page.getByRole("button", { name: "Delete this plan for good" }).click();
+  await expect(page.getByRole("status").filter({ hasText: `The plan “${name}” has been deleted.` })).toBeVisible();
+  await expect(page.getByRole("link", { name, exact: true })).toHaveCount(0);
+  await expectNoAxeViolations(page, "council page after deleting a plan");
+  expect(errors).toEqual([]);
+});

@@ -3,6 +3,7 @@ import type http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAction } from "~/domain/workspace";
 import { db } from "~/models/db.server";
+import { createWorkspace } from "~/models/workspace.server";
 import { authenticateSocket } from "../../../server/collabAuth";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { connectClient, type TestClient } from "../../support/collab/testClient";
@@ -87,5 +88,55 @@ describe("archiving and restoring a plan", () => {
     expect(again.status).toBe(302);
     const actions = (await db().auditEvent.findMany({ where: { orgId: world.a.org.id, action: { in: ["plan-archived", "plan-restored"] } }, orderBy: { at: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["plan-archived", "plan-restored"]);
+  });
+});
+
+describe("deleting a plan", () => {
+  it("needs the plan's name typed, is refused while a workshop is live, then removes the plan, its history and its stored board for good", async () => {
+    const plan = await createWorkspace({ orgId: world.a.org.id, name: "Respite pilot", createdById: world.facilitator.id, roundIds: [] });
+    const planSettings = `/w/${plan.id}/settings`;
+    await running.collab.withDocument(plan.id, (doc) => createAction(doc, { id: "respite", title: "Book respite nights online", owner: "Member" }), { source: "server", actorId: null, actorName: "Set-up" });
+    expect((await member.post(`/w/${plan.id}/actions/respite`, { intent: "add-update", note: "Booking page live", status: "keep", rag: "keep", percent: "" })).status).toBe(302);
+    // Another plan's board and history must survive the deletion.
+    const otherUpdates = await db().docUpdate.count({ where: { workspaceId: ws() } });
+
+    expect((await member.post(planSettings, { intent: "delete", confirmName: "Respite pilot" })).status).toBe(403);
+    const wrongName = await text(await facilitator.post(planSettings, { intent: "delete", confirmName: "Respite" }));
+    expect(wrongName).toContain("Type the plan’s name exactly as shown, “Respite pilot”, to delete it.");
+
+    const live = connectClient(running.baseUrl.replace("http", "ws") + "/collab", plan.id, { as: "member", headers: { Cookie: `poet_session=${member.sessionCookie}`, Origin: running.baseUrl } });
+    clients.push(live);
+    await live.synced();
+    const refused = await text(await facilitator.post(planSettings, { intent: "delete", confirmName: "Respite pilot" }));
+    expect(refused).toContain("A workshop is live on this plan: 1 board is open.");
+    expect(await db().workspace.count({ where: { id: plan.id } })).toBe(1);
+    live.destroy();
+    await waitFor(() => running.collab.connectedTo(plan.id) === 0, "the board has closed");
+
+    const deleted = await facilitator.post(planSettings, { intent: "delete", confirmName: " Respite pilot " });
+    expect(location(deleted)).toBe(`/orgs/${world.a.org.slug}?deleted=${encodeURIComponent("Respite pilot")}`);
+    expect(await text(await facilitator.get(location(deleted)!))).toContain("The plan “Respite pilot” has been deleted.");
+    expect(plansInUse(await councilPage())).not.toContain("Respite pilot");
+    expect((await member.get(`/w/${plan.id}/plan`)).status).toBe(404);
+    const left = await Promise.all([
+      db().action.count({ where: { workspaceId: plan.id } }),
+      db().progressUpdate.count({ where: { workspaceId: plan.id } }),
+      db().actionEvent.count({ where: { workspaceId: plan.id } }),
+      db().docUpdate.count({ where: { workspaceId: plan.id } }),
+      db().docSnapshot.count({ where: { workspaceId: plan.id } }),
+    ]);
+    expect(left).toEqual([0, 0, 0, 0, 0]);
+    expect(await db().docUpdate.count({ where: { workspaceId: ws() } })).toBeGreaterThanOrEqual(otherUpdates);
+    const audit = await db().auditEvent.findFirstOrThrow({ where: { orgId: world.a.org.id, action: "plan-deleted" } });
+    expect(audit.detail).toBe("“Respite pilot” with 1 action");
+    expect(audit.actorId).toBe(world.facilitator.id);
+
+    // A board that reconnects finds no plan, and nothing is written back for it afterwards.
+    const late = connectClient(running.baseUrl.replace("http", "ws") + "/collab", plan.id, { as: "member", role: "refused", headers: { Cookie: `poet_session=${member.sessionCookie}`, Origin: running.baseUrl } });
+    clients.push(late);
+    await waitFor(() => late.closes.length > 0, "the board of a deleted plan is refused");
+    await running.collab.withDocument(ws(), (doc) => createAction(doc, { id: "after", title: "Check nothing came back", owner: "Member" }), { source: "server", actorId: null, actorName: "Set-up" });
+    expect(await db().docUpdate.count({ where: { workspaceId: plan.id } })).toBe(0);
+    expect(await db().docSnapshot.count({ where: { workspaceId: plan.id } })).toBe(0);
   });
 });
