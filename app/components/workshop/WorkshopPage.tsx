@@ -82,6 +82,14 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
             <>
               {" · "}
               <Link to={`/w/${workspace.id}/access`}>Join codes and guests</Link>
+              {me.canFacilitate ? (
+                <>
+                  {" · "}
+                  <a href={`/w/${workspace.id}/present`} target="_blank" rel="noopener">
+                    Room screen (opens in a new tab)
+                  </a>
+                </>
+              ) : null}
             </>
           ) : null}
         </p>

@@ -7,3 +7,4 @@ export * from "./board";
 export * from "./voting";
 export * from "./owner";
 export * from "./writableSurface";
+export * from "./ranking";
