@@ -14,6 +14,7 @@ import { FacilitatorPanel } from "./FacilitatorPanel";
 import { FindingsPanel } from "./FindingsPanel";
 import { FocusBanner } from "./FocusBanner";
 import { TimerBar } from "./TimerBar";
+import { VoteResults } from "./VoteResults";
 import type { FindingView, RoundLink, WorkshopMe } from "./types";
 import { OWNER_CHOICES_ID, WorkshopContext, type Workshop } from "./WorkshopContext";
 import { WorkshopToolbar } from "./WorkshopToolbar";
@@ -115,6 +116,7 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
         <TimerBar />
         <FocusBanner following={following} />
         {live && me.canFacilitate ? <FacilitatorPanel /> : null}
+        <VoteResults />
         <div className="workshop__layout">
           <FindingsPanel />
           <ActionBoard />

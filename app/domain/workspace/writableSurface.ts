@@ -64,6 +64,9 @@ const FACILITATOR: SurfaceRule[] = [
   { path: `${SESSION_KEY}.voting.anonymous`, can: WRITE },
   { path: `${SESSION_KEY}.voting.revealed`, can: WRITE },
   { path: a("votes.*"), can: ["remove"] },
+  // The plan's priorities (ranking.ts): action id → rank, marked by facilitators only.
+  { path: `${SESSION_KEY}.priorities`, can: WRITE },
+  { path: `${SESSION_KEY}.priorities.*`, can: WRITE },
 ];
 
 /** The allow-list, per role. Viewers write nothing. */
@@ -95,6 +98,8 @@ export const DOCUMENT_PLACES = [
   "session.voting.revealed",
   "session.voterNames",
   "session.voterNames.u:pat",
+  "session.priorities",
+  "session.priorities.a1",
 ] as const;
 
 function matches(pattern: string, path: readonly string[]): boolean {

@@ -10,6 +10,7 @@ import {
   createAction,
   deleteAction,
   noteFor,
+  setPriorities,
   setVotes,
   updateAction,
   updateSession,
@@ -56,6 +57,8 @@ const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
   "session.voting.revealed": p("crx", ""),
   "session.voterNames": p("", ""),
   "session.voterNames.u:pat": p("", ""),
+  "session.priorities": p("crx", ""),
+  "session.priorities.a1": p("crx", ""),
 };
 
 describe("the writable surface as data", () => {
@@ -86,6 +89,7 @@ function serverDoc(): Y.Doc {
   setVotes(doc, "a1", "u:fran", 2);
   noteFor(doc, "f1").insert(0, "We heard this");
   updateSession(doc, { voting: { open: false, votesPerPerson: 3, anonymous: true, revealed: false } });
+  setPriorities(doc, ["a2"]);
   return doc;
 }
 
@@ -116,6 +120,9 @@ const EDITS: Array<[string, string, (doc: Y.Doc) => void]> = [
   ["sets 25 votes each through the nested voting map", "F", (d) => votingMap(d).set("votesPerPerson", 25)],
   ["reveals and de-anonymises the vote", "F", (d) => (votingMap(d).set("revealed", true), votingMap(d).set("anonymous", false))],
   ["clears someone's votes", "F", (d) => (actionMap(d, "a1").get("votes") as Y.Map<number>).delete("u:fran")],
+  ["marks the plan's first priority", "F", (d) => setPriorities(d, ["a1"])],
+  ["unmarks a priority", "F", (d) => setPriorities(d, [])],
+  ["writes a priority straight into the priorities map", "F", (d) => (d.getMap("session").get("priorities") as Y.Map<number>).set("a1", 2)],
   ["writes a vote", "", (d) => setVotes(d, "a2", "u:pat", 5)],
   ["replaces an action's votes map", "", (d) => actionMap(d, "a1").set("votes", new Y.Map())],
   ["removes an action's votes map", "", (d) => actionMap(d, "a1").delete("votes")],
