@@ -7,7 +7,7 @@ import { useEffect, useMemo, useState } from "react";
 import { usePeers } from "~/collab/presence";
 import { useDocValue } from "~/collab/useDocValue";
 import { useWorkspaceDoc } from "~/collab/useWorkspaceDoc";
-import { actionText, focusTarget, priorityOrder, rankByVotes, readActions, readPriorities, readSession } from "~/domain/workspace";
+import { actionText, focusTarget, priorityOrder, rankByVotes, readActions, readHiddenIdeaCount, readIdeas, readPriorities, readSession } from "~/domain/workspace";
 import type { PresenterJoin } from "~/services/presenter.server";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { Avatar } from "./PresenceList";
@@ -69,6 +69,8 @@ export function PresenterPage({ workspace, join, findings, state }: Props) {
   const focusTitle = useDocValue(doc, (d) => (target?.kind === "action" ? (actionText(d, target.id, "title")?.toString() ?? null) : null));
   const finding = target?.kind === "finding" ? findings.find((f) => f.id === target.id) : undefined;
   const focusLabel = target?.kind === "action" ? (focusTitle === null ? null : focusTitle.trim() || "Untitled action") : (finding?.sentence ?? null);
+  const hiddenIdeas = useDocValue(doc, readHiddenIdeaCount);
+  const ideas = useDocValue(doc, readIdeas);
   const endsAt = session.timer?.endsAt ? Date.parse(session.timer.endsAt) : null;
 
   return (
@@ -120,6 +122,19 @@ export function PresenterPage({ workspace, join, findings, state }: Props) {
           <h2 id="presenter-timer">Timer</h2>
           <PresenterTimer endsAt={endsAt} live={live} />
         </section>
+        {hiddenIdeas > 0 || ideas.length > 0 ? (
+          <section className="presenter__panel presenter__wide" aria-labelledby="presenter-ideas">
+            <h2 id="presenter-ideas">Silent ideas round</h2>
+            <p data-testid="presenter-hidden-ideas">{hiddenIdeas === 1 ? "1 idea written so far, hidden until it is revealed." : `${hiddenIdeas} ideas written so far, hidden until they are revealed.`}</p>
+            {ideas.length ? (
+              <ul className="presenter__ideas">
+                {ideas.map((idea) => (
+                  <li key={idea.id}>{idea.text}</li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        ) : null}
         <section className="presenter__panel presenter__wide" aria-labelledby="presenter-votes">
           <h2 id="presenter-votes">Vote results</h2>
           {!session.voting.revealed ? (

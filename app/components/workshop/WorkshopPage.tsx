@@ -13,6 +13,7 @@ import { ActionBoard } from "./ActionBoard";
 import { FacilitatorPanel } from "./FacilitatorPanel";
 import { FindingsPanel } from "./FindingsPanel";
 import { FocusBanner } from "./FocusBanner";
+import { IdeasRound } from "./IdeasRound";
 import { TimerBar } from "./TimerBar";
 import { VoteResults } from "./VoteResults";
 import type { FindingView, RoundLink, WorkshopMe } from "./types";
@@ -117,6 +118,7 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
         <FocusBanner following={following} />
         {live && me.canFacilitate ? <FacilitatorPanel /> : null}
         <VoteResults />
+        <IdeasRound workspaceId={workspace.id} />
         <div className="workshop__layout">
           <FindingsPanel />
           <ActionBoard />

@@ -8,3 +8,4 @@ export * from "./voting";
 export * from "./owner";
 export * from "./writableSurface";
 export * from "./ranking";
+export * from "./ideas";

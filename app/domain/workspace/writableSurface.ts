@@ -4,6 +4,7 @@
 // cannot slip through, because nothing under it is listed. Votes and voters' names are written only by the
 // server (app/services/voting.server.ts); no browser role may add one.
 import { ACTIONS_KEY, NOTES_KEY, SESSION_KEY } from "./document";
+import { IDEAS_KEY } from "./ideas";
 
 /** The roles a socket can have, from the authenticated person (server/collab/sessionGuard.ts maps them). */
 export const DOCUMENT_ROLES = ["facilitator", "member", "guest", "viewer"] as const;
@@ -67,6 +68,8 @@ const FACILITATOR: SurfaceRule[] = [
   // The plan's priorities (ranking.ts): action id → rank, marked by facilitators only.
   { path: `${SESSION_KEY}.priorities`, can: WRITE },
   { path: `${SESSION_KEY}.priorities.*`, can: WRITE },
+  // Revealed ideas (ideas.ts) are written by the server; a facilitator removes them when merging into an action.
+  { path: `${IDEAS_KEY}.*`, can: ["remove"] },
 ];
 
 /** The allow-list, per role. Viewers write nothing. */
@@ -100,6 +103,8 @@ export const DOCUMENT_PLACES = [
   "session.voterNames.u:pat",
   "session.priorities",
   "session.priorities.a1",
+  "session.hiddenIdeas",
+  "ideas.i1",
 ] as const;
 
 function matches(pattern: string, path: readonly string[]): boolean {

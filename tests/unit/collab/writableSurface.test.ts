@@ -10,8 +10,11 @@ import {
   createAction,
   deleteAction,
   noteFor,
+  mergeIdeas,
   setPriorities,
   setVotes,
+  writeHiddenIdeaCount,
+  writeRevealedIdeas,
   updateAction,
   updateSession,
   mayWrite,
@@ -59,6 +62,8 @@ const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
   "session.voterNames.u:pat": p("", ""),
   "session.priorities": p("crx", ""),
   "session.priorities.a1": p("crx", ""),
+  "session.hiddenIdeas": p("", ""),
+  "ideas.i1": p("x", ""),
 };
 
 describe("the writable surface as data", () => {
@@ -90,6 +95,8 @@ function serverDoc(): Y.Doc {
   noteFor(doc, "f1").insert(0, "We heard this");
   updateSession(doc, { voting: { open: false, votesPerPerson: 3, anonymous: true, revealed: false } });
   setPriorities(doc, ["a2"]);
+  writeRevealedIdeas(doc, [{ id: "i1", text: "Easy-read letters" }, { id: "i2", text: "Letters in plain words" }]);
+  writeHiddenIdeaCount(doc, 2);
   return doc;
 }
 
@@ -123,6 +130,11 @@ const EDITS: Array<[string, string, (doc: Y.Doc) => void]> = [
   ["marks the plan's first priority", "F", (d) => setPriorities(d, ["a1"])],
   ["unmarks a priority", "F", (d) => setPriorities(d, [])],
   ["writes a priority straight into the priorities map", "F", (d) => (d.getMap("session").get("priorities") as Y.Map<number>).set("a1", 2)],
+  ["merges two revealed ideas into one action", "F", (d) => void mergeIdeas(d, ["i1", "i2"], { createdBy: "Fran" })],
+  ["removes a revealed idea", "F", (d) => d.getMap("ideas").delete("i1")],
+  ["rewrites a revealed idea", "", (d) => d.getMap("ideas").set("i1", { text: "Something else", n: 0 })],
+  ["writes an idea into the document (unrevealed ideas stay on the server)", "", (d) => writeRevealedIdeas(d, [{ id: "i9", text: "Mine" }])],
+  ["changes the count of hidden ideas", "", (d) => writeHiddenIdeaCount(d, 0)],
   ["writes a vote", "", (d) => setVotes(d, "a2", "u:pat", 5)],
   ["replaces an action's votes map", "", (d) => actionMap(d, "a1").set("votes", new Y.Map())],
   ["removes an action's votes map", "", (d) => actionMap(d, "a1").delete("votes")],
