@@ -197,7 +197,7 @@ export function IdeasRound({ workspaceId }: { workspaceId: string }) {
               }}
             >
               <div className="field">
-                <label htmlFor="merged-title">Title for the new action (optional)</label>
+                <label htmlFor="merged-title">Title of the merged action (optional)</label>
                 <p className="hint" id="merged-title-hint">
                   Leave it empty to use the first chosen idea's words.
                 </p>
