@@ -23,7 +23,10 @@ function ideaAt(x: number, y: number): string | null {
 }
 
 function MyIdeas({ workspaceId }: { workspaceId: string }) {
-  const { announce, editable } = useWorkshop();
+  const { doc, announce, editable } = useWorkshop();
+  // The server's count of waiting ideas changes when anyone adds one and when the round is revealed: then this
+  // person's own list is asked for again (after a reveal it is empty).
+  const waiting = useDocValue(doc, readHiddenIdeaCount);
   const mine = useFetcher<{ mine: HiddenIdea[] }>();
   const send = useFetcher<Answer>();
   const [text, setText] = useState("");
@@ -31,7 +34,7 @@ function MyIdeas({ workspaceId }: { workspaceId: string }) {
   const handled = useRef<Answer | null>(null);
   const endpoint = `/w/${workspaceId}/ideas`;
   const load = mine.load;
-  useEffect(() => load(endpoint), [load, endpoint]);
+  useEffect(() => load(endpoint), [load, endpoint, waiting]);
   useEffect(() => {
     const answer = send.data;
     if (send.state !== "idle" || !answer || handled.current === answer) return;
