@@ -2,8 +2,9 @@
 import { useState, type PointerEvent } from "react";
 import { LOCAL_EDIT } from "~/collab/origins";
 import { useDocValue } from "~/collab/useDocValue";
-import { createAction, moveActionTo, readActions, voterKeyFor, votesUsed } from "~/domain/workspace";
+import { createAction, moveActionTo, rankByVotes, readActions, voterKeyFor, votesUsed } from "~/domain/workspace";
 import { ActionCard } from "./ActionCard";
+import { BoardSort } from "./BoardSort";
 import { focusActionTitle } from "./FindingCard";
 import { StaticActionCard } from "./StaticActionCard";
 import { useWorkshop } from "./WorkshopContext";
@@ -40,6 +41,10 @@ export function ActionBoard() {
   const { doc, live, editable, me, session } = useWorkshop();
   const actions = useDocValue(doc, readActions);
   const [dropAt, setDropAt] = useState<number | null>(null);
+  // Sorting by votes is offered once totals are revealed (before that it would give the totals away).
+  const [byVotes, setByVotes] = useState(false);
+  const sorted = byVotes && session.voting.revealed;
+  const shown = sorted ? rankByVotes(actions).map((row) => actions[row.boardPosition]!) : actions;
 
   // Pointer events rather than HTML drag and drop: one code path for mouse, pen and touch.
   const dragHandle = (id: string) => ({
@@ -72,13 +77,14 @@ export function ActionBoard() {
           {session.voting.revealed ? "" : " Totals stay hidden until the facilitator reveals them."}
         </p>
       ) : null}
+      {live && session.voting.revealed && actions.length > 1 ? <BoardSort byVotes={byVotes} setByVotes={setByVotes} /> : null}
       {actions.length === 0 ? <p>No actions yet. Turn a finding into an action, or add one.</p> : null}
       <ol className="board__list">
-        {actions.map((action, index) => (
+        {shown.map((action) => [action, actions.indexOf(action)] as const).map(([action, index]) => (
           <li
             key={action.id}
             className={dropAt === index ? "board__slot is-drop-target" : "board__slot"}
-            data-slot={index}
+            data-slot={sorted ? undefined : index}
           >
             {live ? (
               <ActionCard

@@ -14,7 +14,9 @@ import { ActionBoard } from "./ActionBoard";
 import { FacilitatorPanel } from "./FacilitatorPanel";
 import { FindingsPanel } from "./FindingsPanel";
 import { FocusBanner } from "./FocusBanner";
+import { IdeasRound } from "./IdeasRound";
 import { TimerBar } from "./TimerBar";
+import { VoteResults } from "./VoteResults";
 import type { FindingView, RoundLink, WorkshopMe } from "./types";
 import { OWNER_CHOICES_ID, WorkshopContext, type Workshop } from "./WorkshopContext";
 import { WorkshopToolbar } from "./WorkshopToolbar";
@@ -85,6 +87,14 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
             <>
               {" · "}
               <Link to={`/w/${workspace.id}/access`}>Join codes and guests</Link>
+              {me.canFacilitate ? (
+                <>
+                  {" · "}
+                  <a href={`/w/${workspace.id}/present`} target="_blank" rel="noopener">
+                    Room screen (opens in a new tab)
+                  </a>
+                </>
+              ) : null}
             </>
           ) : null}
         </p>
@@ -111,6 +121,8 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
         <FocusBanner following={following} />
         <SelfAssessmentBanner doc={doc} workspaceId={workspace.id} />
         {live && me.canFacilitate ? <FacilitatorPanel /> : null}
+        <VoteResults />
+        <IdeasRound workspaceId={workspace.id} />
         <div className="workshop__layout">
           <FindingsPanel />
           <ActionBoard />

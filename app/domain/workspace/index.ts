@@ -8,3 +8,5 @@ export * from "./voting";
 export * from "./owner";
 export * from "./writableSurface";
 export * from "./selfAssessment";
+export * from "./ranking";
+export * from "./ideas";

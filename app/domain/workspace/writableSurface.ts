@@ -4,6 +4,7 @@
 // cannot slip through, because nothing under it is listed. Votes and voters' names are written only by the
 // server (app/services/voting.server.ts); no browser role may add one.
 import { ACTIONS_KEY, NOTES_KEY, SESSION_KEY } from "./document";
+import { IDEAS_KEY } from "./ideas";
 
 /** The self-assessment's places (server-written only; see DOCUMENT_PLACES). */
 const SELF_ASSESSMENT_PLACES = [
@@ -80,6 +81,11 @@ const FACILITATOR: SurfaceRule[] = [
   { path: `${SESSION_KEY}.voting.anonymous`, can: WRITE },
   { path: `${SESSION_KEY}.voting.revealed`, can: WRITE },
   { path: a("votes.*"), can: ["remove"] },
+  // The plan's priorities (ranking.ts): action id → rank, marked by facilitators only.
+  { path: `${SESSION_KEY}.priorities`, can: WRITE },
+  { path: `${SESSION_KEY}.priorities.*`, can: WRITE },
+  // Revealed ideas (ideas.ts) are written by the server; a facilitator removes them when merging into an action.
+  { path: `${IDEAS_KEY}.*`, can: ["remove"] },
 ];
 
 /** The allow-list, per role. Viewers write nothing. */
@@ -114,6 +120,10 @@ export const DOCUMENT_PLACES = [
   "session.voterNames",
   "session.voterNames.u:pat",
   ...SELF_ASSESSMENT_PLACES,
+  "session.priorities",
+  "session.priorities.a1",
+  "session.hiddenIdeas",
+  "ideas.i1",
 ] as const;
 
 function matches(pattern: string, path: readonly string[]): boolean {

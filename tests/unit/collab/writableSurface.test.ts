@@ -10,7 +10,11 @@ import {
   createAction,
   deleteAction,
   noteFor,
+  mergeIdeas,
+  setPriorities,
   setVotes,
+  writeHiddenIdeaCount,
+  writeRevealedIdeas,
   updateAction,
   updateSession,
   mayWrite,
@@ -75,6 +79,10 @@ const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
   "selfAssessment.comments": p("", ""),
   "selfAssessment.comments.WF-I2": p("", ""),
   "selfAssessment.comments.WF-I2.#": p("", ""),
+  "session.priorities": p("crx", ""),
+  "session.priorities.a1": p("crx", ""),
+  "session.hiddenIdeas": p("", ""),
+  "ideas.i1": p("x", ""),
 };
 
 describe("the writable surface as data", () => {
@@ -107,6 +115,9 @@ function serverDoc(): Y.Doc {
   openStage(doc, 2026);
   setRating(doc, "WF-I1", "a:fran", "not-yet");
   updateSession(doc, { voting: { open: false, votesPerPerson: 3, anonymous: true, revealed: false } });
+  setPriorities(doc, ["a2"]);
+  writeRevealedIdeas(doc, [{ id: "i1", text: "Easy-read letters" }, { id: "i2", text: "Letters in plain words" }]);
+  writeHiddenIdeaCount(doc, 2);
   return doc;
 }
 
@@ -137,6 +148,14 @@ const EDITS: Array<[string, string, (doc: Y.Doc) => void]> = [
   ["sets 25 votes each through the nested voting map", "F", (d) => votingMap(d).set("votesPerPerson", 25)],
   ["reveals and de-anonymises the vote", "F", (d) => (votingMap(d).set("revealed", true), votingMap(d).set("anonymous", false))],
   ["clears someone's votes", "F", (d) => (actionMap(d, "a1").get("votes") as Y.Map<number>).delete("u:fran")],
+  ["marks the plan's first priority", "F", (d) => setPriorities(d, ["a1"])],
+  ["unmarks a priority", "F", (d) => setPriorities(d, [])],
+  ["writes a priority straight into the priorities map", "F", (d) => (d.getMap("session").get("priorities") as Y.Map<number>).set("a1", 2)],
+  ["merges two revealed ideas into one action", "F", (d) => void mergeIdeas(d, ["i1", "i2"], { createdBy: "Fran" })],
+  ["removes a revealed idea", "F", (d) => d.getMap("ideas").delete("i1")],
+  ["rewrites a revealed idea", "", (d) => d.getMap("ideas").set("i1", { text: "Something else", n: 0 })],
+  ["writes an idea into the document (unrevealed ideas stay on the server)", "", (d) => writeRevealedIdeas(d, [{ id: "i9", text: "Mine" }])],
+  ["changes the count of hidden ideas", "", (d) => writeHiddenIdeaCount(d, 0)],
   ["writes a vote", "", (d) => setVotes(d, "a2", "u:pat", 5)],
   ["replaces an action's votes map", "", (d) => actionMap(d, "a1").set("votes", new Y.Map())],
   ["removes an action's votes map", "", (d) => actionMap(d, "a1").delete("votes")],
