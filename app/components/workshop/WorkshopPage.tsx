@@ -14,6 +14,7 @@ import { BoardShortcuts, KeyboardHelp, SkipToNewAction } from "./BoardShortcuts"
 import { FacilitatorPanel } from "./FacilitatorPanel";
 import { FindingsPanel } from "./FindingsPanel";
 import { FocusBanner } from "./FocusBanner";
+import { OfflineShell } from "./OfflineShell";
 import { TimerBar } from "./TimerBar";
 import type { FindingView, RoundLink, WorkshopMe } from "./types";
 import { OWNER_CHOICES_ID, WorkshopContext, type Workshop } from "./WorkshopContext";
@@ -68,6 +69,7 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
       >
         <SkipToNewAction />
         <BoardShortcuts />
+        <OfflineShell />
         <p className="breadcrumb">{me.guest ? workspace.org.name : <Link to={`/orgs/${workspace.org.slug}`}>{workspace.org.name}</Link>}</p>
         <h1>{workspace.name}</h1>
         <p className="workshop__links">
