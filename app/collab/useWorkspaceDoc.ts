@@ -6,11 +6,13 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { fromBase64 } from "./base64";
+import { changedThings } from "./changedThings";
 import { MESSAGE_CHANGE_REFUSED, readChangeRefused } from "./changeRefused";
 import { trackConfirmed } from "./confirmedCopy";
 import { SERVER_RENDER } from "./origins";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
+/** `unsent`: how many things (actions, notes, the session) have changes not yet shared. */
 export type Connection = { status: ConnectionStatus; unsent: number; reason: string | null };
 /** The server refused this person's last change (say, the board is locked): why, and a count so a repeat shows again. */
 export type RefusedChange = { reason: string; count: number };
@@ -54,6 +56,8 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
       setRefusedChange((previous) => ({ reason: notice.reason, count: (previous?.count ?? 0) + 1 }));
       void cache.clearData().finally(() => setDoc(fresh));
     };
+    // The things (actions, notes, the session) changed while the changes could not be sent, not keystrokes.
+    const unsentThings = new Set<string>();
     let unsent = 0;
     let everConnected = false;
     let refusal: string | null = null;
@@ -70,16 +74,21 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
               : "connecting";
       setConnection({ status, unsent, reason: refusal });
     };
-    const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      if (origin === live || origin === cache || origin === SERVER_RENDER) return;
+    const onTransaction = (transaction: Y.Transaction) => {
+      const origin = transaction.origin;
+      if (origin === live || origin === cache || origin === SERVER_RENDER || transaction.changed.size === 0) return;
       if (!(live.wsconnected && live.synced)) {
-        unsent++;
-        publish();
+        for (const thing of changedThings(doc, transaction)) unsentThings.add(thing);
+        if (unsentThings.size !== unsent) {
+          unsent = unsentThings.size;
+          publish();
+        }
       }
     };
     const onSync = (synced: boolean) => {
       if (synced) {
         everConnected = true;
+        unsentThings.clear();
         unsent = 0; // the sync exchange carries whatever this copy had that the server lacked
       }
       publish();
@@ -101,7 +110,7 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
       if (!refusal) live.connect();
       publish();
     };
-    doc.on("update", onUpdate);
+    doc.on("afterTransaction", onTransaction);
     live.on("sync", onSync);
     live.on("status", publish);
     live.on("closed", onClosed);
@@ -114,7 +123,7 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
     return () => {
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
-      doc.off("update", onUpdate);
+      doc.off("afterTransaction", onTransaction);
       confirmed.destroy();
       live.destroy();
       live.awareness.destroy();

@@ -14,5 +14,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = await endSession(request);
   // This browser's other tabs on a workshop stop being live too, on whichever instance they are connected to.
   if (principal) disconnectEndedSessions(context.collab, [principal.sessionId], "signedOut");
-  return redirect("/", { headers });
+  // Nothing of this person's stays on the device: the offline copies of workshop pages, the plans' local
+  // copies in IndexedDB and the offline worker itself (ADR 020).
+  const cleared = new Headers(headers);
+  cleared.set("Clear-Site-Data", '"cache", "storage"');
+  return redirect("/", { headers: cleared });
 }

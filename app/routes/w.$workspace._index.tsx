@@ -6,9 +6,13 @@ import { ACTION_STATUSES, readSession, updateAction } from "~/domain/workspace";
 import { displayNameOf, mayInPlan, requireWorkspace } from "~/services/auth.server";
 import { castVoteAs } from "~/services/voting.server";
 import { loadWorkshop } from "~/services/workshop.server";
+import boardUsabilityStyles from "~/styles/board-usability.css";
 import workshopStyles from "~/styles/workshop.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: workshopStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: workshopStyles },
+  { rel: "stylesheet", href: boardUsabilityStyles },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");

@@ -1,7 +1,11 @@
 // Everything the live workshop page needs: the person, the round's findings and the document state.
 import { toBase64 } from "~/collab/base64";
 import type { FindingView, RoundLink, WorkshopMe } from "~/components/workshop/types";
-import { findGroup } from "~/domain/poet/groups";
+import { actionSuggestion } from "~/domain/poet/actionSuggestion";
+import type { Finding } from "~/domain/poet/finding";
+import { ALL_GROUP, findGroup } from "~/domain/poet/groups";
+import { findQuestion } from "~/domain/poet/questionSet";
+import { getQuestionSet } from "~/domain/poet/questionSets";
 import { notesOf, readActions, type OwnerChoice } from "~/domain/workspace";
 import { listMembers } from "~/models/organisation.server";
 import * as Y from "yjs";
@@ -41,19 +45,31 @@ async function findingsFor(access: WorkspaceAccess, linked: Set<string>): Promis
   const newest = links[0];
   if (!newest) return { rounds: roundLinks, findings: [] };
   const evidence = await loadRoundEvidence(workspace.orgId, newest.id);
-  const chosen = (evidence?.analysis.findings ?? []).filter((f) => f.classification in RANK || linked.has(f.id));
+  const all = evidence?.analysis.findings ?? [];
+  const questions = evidence ? getQuestionSet(evidence.questionSetVersion) : undefined;
+  const shown = (f: Finding) => f.classification in RANK || linked.has(f.id);
+  // The board opens on "Everyone": each question a shown finding is about keeps its everyone-finding as the
+  // head of its group (even when that one is in line with England), with the groups' findings folded under it.
+  const asked = new Set(all.filter(shown).map((f) => f.question));
+  const chosen = all.filter((f) => shown(f) || (f.group === ALL_GROUP.id && asked.has(f.question)));
   chosen.sort((a, b) => (RANK[a.classification] ?? 2) - (RANK[b.classification] ?? 2));
   return {
     rounds: roundLinks,
-    findings: chosen.map((f) => ({
-      id: f.id,
-      classification: f.classification,
-      sentence: f.sentence,
-      easyRead: f.easyRead,
-      groupId: f.group,
-      groupLabel: findGroup(f.group)?.label ?? f.group,
-      href: `${newest.href}/findings/${encodeURIComponent(f.id)}`,
-    })),
+    findings: chosen.map((f) => {
+      const question = questions ? findQuestion(questions, f.question) : undefined;
+      return {
+        id: f.id,
+        classification: f.classification,
+        sentence: f.sentence,
+        easyRead: f.easyRead,
+        groupId: f.group,
+        groupLabel: findGroup(f.group)?.label ?? f.group,
+        questionId: f.question,
+        question: question?.text ?? f.question,
+        suggestion: question ? actionSuggestion(question, f.group, f.classification) : f.sentence,
+        href: `${newest.href}/findings/${encodeURIComponent(f.id)}`,
+      };
+    }),
   };
 }
 

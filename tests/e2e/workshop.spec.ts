@@ -39,13 +39,13 @@ test("a finding turned into an action appears for everyone, and focus moves ever
   const sentence = (await finding.locator("h3").textContent())!;
   const before = await page.locator("article.action-card").count();
   await finding.getByRole("button", { name: "Turn into an action" }).click();
-  await expect(page.getByLabel("Action title").and(page.locator(":focus"))).toHaveValue(/^Respond to: /);
+  await expect(page.getByLabel("Action title").and(page.locator(":focus"))).toHaveValue(/^(Find out why|Keep doing what works|Look into)/);
   for (const other of [sam, kim]) {
     await expect(other.locator("article.action-card")).toHaveCount(before + 1);
     await expect(other.locator(`[id="${findingId}"]`)).not.toContainText("No actions yet");
   }
 
-  const last = page.locator("article.finding").last();
+  const last = page.locator("article.finding:visible").last();
   const lastId = await last.getAttribute("id");
   await last.getByRole("button", { name: "Focus everyone here" }).click();
   for (const other of [sam, kim]) {

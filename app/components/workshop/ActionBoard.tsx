@@ -5,6 +5,7 @@ import { useDocValue } from "~/collab/useDocValue";
 import { createAction, moveActionTo, rankByVotes, readActions, voterKeyFor, votesUsed } from "~/domain/workspace";
 import { ActionCard } from "./ActionCard";
 import { BoardSort } from "./BoardSort";
+import { NEW_ACTION_INPUT_ID, NEW_ACTION_SHORTCUT } from "./BoardShortcuts";
 import { focusActionTitle } from "./FindingCard";
 import { StaticActionCard } from "./StaticActionCard";
 import { useWorkshop } from "./WorkshopContext";
@@ -29,7 +30,7 @@ function AddAction() {
       }}
     >
       <label htmlFor="new-action-title">New action</label>
-      <input id="new-action-title" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={2000} autoComplete="off" />
+      <input id={NEW_ACTION_INPUT_ID} value={title} onChange={(e) => setTitle(e.target.value)} maxLength={2000} autoComplete="off" aria-keyshortcuts={NEW_ACTION_SHORTCUT} />
       <button type="submit" className="button">
         Add action
       </button>

@@ -4,17 +4,18 @@ import type { Connection } from "~/collab/useWorkspaceDoc";
 const SHAPES: Record<Connection["status"], string> = { connected: "●", connecting: "◌", reconnecting: "◌", offline: "▲", refused: "■" };
 
 function describe(connection: Connection): string {
-  const unsent = connection.unsent === 1 ? "1 change" : `${connection.unsent} changes`;
+  // Counted as things changed (an action, a note), however many keystrokes went into them.
+  const unsent = connection.unsent === 1 ? "1 change waiting, not shared yet" : `${connection.unsent} changes waiting, not shared yet`;
   switch (connection.status) {
     case "connected":
       return "Live: changes are shared as you make them";
     case "connecting":
       return "Connecting…";
     case "reconnecting":
-      return connection.unsent ? `Reconnecting: ${unsent} not shared yet` : "Reconnecting…";
+      return connection.unsent ? `Reconnecting: ${unsent}` : "Reconnecting…";
     case "offline":
       return connection.unsent
-        ? `Offline: ${unsent} not shared yet. They are kept on this device and shared when you are back online`
+        ? `Offline: ${unsent}. They are kept on this device and shared when you are back online`
         : "Offline: changes will be shared when you are back online";
     case "refused":
       // The server's reason is a sentence that already says what to do (e.g. "You have been removed…").

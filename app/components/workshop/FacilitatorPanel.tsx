@@ -3,10 +3,17 @@
 import { useState } from "react";
 import { LOCAL_EDIT, LOCAL_SESSION } from "~/collab/origins";
 import { clearVotes, createAction, updateSession } from "~/domain/workspace";
+import { CollapsibleSection } from "./CollapsibleSection";
 import { focusActionTitle } from "./FindingCard";
 import { useWorkshop } from "./WorkshopContext";
 
 const MINUTES = [1, 2, 3, 5, 10, 15, 20];
+
+/** What a folded panel still says, so a facilitator knows what is running without opening it. */
+function folded(session: ReturnType<typeof useWorkshop>["session"]): string {
+  const running = [session.timer ? "a timer is running" : "", session.voting.open ? "voting is open" : "", session.locked ? "the board is locked" : ""].filter(Boolean);
+  return running.length ? `Folded: ${running.join(", ")}.` : "Folded. Open it for the timer, voting, the lock and recording ideas.";
+}
 
 export function FacilitatorPanel() {
   const { doc, session, me, announce } = useWorkshop();
@@ -25,8 +32,7 @@ export function FacilitatorPanel() {
   };
 
   return (
-    <section className="facilitator" aria-labelledby="facilitator-heading">
-      <h2 id="facilitator-heading">Facilitator tools</h2>
+    <CollapsibleSection id="facilitator" className="facilitator" heading="Facilitator tools" storageKey={`poet-facilitator-panel:${me.key}`} foldedHint={folded(session)}>
       <div className="facilitator__grid">
         <div className="facilitator__group">
           <h3>Timer</h3>
@@ -112,6 +118,6 @@ export function FacilitatorPanel() {
           </button>
         </form>
       </div>
-    </section>
+    </CollapsibleSection>
   );
 }

@@ -31,15 +31,17 @@ export function focusActionTitle(id: string) {
 export type AnsweringAction = { id: string; title: string; status: string };
 
 export function FindingCard({ finding, actions }: { finding: FindingView; actions: readonly AnsweringAction[] }) {
-  const { doc, me, editable, live, session, easyRead, statusLabels } = useWorkshop();
+  const { doc, me, editable, live, session, easyRead, statusLabels, announce } = useWorkshop();
   const note = useDocValue(doc, useCallback((d) => notesOf(d).get(finding.id) ?? null, [finding.id]));
   const tag = CLASSIFICATION_TAGS[finding.classification]!;
   const focused = focusTarget(session.focus)?.id === finding.id;
   const headingId = `finding-${finding.id}-text`;
 
+  // The action starts as a plain sentence of what to do (not a copy of the finding), its title selected so
+  // that typing replaces it and the arrow keys edit it.
   const turnIntoAction = () => {
-    const text = finding.sentence.length > 110 ? `${finding.sentence.slice(0, 107)}...` : finding.sentence;
-    const id = createAction(doc, { title: `Respond to: ${text}`, findingIds: [finding.id], createdBy: me.name }, LOCAL_EDIT);
+    const id = createAction(doc, { title: finding.suggestion, findingIds: [finding.id], createdBy: me.name }, LOCAL_EDIT);
+    announce(`Added the action “${finding.suggestion}”. Its title is selected: type to change it.`);
     focusActionTitle(id);
   };
 

@@ -13,6 +13,8 @@ export function elementIdFor(target: FocusTarget): string {
 function reveal(id: string, moveFocus: boolean) {
   const element = document.getElementById(id);
   if (!element) return;
+  // A group's finding may be folded under its question: unfold it, or there is nothing to see.
+  for (let fold = element.parentElement?.closest("details"); fold; fold = fold.parentElement?.closest("details")) fold.open = true;
   const reduce = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   element.scrollIntoView({ behavior: reduce ? "auto" : "smooth", block: "center" });
   if (moveFocus) element.focus({ preventScroll: true });

@@ -11,10 +11,12 @@ import { useWorkspaceDoc } from "~/collab/useWorkspaceDoc";
 import { readSession, type OwnerChoice } from "~/domain/workspace";
 import { SelfAssessmentBanner } from "~/components/selfAssessment/SelfAssessmentBanner";
 import { ActionBoard } from "./ActionBoard";
+import { BoardShortcuts, KeyboardHelp, SkipToNewAction } from "./BoardShortcuts";
 import { FacilitatorPanel } from "./FacilitatorPanel";
 import { FindingsPanel } from "./FindingsPanel";
 import { FocusBanner } from "./FocusBanner";
 import { IdeasRound } from "./IdeasRound";
+import { OfflineShell } from "./OfflineShell";
 import { TimerBar } from "./TimerBar";
 import { VoteResults } from "./VoteResults";
 import type { FindingView, RoundLink, WorkshopMe } from "./types";
@@ -68,6 +70,9 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
           if (me.canFacilitate && at && awareness?.getLocalState()?.at !== at) awareness?.setLocalStateField("at", at);
         }}
       >
+        <SkipToNewAction />
+        <BoardShortcuts />
+        <OfflineShell />
         <p className="breadcrumb">{me.guest ? workspace.org.name : <Link to={`/orgs/${workspace.org.slug}`}>{workspace.org.name}</Link>}</p>
         <h1>{workspace.name}</h1>
         <p className="workshop__links">
@@ -107,6 +112,7 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
         ) : null}
         {saved === "status" && !live ? <p className="notice notice--success" role="status">Status saved. Everyone in the workshop can see it.</p> : null}
         <WorkshopToolbar connection={connection} undo={undo} easyRead={easyRead} setEasyRead={setEasyRead} following={following} setFollowing={setFollowing} />
+        <KeyboardHelp />
         {refusal ? (
           <p className="notice notice--error workshop__refused" role="alert">
             {refusal.reason}

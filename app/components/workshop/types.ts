@@ -9,6 +9,12 @@ export type FindingView = {
   easyRead: string;
   groupId: string;
   groupLabel: string;
+  /** The question's code: the board folds a question's group findings under its everyone-finding. */
+  questionId: string;
+  /** The question as asked, heading a group of findings that has no everyone-finding to head it. */
+  question: string;
+  /** A plain first draft of an action that answers it, for the person to edit. */
+  suggestion: string;
   /** Where the finding's own page is (the evidence pages). */
   href: string;
 };

@@ -1,7 +1,7 @@
 import type { Question } from "./questionSet";
 import type { Classification } from "./stats/classify";
 
-const among: Record<string, string> = {
+export const among: Record<string, string> = {
   "survey:holder": "among budget holders",
   "survey:carer": "among carers",
   "age:18-64": "among people aged 18 to 64",
