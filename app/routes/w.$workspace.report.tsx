@@ -21,9 +21,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { report, easy, workspaceId: access.workspace.id };
 }
 
-/** The council's name for the running header, as a CSS string (quotes and backslashes escaped). */
+/** A CSS string for any text: everything but letters, digits and spaces as a CSS escape, so nothing can close the string or the style element. */
 function cssString(text: string): string {
-  return `"${text.replace(/[\\"]/g, "\\$&").replace(/[\n\r]/g, " ")}"`;
+  return `"${[...text.replace(/[\n\r]/g, " ")].map((c) => (/[A-Za-z0-9 ]/.test(c) ? c : `\\${c.codePointAt(0)!.toString(16)} `)).join("")}"`;
 }
 
 export default function Report() {
@@ -31,7 +31,8 @@ export default function Report() {
   const pageStyle = `@page { @top-left { content: ${cssString(report.council)}; } @bottom-right { content: "Page " counter(page) " of " counter(pages); } }`;
   return (
     <article className={easy ? "report report--easy" : "report"}>
-      <style>{pageStyle}</style>
+      {/* Inner HTML, not a text child: React escapes quotes in text, so the page it draws would differ from the server's. cssString leaves nothing to escape. */}
+      <style dangerouslySetInnerHTML={{ __html: pageStyle }} />
       <p className="no-print breadcrumb">
         <Link to={`/w/${workspaceId}/plan`}>Back to tracking</Link> ·{" "}
         {easy ? <Link to={`/w/${workspaceId}/report`}>Full board paper</Link> : <Link to={`/w/${workspaceId}/report?view=easy`}>Easy-read version</Link>} ·{" "}
