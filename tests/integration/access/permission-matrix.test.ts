@@ -79,6 +79,16 @@ const RULES: Record<string, Rule> = {
   "you-said-we-did.$key.feed[.]xml.tsx": { path: (w) => `/you-said-we-did/${w.a.workspace.id}/feed.xml`, expect: all(200) },
   "unsubscribe.$token.tsx": { path: () => "/unsubscribe/not-a-real-token-at-all", expect: all(404) },
   "orgs.$org.settings.tsx": { path: (w) => `/orgs/${w.a.org.slug}/settings`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
+  "orgs.$org.sign-in.tsx": { path: (w) => `/orgs/${w.a.org.slug}/sign-in`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
+  "auth.oidc.start.tsx": { path: () => "/auth/oidc/start", expect: users(302, { anonymous: 200, guest: 200, guestElsewhere: 200 }) },
+  // No sign-in was started in this browser: everyone is told so.
+  "auth.oidc.callback.tsx": { path: () => "/auth/oidc/callback?code=x&state=y", expect: all(400) },
+  "assist.$org.$collection.tsx": { path: (w) => `/assist/${w.a.org.slug}/${w.collectionA.id}`, expect: councilPage({ viewer: 403, member: 403 }) },
+  "assist.$org.$collection.send.tsx": { path: (w) => `/assist/${w.a.org.slug}/${w.collectionA.id}/send`, expect: all(405) },
+  "orgs.$org.collections.$collection.check.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}/check`, expect: councilPage({ viewer: 403, member: 403 }) },
+  "w.$workspace.ideas.tsx": { path: (w) => `/w/${w.a.workspace.id}/ideas`, expect: workspacePage() },
+  "w.$workspace.present.tsx": { path: (w) => `/w/${w.a.workspace.id}/present`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
+  "w.$workspace.self-assessment.tsx": { path: (w) => `/w/${w.a.workspace.id}/self-assessment`, expect: workspacePage() },
 };
 const MATRIX_ACTION = "matrix-action";
 
