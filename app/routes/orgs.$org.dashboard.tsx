@@ -12,6 +12,7 @@ import { staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { requireCouncil } from "~/services/auth.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { findingChanges } from "~/services/roundChanges.server";
+import { roundByRound } from "~/domain/tracking/roundChange";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "read:workspace");
@@ -19,11 +20,29 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const today = todayInEngland();
   const percent = (a: (typeof actions)[number]) => effectivePercent(statuses, a.status, a.manualPercent);
   const brief = (a: (typeof actions)[number]) => ({ id: a.id, title: a.title || "Untitled action", owner: a.owner, due: a.due, rag: a.rag, workspaceId: a.workspaceId, plan: a.workspaceName });
-  const byPlan = new Map<string, string[]>();
-  for (const a of actions) byPlan.set(a.workspaceId, [...(byPlan.get(a.workspaceId) ?? []), ...a.findingIds]);
-  const changes = (
-    await Promise.all([...byPlan].map(async ([workspaceId, ids]) => findingChanges(org.id, await listWorkspaceRounds(workspaceId, org.id), ids)))
-  ).flatMap((m) => [...m.values()]);
+  // "Did it work?" plan by plan, action by action: each finding an action answers, and how its figure moved
+  // between the plan's round and the council's latest later one.
+  const plans = new Map<string, { name: string; actions: typeof actions }>();
+  for (const a of actions) plans.set(a.workspaceId, { name: a.workspaceName, actions: [...(plans.get(a.workspaceId)?.actions ?? []), a] });
+  const worked = (
+    await Promise.all(
+      [...plans].map(async ([workspaceId, plan]) => {
+        const changes = await findingChanges(org.id, await listWorkspaceRounds(workspaceId, org.id), plan.actions.flatMap((a) => a.findingIds));
+        const first = [...changes.values()][0];
+        const planActions = plan.actions
+          .map((a) => ({
+            id: a.id,
+            title: a.title || "Untitled action",
+            findings: [...new Set(a.findingIds)].flatMap((id) => {
+              const c = changes.get(id);
+              return c ? [{ id, sentence: c.sentence, series: roundByRound(c) }] : [];
+            }),
+          }))
+          .filter((a) => a.findings.length > 0);
+        return first && planActions.length ? [{ workspaceId, name: plan.name, rounds: `${first.fromRound} compared with ${first.toRound}`, actions: planActions }] : [];
+      }),
+    )
+  ).flat();
   let running = 0;
   return {
     org,
@@ -40,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       return { label: t.title, value: average, display: inTheme.length ? `${average}% (${inTheme.length} action${inTheme.length === 1 ? "" : "s"})` : "No actions" };
     }),
     completed: completions.map((c) => ((running += c.completed), { label: c.month, value: running, display: `${running} (${c.completed} that month)` })),
-    changes: changes.map((c) => ({ id: `${c.findingId}`, sentence: c.sentence, rounds: `${c.fromRound} → ${c.toRound}` })),
+    worked,
   };
 }
 
@@ -93,14 +112,32 @@ export default function Dashboard() {
       )}
       <section aria-labelledby="worked-heading">
         <h2 id="worked-heading">Did it work?</h2>
-        {d.changes.length === 0 ? (
+        {d.worked.length === 0 ? (
           <p>When the next POET round is imported, each finding your actions aim at will show how it changed.</p>
         ) : (
-          <ul>
-            {d.changes.map((c) => (
-              <li key={c.id}>{`${c.sentence} (${c.rounds})`}</li>
-            ))}
-          </ul>
+          d.worked.map((plan) => (
+            <section key={plan.workspaceId} className="worked-plan" aria-labelledby={`worked-${plan.workspaceId}`}>
+              <h3 id={`worked-${plan.workspaceId}`}>
+                <Link to={`/w/${plan.workspaceId}/plan`}>{plan.name}</Link>
+              </h3>
+              <p className="hint">{plan.rounds}</p>
+              <ul>
+                {plan.actions.map((a) => (
+                  <li key={a.id}>
+                    <Link to={`/w/${plan.workspaceId}/actions/${a.id}`}>{a.title}</Link>
+                    <ul>
+                      {a.findings.map((f) => (
+                        <li key={f.id}>
+                          {f.sentence}
+                          {f.series ? ` ${f.series}` : ""}
+                        </li>
+                      ))}
+                    </ul>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))
         )}
       </section>
     </>

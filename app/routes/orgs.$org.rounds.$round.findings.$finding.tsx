@@ -19,6 +19,8 @@ import evidenceStyles from "~/styles/evidence.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
+import { RunChart } from "~/components/evidence/RunChart";
+import { findingRunChart } from "~/services/runChart.server";
 import { PeerComparison } from "~/components/evidence/PeerComparison";
 import { peerComparisonFor, sharedPeerFigures } from "~/services/peerBenchmark.server";
 
@@ -46,12 +48,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     basis: benchmark.approximate ? (nationalFigureBasis[found.question] ?? null) : null,
     otherGroups,
     // Other councils' figures are for the council's own people, not workshop guests.
+    // Every round of the council, oldest first: other rounds are the council's own, not a workshop guest's.
+    runChart: reader.kind === "member" ? await findingRunChart(org.id, evidence.questionSetVersion, found.id) : null,
     peers: reader.kind === "member" ? peerComparisonFor(found.id, found.percent, await sharedPeerFigures(org.id, evidence.questionSetVersion)) : null,
   };
 }
 
 export default function FindingPage() {
-  const { org, reader, answering, round, benchmark, finding, groupLabel, basis, otherGroups, peers } = useLoaderData<typeof loader>();
+  const { org, reader, answering, round, benchmark, finding, groupLabel, basis, otherGroups, peers, runChart } = useLoaderData<typeof loader>();
   // A guest reads easy read first; members the standard wording first.
   const easyFirst = reader.kind === "guest";
   const plain = <p className="finding-card__sentence">{finding.sentence}</p>;
@@ -94,6 +98,12 @@ export default function FindingPage() {
         <h2 id="numbers-heading">The numbers</h2>
         <FindingFigures finding={finding} basis={basis} />
       </section>
+      {runChart ? (
+        <section aria-labelledby="rounds-heading">
+          <h2 id="rounds-heading">Round by round</h2>
+          <RunChart subject={`${finding.questionText} (${groupLabel})`} points={runChart} />
+        </section>
+      ) : null}
       {peers && finding.percent !== null ? <PeerComparison own={finding.percent} peers={peers} /> : null}
       <section aria-labelledby="groups-heading">
         <h2 id="groups-heading">Other groups</h2>

@@ -28,6 +28,8 @@ import { roundByRound } from "~/domain/tracking/roundChange";
 import { comparableRounds, findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
 import { RoundComparePicker } from "~/components/tracking/RoundComparePicker";
 import { roundDate } from "~/models/roundRecord.server";
+import { RunChart } from "~/components/evidence/RunChart";
+import { findingRunChart } from "~/services/runChart.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
@@ -65,6 +67,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return field === "status" ? statusLabel(statuses, value) : value;
   }
   const userId = access.principal.kind === "user" ? access.principal.user.id : null;
+  // Each finding across every council round: the council's own evidence, so for signed-in people, not workshop guests.
+  const runCharts =
+    access.principal.kind === "user" && rounds.length > 0
+      ? await Promise.all(action.findingIds.map(async (id) => ({ id, label: findingLabel(id, planQuestionSet(rounds)), points: await findingRunChart(workspace.orgId, planQuestionSet(rounds), id) })))
+      : [];
   return {
     workspace,
     action,
@@ -76,6 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     milestones,
     statuses,
     entries,
+    runCharts,
     findings: action.findingIds.map((id) => ({
       id,
       label: findingLabel(id, planQuestionSet(rounds)),
@@ -227,6 +235,14 @@ export default function ActionPage() {
           </ul>
         </section>
       </div>
+      {data.runCharts.length > 0 ? (
+        <section aria-labelledby="runs-heading">
+          <h2 id="runs-heading">Its findings round by round</h2>
+          {data.runCharts.map((c) => (
+            <RunChart key={c.id} subject={c.label} points={c.points} />
+          ))}
+        </section>
+      ) : null}
       <Milestones milestones={data.milestones} today={data.today} canEdit={data.canEdit} problem={milestoneProblem} />
       {data.canEdit ? <ProgressUpdateForm key={submissionKey} lastResult={lastResult} submissionKey={submissionKey} statusLabel={data.statusLabel} statuses={data.statuses} /> : null}
       <section aria-labelledby="history-heading">
