@@ -28,6 +28,7 @@ export function RunChart({ subject, points, headingLevel = 3 }: { subject: strin
   const plotH = HEIGHT - M.top - M.bottom;
   const x = (i: number) => M.left + (points.length <= 1 ? plotW / 2 : (i * plotW) / (points.length - 1));
   const y = (v: number) => M.top + plotH - (Math.max(0, Math.min(100, v)) / 100) * plotH;
+  const labelStep = Math.ceil(points.length / 8);
   const shown = points.map((p, i) => ({ ...p, i })).filter((p) => p.percent !== null);
   return (
     <figure className="run-chart">
@@ -54,11 +55,12 @@ export function RunChart({ subject, points, headingLevel = 3 }: { subject: strin
             <circle cx={x(p.i)} cy={y(p.percent!)} r={6} fill={LOCAL} stroke="#ffffff" strokeWidth={1.5} />
           </g>
         ))}
-        {points.map((p, i) => (
+        {/* At most eight date labels, the newest always among them, so they never run into one another. */}
+        {points.map((p, i) => ((points.length - 1 - i) % labelStep !== 0 ? null : (
           <text key={p.roundId} x={x(i)} y={HEIGHT - 8} textAnchor={points.length > 1 && i === 0 ? "start" : points.length > 1 && i === points.length - 1 ? "end" : "middle"} fontSize={12} fill="#2b3038">
             {p.date.slice(0, 7)}
           </text>
-        ))}
+        )))}
       </svg>
       <figcaption className="hint">Each dot is the round's figure; the bar through it is its 95% interval (where the true figure probably lies).</figcaption>
       <table className="table run-chart__table">
