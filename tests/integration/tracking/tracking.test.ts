@@ -13,6 +13,9 @@ import { waitFor } from "../../support/collab/waitFor";
 import { Visitor } from "../../support/visitor";
 import { createWorld, PASSWORD, type World } from "../../support/world";
 
+// On a busy machine SQLite's write lock can hold a projection back through a few retries (each waits up to 10 s).
+const PROJECTION_WAIT_MS = 60_000;
+
 let running: RunningApp;
 let world: World;
 let owner: Visitor;
@@ -220,7 +223,7 @@ describe("Making it Real wording", () => {
 });
 
 describe("owners chosen from the council's members", () => {
-  it("records the member's account, so 'mine' follows the person after a change of name; other names stay free text", async () => {
+  it("records the member's account, so 'mine' follows the person after a change of name; other names stay free text", { timeout: 240_000 }, async () => {
     await serverWrite((doc) => void createAction(doc, { id: "chosen", title: "Carers' breaks directory", due: "2020-02-01" }));
     const plan = await text(await member.get(`/w/${ws()}/plan`));
     expect(plan).toContain('<datalist id="bulk-owner-choices">');
@@ -230,7 +233,7 @@ describe("owners chosen from the council's members", () => {
 
     // Typed with other capitals and spaces, the name still picks out exactly one member.
     await member.post(`/w/${ws()}/plan`, { intent: "bulk", ids: "chosen", status: "", owner: `  ${world.facilitator.name.toUpperCase()} `, due: "" });
-    await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "chosen" } }))?.ownerId === world.facilitator.id, "the Action row names the member");
+    await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "chosen" } }))?.ownerId === world.facilitator.id, "the Action row names the member", PROJECTION_WAIT_MS);
     expect((await db().action.findFirstOrThrow({ where: { workspaceId: ws(), id: "chosen" } })).owner).toBe(world.facilitator.name);
 
     await db().user.update({ where: { id: world.facilitator.id }, data: { name: "Fran Okafor" } });
@@ -240,13 +243,13 @@ describe("owners chosen from the council's members", () => {
 
     // A partner outside the council: a free-text owner with no account, and the old account link is gone.
     await member.post(`/w/${ws()}/plan`, { intent: "bulk", ids: "chosen", status: "", owner: "Jo at the Carers Centre", due: "" });
-    await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "chosen" } }))?.owner === "Jo at the Carers Centre", "the new owner is projected");
+    await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "chosen" } }))?.owner === "Jo at the Carers Centre", "the new owner is projected", PROJECTION_WAIT_MS);
     expect((await db().action.findFirstOrThrow({ where: { workspaceId: ws(), id: "chosen" } })).ownerId).toBeNull();
     expect(await text(await facilitator.get(`/w/${ws()}/plan?show=mine`))).not.toContain("Carers&#x27; breaks directory");
 
     // A browser cannot make someone outside the council an owner by writing their id into the document.
     await serverWrite((doc) => void createAction(doc, { id: "forged-owner", title: "Forged owner", owner: world.outsider.name, ownerId: world.outsider.id }));
-    await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "forged-owner" } })) !== null, "the action is projected");
+    await waitFor(async () => (await db().action.findFirst({ where: { workspaceId: ws(), id: "forged-owner" } })) !== null, "the action is projected", PROJECTION_WAIT_MS);
     expect((await db().action.findFirstOrThrow({ where: { workspaceId: ws(), id: "forged-owner" } })).ownerId).toBeNull();
   });
 
