@@ -120,8 +120,16 @@ export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor
   return { upserted: outcome.upserted, deleted: outcome.deleted, events: outcome.events };
 }
 
-/** Two instances projecting one workspace take turns, so an event is never recorded twice. */
+/**
+ * Two instances projecting one workspace take turns, so an event is never recorded twice. On SQLite the
+ * transaction takes the write lock with its first statement (a write that changes nothing): a transaction
+ * that read first and wrote later would fail at once with "database is locked" whenever the live-edit
+ * writer had committed in between, instead of waiting its turn.
+ */
 async function lockProjection(tx: Tx, workspaceId: string): Promise<void> {
-  if (databaseProvider() !== "postgresql") return;
+  if (databaseProvider() !== "postgresql") {
+    await tx.$executeRawUnsafe('UPDATE "Workspace" SET "id" = "id" WHERE "id" = ?', workspaceId);
+    return;
+  }
   await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `projection:${workspaceId}`);
 }
