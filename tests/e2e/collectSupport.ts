@@ -6,7 +6,8 @@ import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 export async function openCollection(page: Page, name: string, form: "Budget holder form" | "Carer form") {
   await page.goto("/orgs/demo/collections");
   await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel(form).check();
+  // The adult set's form (other question sets have forms with similar names, e.g. "Health budget holder form").
+  await page.getByRole("radio", { name: new RegExp(`^${form}`) }).check();
   await page.getByRole("button", { name: "Open the collection" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return page.url();
