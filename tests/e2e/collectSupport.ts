@@ -7,7 +7,7 @@ export async function openCollection(page: Page, name: string, form: "Budget hol
   await page.goto("/orgs/demo/collections");
   await page.getByLabel("Name", { exact: true }).fill(name);
   // The adult set's form (other question sets have forms with similar names, e.g. "Health budget holder form").
-  await page.getByRole("radio", { name: new RegExp(`^${form}`) }).check();
+  await page.getByRole("radio", { name: `${form} (Adult social care)`, exact: true }).check();
   await page.getByRole("button", { name: "Open the collection" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   return page.url();
