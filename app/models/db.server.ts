@@ -53,6 +53,24 @@ export function databaseProvider(): DatabaseProvider {
   return connection.provider;
 }
 
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type TxOptions = Parameters<Db["$transaction"]>[1];
+
+/**
+ * An interactive transaction that writes. On SQLite a transaction starts as a reader, and one that reads and
+ * then writes fails at once with "database is locked" if another connection (the live-edit writer) committed
+ * in between: SQLite cannot upgrade a stale snapshot, and the busy timeout does not apply. So on SQLite the
+ * first statement takes the write lock (a write that changes nothing), which waits its turn under the busy
+ * timeout instead. On PostgreSQL it is a plain transaction.
+ */
+export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>, options?: TxOptions): Promise<T> {
+  const sqlite = databaseProvider() === "sqlite";
+  return db().$transaction(async (tx) => {
+    if (sqlite) await tx.$executeRawUnsafe('UPDATE "Organisation" SET "id" = "id" WHERE 0');
+    return fn(tx);
+  }, options);
+}
+
 export async function disconnectDatabase(): Promise<void> {
   const holder = globalThis as GlobalWithDb;
   const connection = holder[slot];

@@ -1,6 +1,6 @@
 // A council's identity provider and the accounts linked to it (ADR 025).
 import type { DefaultRole } from "~/domain/access/identityProvider";
-import { db } from "./db.server";
+import { db, writeTransaction } from "./db.server";
 
 export type IdentityProviderRecord = {
   id: string;
@@ -45,7 +45,7 @@ export type SaveProvider = { issuer: string; clientId: string; clientSecret: str
 
 /** Creates or replaces the council's provider; a null secret keeps the stored one. */
 export async function saveIdentityProvider(orgId: string, input: SaveProvider): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const existing = await tx.identityProvider.findUnique({ where: { orgId }, select: { id: true, clientSecret: true } });
     const data = { issuer: input.issuer, clientId: input.clientId, clientSecret: input.clientSecret ?? existing?.clientSecret ?? "", defaultRole: input.defaultRole, enabled: input.enabled };
     const provider = existing ? await tx.identityProvider.update({ where: { orgId }, data }) : await tx.identityProvider.create({ data: { orgId, ...data } });

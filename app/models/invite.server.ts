@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "~/domain/access/permissions";
-import { db } from "./db.server";
+import { db, writeTransaction } from "./db.server";
 
 export const INVITE_DAYS = 7;
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -34,7 +34,7 @@ export async function findInvite(token: string) {
 
 /** Uses the invitation once: the user joins (or keeps a higher existing role). Null when it is not valid any more. */
 export async function acceptInvite(token: string, userId: string) {
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const invite = await tx.invite.findUnique({ where: { tokenHash: digest(token) }, include: { org: { select: { id: true, slug: true, name: true } } } });
     if (!invite || invite.usedAt || invite.revokedAt || invite.expiresAt < new Date()) return null;
     const { count } = await tx.invite.updateMany({ where: { id: invite.id, usedAt: null }, data: { usedAt: new Date(), usedById: userId } });

@@ -1,6 +1,6 @@
 import type { Role } from "~/domain/access/permissions";
 import { storedDontKnowAliases } from "~/domain/poet/dontKnowAliases";
-import { db } from "./db.server";
+import { db, writeTransaction } from "./db.server";
 
 export type CouncilAccess = { org: { id: string; slug: string; name: string; isDemo: boolean }; role: Role };
 
@@ -58,7 +58,7 @@ export class LastOwnerError extends Error {
 
 /** Changes a member's role in this council; refuses to leave it without an owner. Returns the old role. */
 export async function changeRole(orgId: string, membershipId: string, role: Role): Promise<{ from: Role; userId: string } | null> {
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { id: membershipId, orgId } });
     if (!membership) return null;
     if (membership.role === "owner" && role !== "owner") {
@@ -72,7 +72,7 @@ export async function changeRole(orgId: string, membershipId: string, role: Role
 
 /** Removes a member (or lets one leave); refuses to remove the last owner. */
 export async function removeMember(orgId: string, membershipId: string): Promise<{ userId: string } | null> {
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const membership = await tx.membership.findFirst({ where: { id: membershipId, orgId } });
     if (!membership) return null;
     if (membership.role === "owner" && (await tx.membership.count({ where: { orgId, role: "owner" } })) <= 1) throw new LastOwnerError();

@@ -1,6 +1,6 @@
 // Progress updates as their authors write and correct them. A correction keeps the earlier wording.
 import { randomUUID } from "node:crypto";
-import { db } from "./db.server";
+import { db, writeTransaction } from "./db.server";
 
 /** How long after writing an update its author may still correct it. */
 export const CORRECTION_HOURS = 24;
@@ -56,7 +56,7 @@ export async function correctProgressUpdate(input: {
   now?: Date;
 }): Promise<CorrectionOutcome> {
   const now = input.now ?? new Date();
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const update = await tx.progressUpdate.findFirst({ where: { id: input.updateId, workspaceId: input.workspaceId, actionId: input.actionId } });
     if (!update || update.authorId !== input.authorId) return "not-yours";
     if (!stillCorrectable(update.at, now)) return "too-late";

@@ -1,6 +1,6 @@
 // Saved Making it Real self-assessments: one per plan and year (docs/decisions/021).
 import { decidedBySchema, mirRatingSchema, type AssessmentComment, type DecidedBy, type MirRating, type RatingCounts } from "~/domain/workspace";
-import { db } from "./db.server";
+import { db, writeTransaction } from "./db.server";
 
 export type SavedRating = { statementId: string; rating: MirRating; decidedBy: DecidedBy; counts: RatingCounts; evidence: string[]; comments: AssessmentComment[] };
 export type SavedAssessment = { id: string; workspaceId: string; planName: string; year: number; finishedAt: string; ratings: SavedRating[] };
@@ -43,7 +43,7 @@ function toSaved(row: Row): SavedAssessment {
 
 /** Saves (or replaces) a plan's result for a year, all or nothing. */
 export async function saveSelfAssessment(input: { workspaceId: string; orgId: string; year: number; finishedAt: Date; finishedById: string | null; ratings: readonly Omit<SavedRating, never>[] }): Promise<void> {
-  await db().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const row = await tx.selfAssessment.upsert({
       where: { workspaceId_year: { workspaceId: input.workspaceId, year: input.year } },
       create: { workspaceId: input.workspaceId, orgId: input.orgId, year: input.year, finishedAt: input.finishedAt, finishedById: input.finishedById },

@@ -1,4 +1,4 @@
-import { db } from "./db.server";
+import { db, writeTransaction } from "./db.server";
 
 const workspaceSummary = { id: true, name: true, createdAt: true, archivedAt: true, orgId: true, org: { select: { id: true, slug: true, name: true } } } as const;
 
@@ -69,7 +69,7 @@ export async function setWorkspaceArchived(orgId: string, workspaceId: string, a
  * Returns what went, or null when there is no such plan in this council.
  */
 export async function deleteWorkspace(orgId: string, workspaceId: string): Promise<{ actions: number } | null> {
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const plan = await tx.workspace.findFirst({ where: { id: workspaceId, orgId }, select: { _count: { select: { actions: true } } } });
     if (!plan) return null;
     await tx.notification.deleteMany({ where: { workspaceId } });

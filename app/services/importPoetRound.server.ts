@@ -2,7 +2,7 @@
 // thread), then write the round and all its people in one transaction. The same code serves the web page, the demo seed and tests.
 import { DEFAULT_QUESTION_SET, type FileProblem } from "~/domain/poet";
 import { recordAudit } from "~/models/audit.server";
-import { db } from "~/models/db.server";
+import { db, writeTransaction } from "~/models/db.server";
 import { dontKnowAliasesFor } from "~/models/organisation.server";
 import { checkImportInWorker } from "./poetFile/checkInWorker.server";
 import type { AggregateSummary, RespondentSummary } from "./poetFile/index.server";
@@ -55,7 +55,7 @@ export async function importPoetRound(input: ImportInput): Promise<ImportResult>
 
   // Report tables give no people count; the largest "everyone" total is the best stand-in.
   const count = parsed.kind === "respondents" ? parsed.respondents.length : Math.max(0, ...parsed.rows.filter((r) => r.group === "all").map((r) => r.total));
-  const round = await db().$transaction(
+  const round = await writeTransaction(
     async (tx) => {
       const benchmark = benchmarkValues
         ? await tx.benchmark.create({ data: { orgId: input.orgId, name: benchmarkName, questionSetVersion, source: "Supplied by the council", values: benchmarkValues } })

@@ -2,10 +2,9 @@
 // voted for it, or was recorded as its source) and is still in the council gets an in-app message.
 import { statusLabel, statusSettings } from "~/domain/tracking/status";
 import type { ActionView } from "~/domain/workspace";
-import type { Db } from "~/models/db.server";
+import type { Tx } from "~/models/db.server";
 import { anonymousVoterKey } from "./voting.server";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 export type StatusEvent = { id: string; actionId: string; toValue: string | null; actorId: string | null; actorName: string };
 
 /**

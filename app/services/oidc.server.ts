@@ -4,7 +4,7 @@
 import { createCookie } from "@remix-run/node";
 import * as oidc from "openid-client";
 import { DEFAULT_ROLES, domainOfEmail, type DefaultRole } from "~/domain/access/identityProvider";
-import { db } from "~/models/db.server";
+import { writeTransaction } from "~/models/db.server";
 import { identityProviderById, type IdentityProviderRecord } from "~/models/identityProvider.server";
 import { appSettings } from "./appSettings.server";
 import { safeRedirect } from "./safeRedirect";
@@ -143,7 +143,7 @@ export async function resolvePerson(provider: IdentityProviderRecord & { org: { 
   }
   const name = text(claims.name)?.slice(0, 100) ?? email.split("@")[0]!;
   const role: DefaultRole = (DEFAULT_ROLES as readonly string[]).includes(provider.defaultRole) ? (provider.defaultRole as DefaultRole) : "viewer";
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const linked = await tx.externalIdentity.findUnique({ where: { issuer_subject: { issuer: provider.issuer, subject: claims.sub } }, select: { user: { select: { id: true, email: true, name: true } } } });
     if (linked) {
       const member = await tx.membership.findUnique({ where: { orgId_userId: { orgId: provider.org.id, userId: linked.user.id } } });

@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import type * as Y from "yjs";
 import { readActions, totalVotes, type ActionView } from "~/domain/workspace";
-import { databaseProvider, db, type Db } from "~/models/db.server";
+import { databaseProvider, type Tx, writeTransaction } from "~/models/db.server";
 import { emailFollowUps } from "./followUpEmails.server";
 import { notifyContributors } from "./notifyContributors.server";
 
@@ -16,7 +16,6 @@ export type ActorLookup = (actionId: string, field: TrackedField | "created" | "
 
 export type ProjectionResult = { upserted: number; deleted: number; events: number };
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type Row = {
   id: string;
   title: string;
@@ -74,7 +73,7 @@ function sameRow(a: Row, b: Row): boolean {
 export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor: ActorLookup = () => null): Promise<ProjectionResult> {
   const views = readActions(doc);
   const rows = views.map(toRow);
-  const outcome = await db().$transaction(
+  const outcome = await writeTransaction(
     async (tx) => {
       await lockProjection(tx, workspaceId);
       const workspace = await tx.workspace.findUnique({ where: { id: workspaceId }, select: { id: true, orgId: true } });
@@ -120,16 +119,8 @@ export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor
   return { upserted: outcome.upserted, deleted: outcome.deleted, events: outcome.events };
 }
 
-/**
- * Two instances projecting one workspace take turns, so an event is never recorded twice. On SQLite the
- * transaction takes the write lock with its first statement (a write that changes nothing): a transaction
- * that read first and wrote later would fail at once with "database is locked" whenever the live-edit
- * writer had committed in between, instead of waiting its turn.
- */
+/** Two instances projecting one workspace take turns, so an event is never recorded twice (SQLite has one writer anyway). */
 async function lockProjection(tx: Tx, workspaceId: string): Promise<void> {
-  if (databaseProvider() !== "postgresql") {
-    await tx.$executeRawUnsafe('UPDATE "Workspace" SET "id" = "id" WHERE "id" = ?', workspaceId);
-    return;
-  }
+  if (databaseProvider() !== "postgresql") return;
   await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(hashtext($1))", `projection:${workspaceId}`);
 }

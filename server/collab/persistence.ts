@@ -1,7 +1,7 @@
 // Durable storage of workspace documents: append-only DocUpdate rows (on SQLite, written first to the edit
 // log, editLog.ts), compacted into one DocSnapshot.
 import * as Y from "yjs";
-import { databaseProvider, databaseUrl, db, type Db } from "~/models/db.server";
+import { databaseProvider, databaseUrl, db, type Tx } from "~/models/db.server";
 import { EditLog } from "./editLog";
 import { compactSqliteOffThread, mergeOffThread, moveSegmentOffThread } from "./mergeState";
 import { compactSqliteDocument, moveSegmentIntoDatabase } from "./sqliteCompaction";
@@ -11,8 +11,6 @@ import { closeSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type Compa
 export type UpdateRow = { workspaceId: string; data: Uint8Array<ArrayBuffer>; authorId: string | null; authorName: string | null };
 export type LoadedState = { rows: number; bytes: number };
 export type CompactionResult = { rowsRead: number; snapshotBytes: number };
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const APPEND_CHUNK = 500;
 const READ_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;

@@ -4,7 +4,7 @@
 // Answers keep their ids, so a person can still withdraw theirs by personal code.
 import { randomBytes } from "node:crypto";
 import { recordAudit } from "~/models/audit.server";
-import { db } from "~/models/db.server";
+import { db, writeTransaction } from "~/models/db.server";
 
 export type CutResult = { status: "cut"; roundId: string; moved: number } | { status: "refused"; message: string };
 
@@ -27,7 +27,7 @@ export async function cutCollectionRound(orgId: string, collectionId: string, in
   if (collection.closesAt) return { status: "refused", message: "Only open-ended collections are cut into rounds; this one has a closing date, so it is one round." };
   const [fy, fm] = input.from.split("-").map(Number) as [number, number];
   const [ty, tm] = input.to.split("-").map(Number) as [number, number];
-  const result = await db().$transaction(async (tx) => {
+  const result = await writeTransaction(async (tx) => {
     const round = await tx.poetRound.create({
       data: {
         orgId,

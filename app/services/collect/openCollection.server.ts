@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { formatSurveyCode } from "~/domain/collect";
 import { findSurvey, getQuestionSet, type Survey } from "~/domain/poet";
 import { recordAudit } from "~/models/audit.server";
-import { db } from "~/models/db.server";
+import { db, writeTransaction } from "~/models/db.server";
 
 export type OpenCollectionInput = {
   orgId: string;
@@ -23,7 +23,7 @@ export async function openCollection(input: OpenCollectionInput) {
   const questionSet = getQuestionSet(input.questionSetVersion);
   if (!questionSet) throw new Error(`Unknown question set ${input.questionSetVersion}`);
   if (!findSurvey(questionSet, input.survey)) throw new Error(`Form ${input.survey} is not part of ${input.questionSetVersion}`);
-  const collection = await db().$transaction(async (tx) => {
+  const collection = await writeTransaction(async (tx) => {
     const id = randomBytes(12).toString("hex");
     const round = await tx.poetRound.create({
       data: {

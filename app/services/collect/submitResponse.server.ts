@@ -4,7 +4,7 @@
 // concurrent sends exactly one changes the row), then the person joins the round and its revision moves.
 import { randomBytes } from "node:crypto";
 import { collectionState, notTakingAnswers, type About, type ResponseSource } from "~/domain/collect";
-import { db } from "~/models/db.server";
+import { writeTransaction } from "~/models/db.server";
 
 export type SubmitInput = {
   collectionId: string;
@@ -41,7 +41,7 @@ export const CODE_USED_MESSAGE = "This personal code has already been used to se
 /** Adds one person's answers to the round, or says plainly why not (closed, or code already used). */
 export async function submitResponse(input: SubmitInput): Promise<SubmitResult> {
   try {
-    return await db().$transaction(async (tx) => {
+    return await writeTransaction(async (tx) => {
       const now = new Date();
       const collection = await tx.collection.findUniqueOrThrow({ where: { id: input.collectionId }, select: { roundId: true, survey: true, opensAt: true, closesAt: true, closedAt: true } });
       const state = collectionState(collection, now);
@@ -100,7 +100,7 @@ export type WithdrawResult = { status: "withdrawn" } | { status: "not-found" } |
 
 /** Removes the answers sent with a personal code, so findings read as if they were never given. */
 export async function withdrawResponse(code: string): Promise<WithdrawResult> {
-  return db().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const personal = await tx.surveyCode.findUnique({ where: { code }, select: { id: true, usedAt: true, withdrawnAt: true, respondentId: true, respondent: { select: { roundId: true } } } });
     if (!personal) return { status: "not-found" };
     if (personal.withdrawnAt) return { status: "already-withdrawn" };
