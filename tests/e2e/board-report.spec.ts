@@ -1,17 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { DEMO, expectNoAxeViolations, signIn } from "./support";
-
-/** Each page's text from a PDF Chromium printed, whitespace collapsed. */
-async function pdfPages(bytes: Buffer): Promise<string[]> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " "));
-  }
-  return pages;
-}
+import { DEMO, expectNoAxeViolations, pdfPages, signIn } from "./support";
 
 test("the board paper prints with a title page, page numbers, charts with their figures and each action's findings; the easy-read version passes axe", async ({ page }) => {
   await signIn(page, DEMO.email, DEMO.password);

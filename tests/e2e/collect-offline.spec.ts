@@ -3,8 +3,8 @@
 // arrive exactly once; a paper form printed to PDF, read back, and typed in twice, with a reviewer
 // settling where the two entries differ. axe checks every page and state on the way.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { openCollection, pdfPages } from "./collectSupport";
-import { DEMO, expectNoAxeViolations, signIn } from "./support";
+import { openCollection } from "./collectSupport";
+import { DEMO, expectNoAxeViolations, pdfPages, signIn } from "./support";
 
 let council: BrowserContext;
 let owner: Page;

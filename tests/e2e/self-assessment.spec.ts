@@ -4,22 +4,11 @@
 // shows the same ratings, and so do the printed board paper (read back from the PDF) and the Word version.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import JSZip from "jszip";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { expectNoAxeViolations } from "./support";
+import { expectNoAxeViolations, pdfText } from "./support";
 import { expectLive, joinAsGuest, openDemoWorkshop } from "./workshopSupport";
 
 const NARROW = { width: 320, height: 800 };
 const ZOOMED = { width: 640, height: 900 };
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  const pages: string[] = [];
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
-  }
-  return pages.join(" ").replace(/\s+/g, " ");
-}
 
 /** Nothing on the page is wider than the screen: no sideways scrolling at 320 px or 200%. */
 async function expectNoOverflow(page: Page, label: string) {

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /** Runs axe (WCAG 2.x A and AA rules) on the page as it is now and fails on any violation. */
 export async function expectNoAxeViolations(page: Page, label = page.url()) {
@@ -16,4 +17,20 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Each page's text from a PDF Chromium printed, whitespace collapsed. */
+export async function pdfPages(bytes: Buffer): Promise<string[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const pages: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const content = await (await pdf.getPage(n)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" ").replace(/\s+/g, " "));
+  }
+  return pages;
+}
+
+/** All of a printed PDF's text, whitespace collapsed. */
+export async function pdfText(bytes: Buffer): Promise<string> {
+  return (await pdfPages(bytes)).join(" ");
 }

@@ -1,19 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { expectNoAxeViolations } from "./support";
+import { expectNoAxeViolations, pdfText } from "./support";
 import { card, expectLive, openDemoWorkshop } from "./workshopSupport";
 
 const OVERDUE = "Tell people their budget amount before planning starts";
-
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
-  let text = "";
-  for (let n = 1; n <= pdf.numPages; n++) {
-    const content = await (await pdf.getPage(n)).getTextContent();
-    text += content.items.map((item) => ("str" in item ? item.str : "")).join(" ") + "\n";
-  }
-  return text.replace(/\s+/g, " ");
-}
 
 test("a manager filters to overdue, updates an action from the plan, a live workshop sees it, and the printed report has it", async ({ page, browser }) => {
   const workshopPath = await openDemoWorkshop(page);
