@@ -2,7 +2,7 @@
 // on the main thread otherwise. Compaction must not stall everyone's live edits.
 import type { Worker } from "node:worker_threads";
 import * as Y from "yjs";
-import type { CompactionResult } from "./persistence";
+import type { CompactionResult } from "./storedRows";
 import { startTypeScriptWorker } from "./typescriptWorker";
 
 export type MergeRequest = { snapshot: Uint8Array | null; rows: Uint8Array[] };

@@ -7,10 +7,9 @@ import { compactSqliteOffThread, mergeOffThread, moveSegmentOffThread } from "./
 import { compactSqliteDocument, moveSegmentIntoDatabase } from "./sqliteCompaction";
 import { LOAD_ORIGIN } from "./origins";
 import { closeSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
+import type { CompactionResult, LoadedState, UpdateRow } from "./storedRows";
 
-export type UpdateRow = { workspaceId: string; data: Uint8Array<ArrayBuffer>; authorId: string | null; authorName: string | null };
-export type LoadedState = { rows: number; bytes: number };
-export type CompactionResult = { rowsRead: number; snapshotBytes: number };
+export type { CompactionResult, LoadedState, UpdateRow };
 
 const APPEND_CHUNK = 500;
 const READ_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
