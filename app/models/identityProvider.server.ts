@@ -43,14 +43,15 @@ export async function domainsTakenElsewhere(orgId: string, domains: string[]): P
 
 export type SaveProvider = { issuer: string; clientId: string; clientSecret: string | null; defaultRole: DefaultRole; enabled: boolean; domains: string[] };
 
-/** Creates or replaces the council's provider; a null secret keeps the stored one. */
-export async function saveIdentityProvider(orgId: string, input: SaveProvider): Promise<void> {
-  await writeTransaction(async (tx) => {
+/** Creates or replaces the council's provider (a null secret keeps the stored one) and returns it as saved. */
+export async function saveIdentityProvider(orgId: string, input: SaveProvider): Promise<IdentityProviderRecord> {
+  return writeTransaction(async (tx) => {
     const existing = await tx.identityProvider.findUnique({ where: { orgId }, select: { id: true, clientSecret: true } });
     const data = { issuer: input.issuer, clientId: input.clientId, clientSecret: input.clientSecret ?? existing?.clientSecret ?? "", defaultRole: input.defaultRole, enabled: input.enabled };
     const provider = existing ? await tx.identityProvider.update({ where: { orgId }, data }) : await tx.identityProvider.create({ data: { orgId, ...data } });
     await tx.identityDomain.deleteMany({ where: { providerId: provider.id } });
     await tx.identityDomain.createMany({ data: input.domains.map((domain) => ({ domain, providerId: provider.id })) });
+    return { ...provider, domains: [...input.domains].sort() };
   });
 }
 

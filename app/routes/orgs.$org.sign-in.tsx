@@ -53,9 +53,8 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   if (!secret && !existing?.clientSecret) return { ok: false, message: "Nothing was saved. Enter the client secret your identity provider gave this app.", values };
   const taken = await domainsTakenElsewhere(org.id, domains.domains);
   if (taken.length) return { ok: false, message: `Nothing was saved. Another council here already signs in ${taken.map((d) => `@${d}`).join(", ")} through its own provider; each domain can belong to one council. Remove ${taken.length === 1 ? "it" : "them"} from the list.`, values };
-  await saveIdentityProvider(org.id, { issuer: parsed.data.issuer, clientId: parsed.data.clientId, clientSecret: secret, defaultRole: parsed.data.defaultRole, enabled: parsed.data.enabled === "on", domains: domains.domains });
+  const saved = await saveIdentityProvider(org.id, { issuer: parsed.data.issuer, clientId: parsed.data.clientId, clientSecret: secret, defaultRole: parsed.data.defaultRole, enabled: parsed.data.enabled === "on", domains: domains.domains });
   await recordAudit({ ...audit, action: "identity-provider-changed", detail: `${parsed.data.issuer} for ${domains.domains.join(", ")}${parsed.data.enabled === "on" ? "" : " (switched off)"}` });
-  const saved = (await identityProviderFor(org.id))!;
   const unreachable = await checkProviderReachable(saved);
   if (unreachable) return { ok: false, message: `Saved, but it will not work yet: ${unreachable}` };
   return { ok: true, message: saved.enabled ? `Saved. People with ${saved.domains.map((d) => `@${d}`).join(", ")} addresses can now use “Sign in with your council account”.` : "Saved, switched off: nobody can sign in through it until you switch it on." };
