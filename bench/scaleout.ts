@@ -47,7 +47,7 @@ type Deployment = {
   overInARow: number;
   done: boolean;
 };
-type Window = { same: number[]; cross: number[]; cpuMsPerEdit: number; edits: number };
+type Window = { same: number[]; cross: number[]; cpuMsPerEdit: number; edits: number; clientsCpuPercent: number };
 
 function observe(deployment: Deployment, person: Person): void {
   person.client.doc.getMap<number>("clock").observe((event, transaction) => {
@@ -106,13 +106,17 @@ async function measure(deployment: Deployment, recordMs: number): Promise<Window
   await pause(INTERVAL_MS + 500); // everyone is editing, and newly added plans are loaded
   const recording = { same: [] as number[], cross: [] as number[] };
   deployment.recording = recording;
+  const clientsCpuBefore = process.cpuUsage();
+  const recordStarted = performance.now();
   await pause(recordMs);
   deployment.recording = null;
+  const clientsCpu = process.cpuUsage(clientsCpuBefore);
+  const clientsCpuPercent = ((clientsCpu.user + clientsCpu.system) / 1000 / (performance.now() - recordStarted)) * 100;
   for (const timer of timers) clearTimeout(timer); // clears intervals too
   await pause(300); // the last edits land before the next deployment's turn
   const cpuAfter = await Promise.all(deployment.instances.map(serverCpuMicros));
   const cpuMicros = cpuAfter.reduce((sum, after, i) => sum + after - cpuBefore[i]!, 0);
-  return { ...recording, cpuMsPerEdit: cpuMicros / 1000 / Math.max(1, edits), edits };
+  return { ...recording, cpuMsPerEdit: cpuMicros / 1000 / Math.max(1, edits), edits, clientsCpuPercent };
 }
 
 const fixed = (value: number) => (Number.isNaN(value) ? "-" : value < 10 ? value.toFixed(1) : value.toFixed(0));
@@ -168,7 +172,7 @@ export async function run(): Promise<void> {
       await measure(deployment, 1500);
     }
 
-    const header = `${cell("people", 6)} ${cell("edits/s", 7)} | ${cell("one: p50 / p99", 15)} | ${cell("one again", 13)} | ${cell("two: p50 / p99", 15)} | ${cell("cross p50 / p99", 15)} | ${cell("same p99", 8)} | ${cell("CPU ms/edit 1 / 1' / 2", 22)} | load 1 min`;
+    const header = `${cell("people", 6)} ${cell("edits/s", 7)} | ${cell("one: p50 / p99", 15)} | ${cell("one again", 13)} | ${cell("two: p50 / p99", 15)} | ${cell("cross p50 / p99", 15)} | ${cell("same p99", 8)} | ${cell("CPU ms/edit 1 / 1' / 2", 22)} | clients' CPU | load 1 min`;
     console.log(`\nedit -> peer, ms (p50 / p99):\n${header}\n${"-".repeat(header.length)}`);
     for (const [stepIndex, people] of STEPS.entries()) {
       const active = deployments.filter((d) => !d.done);
@@ -185,7 +189,7 @@ export async function run(): Promise<void> {
       const twoWindow = windows.get(two);
       const cpu = [oneA, oneB, two].map((d) => (windows.has(d) ? windows.get(d)!.cpuMsPerEdit.toFixed(2) : "-")).join(" / ");
       console.log(
-        `${cell(String(people), 6)} ${cell(String(people * EDITS_PER_SECOND), 7)} | ${cell(windows.has(oneA) ? pair(all(oneA)) : "stopped", 15)} | ${cell(windows.has(oneB) ? pair(all(oneB)) : "stopped", 13)} | ${cell(twoWindow ? pair(all(two)) : "stopped", 15)} | ${cell(twoWindow ? pair(twoWindow.cross) : "-", 15)} | ${cell(twoWindow ? fixed(percentileOf(twoWindow.same, 99)) : "-", 8)} | ${cell(cpu, 22)} | ${load}`,
+        `${cell(String(people), 6)} ${cell(String(people * EDITS_PER_SECOND), 7)} | ${cell(windows.has(oneA) ? pair(all(oneA)) : "stopped", 15)} | ${cell(windows.has(oneB) ? pair(all(oneB)) : "stopped", 13)} | ${cell(twoWindow ? pair(all(two)) : "stopped", 15)} | ${cell(twoWindow ? pair(twoWindow.cross) : "-", 15)} | ${cell(twoWindow ? fixed(percentileOf(twoWindow.same, 99)) : "-", 8)} | ${cell(cpu, 22)} | ${cell(`${Math.max(...[...windows.values()].map((w) => w.clientsCpuPercent)).toFixed(0)}%`, 12)} | ${load}`,
       );
       for (const deployment of active) {
         const p99 = percentileOf(all(deployment), 99);
