@@ -166,10 +166,11 @@ export async function run(): Promise<void> {
     );
     console.log(`Start: ${uptime()}`);
 
-    // Warm up each deployment (the servers' JIT, first documents) on one plan, unrecorded.
+    // Warm up each deployment on one plan, unrecorded: a fresh server's first few hundred edits cost it several
+    // times the CPU of later ones (JIT, first queries), which would land on the first step.
     for (const deployment of deployments) {
       await growTo(deployment, PLAN_SIZE, tags.get(deployment)!);
-      await measure(deployment, 1500);
+      await measure(deployment, 3000);
     }
 
     const header = `${cell("people", 6)} ${cell("edits/s", 7)} | ${cell("one: p50 / p99", 15)} | ${cell("one again", 13)} | ${cell("two: p50 / p99", 15)} | ${cell("cross p50 / p99", 15)} | ${cell("same p99", 8)} | ${cell("CPU ms/edit 1 / 1' / 2", 22)} | clients' CPU | load 1 min`;
