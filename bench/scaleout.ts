@@ -166,8 +166,8 @@ export async function run(): Promise<void> {
     );
     console.log(`Start: ${uptime()}`);
 
-    // Warm up each deployment on one plan, unrecorded: a fresh server's first few hundred edits cost it several
-    // times the CPU of later ones (JIT, first queries), which would land on the first step.
+    // Warm up each deployment on one plan, unrecorded: a fresh server's first edits cost it several times the
+    // CPU of later ones (JIT, first queries), which would otherwise land on the first step.
     for (const deployment of deployments) {
       await growTo(deployment, PLAN_SIZE, tags.get(deployment)!);
       await measure(deployment, 3000);
