@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type CsvTable, type FileProblem } from "./csvText";
+import type { FileProblem } from "./csvText";
 import { normaliseLabel } from "./labels";
 import type { QuestionSet } from "./questionSet";
 
@@ -31,11 +31,6 @@ const wording = (blank: string) =>
 /** A file's cells as they were found, before checking: headings as written, rows as a spreadsheet numbers them. */
 export type WordingTable = { headings: string[]; rows: { row: number; cells: string[] }[] };
 
-/** A CSV read by parseCsvText turned back into cells in heading order, so CSV and XLSX files are checked the same way. */
-export function wordingTableFromCsv(table: CsvTable): WordingTable {
-  const keys = table.headings.map(normaliseLabel);
-  return { headings: table.headings, rows: table.rows.map((r) => ({ row: r.row, cells: keys.map((k) => r.cells[k] ?? "") })) };
-}
 
 function codeList(questionSet: QuestionSet): string {
   const codes = questionSet.questions.map((q) => q.code);
