@@ -30,6 +30,8 @@ export type AuditAction =
   | "round-sharing-changed"
   | "peer-naming-changed"
   | "dont-know-labels-changed"
+  | "question-wording-loaded"
+  | "question-wording-reverted"
   | "plan-exported"
   | "plan-page-changed"
   | "disclosure-changed"

@@ -3,6 +3,7 @@ import { db } from "./db.server";
 
 const summary = {
   id: true,
+  orgId: true,
   name: true,
   survey: true,
   questionSetVersion: true,

@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     org: { slug: org.slug, name: org.name },
     collection: { id: collection.id, name: collection.name, survey: collection.survey, open: collectionState(collection, new Date()) === "open" },
-    questions: assistQuestions(collection).map((q) => ({ code: q.code, text: questionWording(q, "standard"), choices: answerChoices(q, "standard") })),
+    questions: (await assistQuestions(collection)).map((q) => ({ code: q.code, text: questionWording(q, "standard"), choices: answerChoices(q, "standard") })),
     // Only the form without JavaScript uses this; with JavaScript every saved answer gets its own key on the device.
     formKey: randomUUID(),
     sent: new URL(request.url).searchParams.get("sent") === "1",

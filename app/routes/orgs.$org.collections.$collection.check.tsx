@@ -4,7 +4,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { aboutFields, aboutQuestion, answerChoices, formQuestions, questionWording } from "~/domain/collect";
-import { getQuestionSet, type Survey } from "~/domain/poet";
+import type { Survey } from "~/domain/poet";
+import { questionSetFor } from "~/models/questionWording.server";
 import { findCollection } from "~/models/collection.server";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { settleSheet, sheetsToCheck } from "~/services/collect/paperEntry.server";
@@ -17,7 +18,7 @@ async function requireChecking(request: Request, params: { org?: string; collect
   const access = await requireCouncil(request, params.org, "manage:collection");
   const collection = await findCollection(access.org.id, params.collection ?? "");
   if (!collection) notFound("We could not find that collection.");
-  const questions = formQuestions(getQuestionSet(collection.questionSetVersion)!, collection.survey as Survey);
+  const questions = formQuestions((await questionSetFor(access.org.id, collection.questionSetVersion))!, collection.survey as Survey);
   return { ...access, collection, questions };
 }
 

@@ -9,7 +9,8 @@ import { z } from "zod";
 import { AboutYou } from "~/components/survey/AboutYou";
 import { QuestionFieldset } from "~/components/survey/QuestionFieldset";
 import { answerChoices, formQuestions, questionWording, sheetEntry } from "~/domain/collect";
-import { getQuestionSet, type Survey } from "~/domain/poet";
+import type { Survey } from "~/domain/poet";
+import { questionSetFor } from "~/models/questionWording.server";
 import { findCollection, setPaperDoubleEntry } from "~/models/collection.server";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { enterPaperSheet, sheetsToCheck } from "~/services/collect/paperEntry.server";
@@ -22,7 +23,7 @@ async function requirePaperCollection(request: Request, params: { org?: string; 
   const access = await requireCouncil(request, params.org, "manage:collection");
   const collection = await findCollection(access.org.id, params.collection ?? "");
   if (!collection) notFound("We could not find that collection.");
-  const questions = formQuestions(getQuestionSet(collection.questionSetVersion)!, collection.survey as Survey);
+  const questions = formQuestions((await questionSetFor(access.org.id, collection.questionSetVersion))!, collection.survey as Survey);
   return { ...access, collection, questions };
 }
 

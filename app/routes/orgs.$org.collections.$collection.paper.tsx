@@ -3,7 +3,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { aboutFields, aboutKey, aboutQuestion, answerChoices, formQuestions, formTitle, questionWording, type Wording } from "~/domain/collect";
-import { getQuestionSet, type Survey } from "~/domain/poet";
+import type { Survey } from "~/domain/poet";
+import { questionSetFor } from "~/models/questionWording.server";
 import { findCollection } from "~/models/collection.server";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import letterStyles from "~/styles/letters.css";
@@ -15,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const collection = await findCollection(org.id, params.collection ?? "");
   if (!collection) notFound("We could not find that collection.");
   const wording: Wording = new URL(request.url).searchParams.get("wording") === "easy" ? "easy" : "standard";
-  const questionSet = getQuestionSet(collection.questionSetVersion)!;
+  const questionSet = (await questionSetFor(org.id, collection.questionSetVersion))!;
   const survey = collection.survey as Survey;
   return {
     org: { slug: org.slug, name: org.name },

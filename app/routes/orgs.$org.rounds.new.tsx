@@ -9,6 +9,8 @@ import { ImportForm } from "~/components/evidence/ImportForm";
 import { ImportResult } from "~/components/evidence/ImportResult";
 import { RoundBreadcrumb } from "~/components/evidence/RoundHeader";
 import { useUploadWithProgress } from "~/components/evidence/useUploadWithProgress";
+import { questionSets } from "~/domain/poet";
+import { questionSetFor } from "~/models/questionWording.server";
 import { requireCouncil } from "~/services/auth.server";
 import { importFromRequest, type ImportAnswer } from "~/services/importUpload.server";
 import { MAX_FILE_BYTES } from "~/services/poetFile/index.server";
@@ -19,7 +21,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceSt
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "create:round");
   const month = new Date().toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "Europe/London" });
-  return { org: { slug: org.slug, name: org.name }, defaultName: `POET round ${month}`, maxBytes: MAX_FILE_BYTES };
+  // The sets whose question wording is still ours for this council (docs/decisions/028).
+  const sets = await Promise.all(Object.keys(questionSets).map((v) => questionSetFor(org.id, v)));
+  const approximateWording = sets.flatMap((s) => (s?.wordingApproximate ? [s.version] : []));
+  return { org: { slug: org.slug, name: org.name }, defaultName: `POET round ${month}`, maxBytes: MAX_FILE_BYTES, approximateWording };
 }
 
 /** The plain form post (no JavaScript): the import's outcome is shown on this page. */
@@ -29,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ImportRound() {
-  const { org, defaultName, maxBytes } = useLoaderData<typeof loader>();
+  const { org, defaultName, maxBytes, approximateWording } = useLoaderData<typeof loader>();
   const posted = useActionData<typeof action>() as ImportAnswer | undefined;
   const { state, upload, fail } = useUploadWithProgress<ImportAnswer>(`/orgs/${org.slug}/rounds/upload`);
   const answer = state.phase === "done" ? state.result : posted;
@@ -44,7 +49,7 @@ export default function ImportRound() {
           <p>{state.message}</p>
         </div>
       ) : null}
-      <ImportForm lastResult={answer?.status === "form" ? answer.reply : undefined} defaultName={defaultName} state={state} maxBytes={maxBytes} upload={upload} fail={fail} />
+      <ImportForm lastResult={answer?.status === "form" ? answer.reply : undefined} defaultName={defaultName} approximateWording={approximateWording} state={state} maxBytes={maxBytes} upload={upload} fail={fail} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 // Council settings: what each action status is called here and how far along it counts, the Making it Real
-// wording, and the disclosure threshold (groups smaller than it have their figures withheld).
+// wording (question wording has its own page, orgs.$org.question-wording), and the disclosure threshold
+// (groups smaller than it have their figures withheld).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { parseMirWordingCsv } from "~/domain/mir";
@@ -240,6 +241,11 @@ export default function CouncilSettings() {
           Save labels
         </button>
       </Form>
+      <h2>Question wording</h2>
+      <p>
+        The children&rsquo;s services and personal health budget questions use our approximate wording until you load your council&rsquo;s official wording.{" "}
+        <Link to={`/orgs/${org.slug}/question-wording`}>Load or check your question wording</Link>.
+      </p>
       <h2>Making it Real wording</h2>
       <p>
         {officialCount

@@ -3,7 +3,8 @@
 // A workshop guest reads the rounds their plan is built on (read-only); any other round is a 404 to them.
 import type { Params } from "@remix-run/react";
 import { can, type Actor } from "~/domain/access/permissions";
-import { findQuestion, getQuestionSet, type Finding } from "~/domain/poet";
+import { findQuestion, type Finding } from "~/domain/poet";
+import { questionSetFor } from "~/models/questionWording.server";
 import { findRound, loadRoundEvidence } from "~/models/round.server";
 import { findPlanRoundForGuest } from "~/models/workspaceRound.server";
 import { forbidden, getPrincipal, notFound, requireCouncil } from "./auth.server";
@@ -35,7 +36,8 @@ export async function requireRoundEvidence(request: Request, params: Params) {
   if (!round) notFound("We could not find that POET round.");
   const evidence = await loadRoundEvidence(access.org.id, round.id);
   if (!evidence) notFound("We could not find that POET round.");
-  const questionSet = getQuestionSet(evidence.questionSetVersion);
+  // This council's wording of the questions where it loaded its own (docs/decisions/028).
+  const questionSet = await questionSetFor(access.org.id, evidence.questionSetVersion);
   if (!questionSet) throw new Error(`Round ${round.id} uses unknown question set ${evidence.questionSetVersion}`);
   const view = (f: Finding): FindingView => {
     const question = findQuestion(questionSet, f.question);
@@ -58,6 +60,7 @@ export async function requireRoundEvidence(request: Request, params: Params) {
       fieldworkEnd: round.fieldworkEnd?.toISOString() ?? null,
       archived: round.archivedAt !== null,
       sharedWithPeers: round.sharedWithPeers,
+      wordingApproximate: questionSet.wordingApproximate,
     },
     benchmark: { name: evidence.benchmark.name, approximate: evidence.benchmark.approximate, source: evidence.benchmark.source },
   };

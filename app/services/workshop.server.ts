@@ -5,7 +5,7 @@ import { actionSuggestion } from "~/domain/poet/actionSuggestion";
 import type { Finding } from "~/domain/poet/finding";
 import { ALL_GROUP, findGroup } from "~/domain/poet/groups";
 import { findQuestion } from "~/domain/poet/questionSet";
-import { getQuestionSet } from "~/domain/poet/questionSets";
+import { questionSetFor } from "~/models/questionWording.server";
 import { notesOf, readActions, type OwnerChoice } from "~/domain/workspace";
 import { listMembers } from "~/models/organisation.server";
 import * as Y from "yjs";
@@ -46,7 +46,7 @@ async function findingsFor(access: WorkspaceAccess, linked: Set<string>): Promis
   if (!newest) return { rounds: roundLinks, findings: [] };
   const evidence = await loadRoundEvidence(workspace.orgId, newest.id);
   const all = evidence?.analysis.findings ?? [];
-  const questions = evidence ? getQuestionSet(evidence.questionSetVersion) : undefined;
+  const questions = evidence ? await questionSetFor(workspace.orgId, evidence.questionSetVersion) : undefined;
   const shown = (f: Finding) => f.classification in RANK || linked.has(f.id);
   // The board opens on "Everyone": each question a shown finding is about keeps its everyone-finding as the
   // head of its group (even when that one is in line with England), with the groups' findings folded under it.

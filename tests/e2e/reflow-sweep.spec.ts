@@ -68,6 +68,7 @@ test("every page an owner, a member and a guest can reach reflows at 320 px with
     "/orgs/demo/dashboard",
     "/orgs/demo/members",
     "/orgs/demo/settings",
+    "/orgs/demo/question-wording",
     "/orgs/demo/audit",
     "/orgs/demo/collections",
     "/orgs/demo/rounds/new",

@@ -13,6 +13,8 @@ const sets = Object.values(questionSets);
 export function ImportForm(props: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultName: string;
+  /** The sets whose question wording is still approximate for this council (it has not loaded its own). */
+  approximateWording: readonly string[];
   state: UploadState<unknown>;
   maxBytes: number;
   upload: (form: HTMLFormElement, file: File) => void;
@@ -59,7 +61,7 @@ export function ImportForm(props: {
                     <code>{f.column}</code>
                   </span>
                 ))}
-                {set.wordingApproximate ? " (question wording approximate until your council loads the official wording)" : ""}
+                {props.approximateWording.includes(set.version) ? " (question wording approximate until your council loads the official wording)" : ""}
               </li>
             ))}
           </ul>
@@ -68,6 +70,7 @@ export function ImportForm(props: {
             {sets.map((set) => (
               <option key={set.version} value={set.version}>
                 {set.title}
+                {props.approximateWording.includes(set.version) ? " – approximate wording" : ""}
               </option>
             ))}
           </select>

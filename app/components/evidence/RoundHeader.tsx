@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { peopleText } from "./format";
 
-export type RoundSummary = { id: string; name: string; kind: string; respondentCount: number; isSynthetic: boolean; importedAt: string; fieldworkStart?: string | null; fieldworkEnd?: string | null; archived?: boolean };
+export type RoundSummary = { id: string; name: string; kind: string; respondentCount: number; isSynthetic: boolean; importedAt: string; fieldworkStart?: string | null; fieldworkEnd?: string | null; archived?: boolean; wordingApproximate?: boolean };
 
 const day = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { timeZone: "UTC" });
 export type BenchmarkSummary = { name: string; approximate: boolean; source: string };
@@ -38,6 +38,9 @@ export function RoundHeader({ round, benchmark, heading }: { round: RoundSummary
           </>
         ) : null}
       </p>
+      {round.wordingApproximate ? (
+        <p className="hint">Question wording approximate: ours, written from published descriptions, until an owner loads your council&rsquo;s official wording.</p>
+      ) : null}
       <BenchmarkLabel benchmark={benchmark} />
     </header>
   );

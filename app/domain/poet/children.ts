@@ -99,7 +99,7 @@ const familyOutcome = ([code, what, easyRead, phrase, easyPhrase]: Spec) =>
 /** POET for children's services (young people and their parents). Codes ours; wording approximate. */
 export const children: QuestionSet = {
   version: "children-v1",
-  title: "POET children's services survey (young people and parents; approximate wording)",
+  title: "POET children's services survey (young people and parents)",
   shortTitle: "Children's services",
   wordingApproximate: true,
   surveys,

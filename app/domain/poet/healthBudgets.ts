@@ -89,7 +89,7 @@ const carerOutcome = ([code, what, easyRead, phrase, easyPhrase]: Spec) =>
 /** POET for personal health budgets (holders and carers). Codes ours; wording approximate. */
 export const healthBudgets: QuestionSet = {
   version: "health-budget-v1",
-  title: "POET personal health budget survey (holders and carers; approximate wording)",
+  title: "POET personal health budget survey (holders and carers)",
   shortTitle: "Personal health budgets",
   wordingApproximate: true,
   surveys,

@@ -2,7 +2,8 @@
 // its own random key until the server has it; the key becomes the respondent's reference in the round,
 // so however often a flaky connection makes the device send it again, it is stored exactly once.
 import { formQuestions } from "~/domain/collect";
-import { getQuestionSet, type Survey } from "~/domain/poet";
+import type { Survey } from "~/domain/poet";
+import { questionSetFor } from "~/models/questionWording.server";
 import { recordAudit } from "~/models/audit.server";
 import { submitResponse } from "./submitResponse.server";
 import { readSurveyForm } from "./surveyForm.server";
@@ -18,9 +19,9 @@ export type AssistedResult =
 
 type CollectionForAssist = { id: string; name: string; orgId: string; survey: string; questionSetVersion: string };
 
-/** The questions of the collection's form, in the order of the paper form and the assisted page. */
-export function assistQuestions(collection: { survey: string; questionSetVersion: string }) {
-  return formQuestions(getQuestionSet(collection.questionSetVersion)!, collection.survey as Survey);
+/** The questions of the collection's form, in the council's wording, in the order of the paper form and the assisted page. */
+export async function assistQuestions(collection: { orgId: string; survey: string; questionSetVersion: string }) {
+  return formQuestions((await questionSetFor(collection.orgId, collection.questionSetVersion))!, collection.survey as Survey);
 }
 
 /**
@@ -31,7 +32,7 @@ export async function recordAssisted(collection: CollectionForAssist, key: strin
   if (!ASSISTED_KEY.test(key)) return { status: "invalid", message: "These answers have no valid key, so they were not stored. Record them again." };
   const formData = new FormData();
   for (const [name, value] of fields) if (typeof name === "string" && typeof value === "string") formData.append(name, value);
-  const form = readSurveyForm(formData, assistQuestions(collection), collection.survey);
+  const form = readSurveyForm(formData, await assistQuestions(collection), collection.survey);
   if (form.problems.length) return { status: "invalid", message: form.problems.join("; ") };
   const answers = Object.fromEntries(Object.entries(form.answers).filter(([, v]) => v !== ""));
   const about = Object.fromEntries(Object.entries(form.about).filter(([, v]) => v !== ""));

@@ -2,7 +2,8 @@
 // personal code if it is one, and this browser's draft. No sign-in: the code is the only key.
 import { createHmac } from "node:crypto";
 import { collectionState, formQuestions, parseSurveyCode, type ResponseSource } from "~/domain/collect";
-import { getQuestionSet, type Survey } from "~/domain/poet";
+import type { Survey } from "~/domain/poet";
+import { questionSetFor } from "~/models/questionWording.server";
 import { findCollectionByCode } from "~/models/collection.server";
 import { appSettings } from "../appSettings.server";
 import { draftFromRequest, findDraftByCode } from "./surveyDraft.server";
@@ -18,7 +19,7 @@ export async function loadSurvey(request: Request, codeParam: string | undefined
   const found = await findCollectionByCode(parsed.kind, parsed.code);
   if (!found) surveyNotFound();
   const { collection, personalCode } = found;
-  const questionSet = getQuestionSet(collection.questionSetVersion);
+  const questionSet = await questionSetFor(collection.orgId, collection.questionSetVersion);
   if (!questionSet) throw new Error(`Collection ${collection.id} uses unknown question set ${collection.questionSetVersion}`);
   const survey = collection.survey as Survey;
   // A personal code's draft belongs to the code, whichever device opens it; an open link's to the browser.

@@ -79,6 +79,7 @@ const RULES: Record<string, Rule> = {
   "you-said-we-did.$key.feed[.]xml.tsx": { path: (w) => `/you-said-we-did/${w.a.workspace.id}/feed.xml`, expect: all(200) },
   "unsubscribe.$token.tsx": { path: () => "/unsubscribe/not-a-real-token-at-all", expect: all(404) },
   "orgs.$org.settings.tsx": { path: (w) => `/orgs/${w.a.org.slug}/settings`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
+  "orgs.$org.question-wording.tsx": { path: (w) => `/orgs/${w.a.org.slug}/question-wording`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
   "orgs.$org.sign-in.tsx": { path: (w) => `/orgs/${w.a.org.slug}/sign-in`, expect: councilPage({ viewer: 403, member: 403, facilitator: 403 }) },
   "auth.oidc.start.tsx": { path: () => "/auth/oidc/start", expect: users(302, { anonymous: 200, guest: 200, guestElsewhere: 200 }) },
   // No sign-in was started in this browser: everyone is told so.

@@ -3,8 +3,9 @@ import { adult2014 } from "~/domain/poet/adult2014";
 import { generateNullCouncil, simulateNullCouncils } from "~/domain/poet/demo/nullCouncil";
 import { approximateNationalAdult2014 } from "~/domain/poet/nationalBenchmark";
 
-// The full run (1,000 rounds) is `npm run bench method`; this is a smaller seeded run of the same code.
-describe("councils where nothing differs from England", { timeout: 120_000 }, () => {
+// The full run (1,000 rounds) is `npm run bench method`; this is a smaller seeded run of the same code,
+// of 200 rounds (issue 19 asks for at least 200 null councils).
+describe("councils where nothing differs from England", { timeout: 300_000 }, () => {
   it("are built from 800 people in all 16 groups answering at England's rates", () => {
     const people = generateNullCouncil(adult2014, approximateNationalAdult2014, { seed: 7, respondents: 800 });
     expect(people).toHaveLength(800);
@@ -17,7 +18,7 @@ describe("councils where nothing differs from England", { timeout: 120_000 }, ()
   });
 
   it("show a false strength or weakness on at most 5% of round pages, and claim at most 5% of links", () => {
-    const s = simulateNullCouncils(adult2014, approximateNationalAdult2014, { rounds: 120, respondents: 800, seed: 11 });
+    const s = simulateNullCouncils(adult2014, approximateNationalAdult2014, { rounds: 200, respondents: 800, seed: 11 });
     console.log(
       `null councils (${s.rounds} rounds): page with a false finding ${s.roundsWithFalseFinding}/${s.rounds}` +
         ` (old per-group rule ${s.roundsWithFalseFindingPerGroup}/${s.rounds}); links claimed ${s.claimedLinks}/${s.testedLinks},` +
