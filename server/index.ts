@@ -14,6 +14,7 @@ import { MigrationError, migrateDatabase } from "./migrate";
 import { startReminderTimer } from "./reminders";
 import { seedDemo } from "./seed";
 import { deleteExpiredContacts } from "~/services/collect/hearBack.server";
+import { prepareImportWorker } from "~/services/poetFile/checkInWorker.server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildPath = path.join(root, "build/index.js");
@@ -84,6 +85,8 @@ async function main() {
   void deleteExpiredContacts().catch((error) => log.error("deleting expired contact details failed", { error: String(error) }));
 
   const stopReminders = startReminderTimer(config);
+  // The import worker's bundle is checked (or built) now, not during someone's first import.
+  void prepareImportWorker();
 
   const url = `http://localhost:${port}`;
   log.info(`POET Action Planner is running at ${url} (database: ${config.databaseProvider})`);

@@ -7,7 +7,7 @@ import { z } from "zod";
 
 export const MESSAGE_CHANGE_REFUSED = 20;
 
-export const changeRefusedSchema = z.object({ why: z.enum(["locked", "forbidden"]), reason: z.string().max(500) });
+export const changeRefusedSchema = z.object({ why: z.enum(["locked", "forbidden", "votes"]), reason: z.string().max(500) });
 export type ChangeRefused = z.infer<typeof changeRefusedSchema>;
 
 /** The notice as a frame (server side). */

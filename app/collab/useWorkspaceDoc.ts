@@ -7,8 +7,9 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { fromBase64 } from "./base64";
 import { changedThings } from "./changedThings";
-import { MESSAGE_CHANGE_REFUSED, readChangeRefused } from "./changeRefused";
+import { MESSAGE_CHANGE_REFUSED, readChangeRefused, type ChangeRefused } from "./changeRefused";
 import { trackConfirmed } from "./confirmedCopy";
+import { unsavedChanges, type UnsavedChange } from "./unsavedChanges";
 import { SERVER_RENDER } from "./origins";
 
 export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "offline" | "refused";
@@ -16,6 +17,19 @@ export type ConnectionStatus = "connecting" | "connected" | "reconnecting" | "of
 export type Connection = { status: ConnectionStatus; unsent: number; reason: string | null };
 /** The server refused this person's last change (say, the board is locked): why, and a count so a repeat shows again. */
 export type RefusedChange = { reason: string; count: number };
+/** What a refusal took off this person's screen, kept (on this device too) until they dismiss it. */
+export type UnsavedWork = { why: ChangeRefused["why"]; reason: string; changes: UnsavedChange[] };
+
+const unsavedKey = (workspaceId: string) => `poet-unsaved:${workspaceId}`;
+
+function readUnsaved(workspaceId: string): UnsavedWork | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(unsavedKey(workspaceId)) ?? "null") as UnsavedWork | null;
+    return stored && typeof stored.reason === "string" && typeof stored.why === "string" && Array.isArray(stored.changes) ? stored : null;
+  } catch {
+    return null;
+  }
+}
 
 /** The server closes with this when the person's access changed (a new role): reconnect and be checked again. */
 const ACCESS_CHANGED = 4000;
@@ -31,6 +45,16 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
     return fresh;
   });
   const [refusedChange, setRefusedChange] = useState<RefusedChange | null>(null);
+  const [unsaved, setUnsaved] = useState<UnsavedWork | null>(null);
+  useEffect(() => setUnsaved(readUnsaved(workspaceId)), [workspaceId]);
+  const dismissUnsaved = () => {
+    setUnsaved(null);
+    try {
+      localStorage.removeItem(unsavedKey(workspaceId));
+    } catch {
+      // Private browsing without storage: nothing was kept.
+    }
+  };
   const [provider, setProvider] = useState<WebsocketProvider | null>(null);
   const [connection, setConnection] = useState<Connection>({ status: "connecting", unsent: 0, reason: null });
   const revalidator = useRevalidator();
@@ -54,6 +78,17 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
       replaced = true;
       const fresh = confirmed.freshCopy();
       setRefusedChange((previous) => ({ reason: notice.reason, count: (previous?.count ?? 0) + 1 }));
+      // The person's own words go with the rollback: keep them, on this device too, until they dismiss them.
+      const changes = unsavedChanges(doc, fresh);
+      if (changes.length > 0) {
+        const kept: UnsavedWork = { why: notice.why, reason: notice.reason, changes: [...(readUnsaved(workspaceId)?.changes ?? []), ...changes] };
+        setUnsaved(kept);
+        try {
+          localStorage.setItem(unsavedKey(workspaceId), JSON.stringify(kept));
+        } catch {
+          // No storage: they are still shown until the page is left.
+        }
+      }
       void cache.clearData().finally(() => setDoc(fresh));
     };
     // The things (actions, notes, the session) changed while the changes could not be sent, not keystrokes.
@@ -143,5 +178,5 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [connection.unsent]);
 
-  return { doc, provider, connection, refusedChange };
+  return { doc, provider, connection, refusedChange, unsaved, dismissUnsaved };
 }

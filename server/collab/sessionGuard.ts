@@ -3,7 +3,7 @@
 // the document root — following parents inside the update itself, at any depth — and checked against the
 // sender's role. While the board is locked, only facilitators change anything.
 import * as Y from "yjs";
-import { SESSION_KEY, mayWrite, type DocumentRole, type SurfaceRule, type WriteKind } from "~/domain/workspace";
+import { ACTIONS_KEY, SESSION_KEY, liveVotesOf, mayWrite, removedVotesOf, type DocumentRole, type SurfaceRule, type WriteKind } from "~/domain/workspace";
 import type { Principal } from "./authentication";
 import { decodeClientUpdate } from "./protocol";
 
@@ -17,19 +17,25 @@ export function documentRoleOf(principal: Principal): DocumentRole {
 }
 
 export type GuardVerdict =
-  | { allowed: true }
+  /** `removedActions`: the actions this update removes, with the votes each holds now (the server records them). */
+  | { allowed: true; removedActions?: ReadonlyMap<string, Record<string, number>> }
   /** A place the role may not write: a page of ours never sends it. */
   | { allowed: false; why: "forbidden"; reason: string; path: string }
   /** The board is locked: the change is refused and the sender's page rolls it back. */
   | { allowed: false; why: "locked"; reason: string }
+  /** Our own page can send it (someone voted meanwhile), but only a facilitator may: rolled back, not an offence. */
+  | { allowed: false; why: "votes"; reason: string }
   /** It builds on changes the server has not seen, so what it touches cannot be known. */
   | { allowed: false; why: "unresolved"; reason: string };
 
+export const VOTED_REASON = "That action has votes from the room, so only a facilitator can remove it. It is back on your board; ask the facilitator if it should go.";
+
 export const LOCKED_REASON = "The facilitator has paused editing, so your last change was not saved. You can edit again when they unlock the board.";
 
-type DecodedItem = { id: Y.ID; length: number; origin: Y.ID | null; rightOrigin: Y.ID | null; parent: string | Y.ID | null; parentSub: string | null };
+type DecodedItem = { id: Y.ID; length: number; origin: Y.ID | null; rightOrigin: Y.ID | null; parent: string | Y.ID | null; parentSub: string | null; content: { getContent(): unknown[] } };
 type Path = string[];
-type Write = { path: Path; kind: WriteKind };
+/** `value`: what a new map entry holds, when it is a plain value (votes are numbers). */
+type Write = { path: Path; kind: WriteKind; value?: unknown };
 
 /** A map key as a path segment: `#` is reserved for "a position in a list or text". */
 const keySegment = (key: string) => (key === "#" ? "\\#" : key);
@@ -147,7 +153,8 @@ export function writesOf(doc: Y.Doc, update: Uint8Array): Write[] | null {
     if (!path) return null;
     const key = path[path.length - 1]!;
     const replaces = key !== "#" && !newParent.has(item) && liveAt(doc, path.slice(0, -1), key === "\\#" ? "#" : key);
-    writes.push({ path, kind: replaces ? "replace" : "create" });
+    const content = item.content instanceof Y.ContentAny ? item.content.getContent() : [];
+    writes.push({ path, kind: replaces ? "replace" : "create", ...(content.length === 1 ? { value: content[0] } : {}) });
   }
   // A sync reply carries the sender's whole delete set; deletions the server already has change nothing. A
   // deletion inside something this update also deletes (an action's text, with the action) goes with it.
@@ -178,7 +185,27 @@ export function writesOf(doc: Y.Doc, update: Uint8Array): Write[] | null {
       }
     }
   }
-  return writes;
+  return votesKinds(doc, writes);
+}
+
+const isAction = (path: Path) => path.length === 2 && path[0] === ACTIONS_KEY;
+const isVote = (path: Path) => path.length === 4 && path[0] === ACTIONS_KEY && path[2] === "votes";
+
+/**
+ * The two kinds only votes have: removing an action that holds votes is `removeVoted`; a vote written into an
+ * action this same update brings back, equal to what the server recorded when that action was removed, is
+ * `restore` (a facilitator's undo). Anything else in a votes map stays a `create`, which nobody may make.
+ */
+function votesKinds(doc: Y.Doc, writes: Write[]): Write[] {
+  const broughtBack = new Set(writes.filter((w) => isAction(w.path) && w.kind === "create").map((w) => w.path[1]!));
+  return writes.map((write) => {
+    if (isAction(write.path) && write.kind === "remove" && Object.keys(liveVotesOf(doc, write.path[1]!)).length > 0) return { ...write, kind: "removeVoted" };
+    if (isVote(write.path) && write.kind === "create" && broughtBack.has(write.path[1]!)) {
+      const recorded = removedVotesOf(doc, write.path[1]!)[write.path[3]!];
+      if (recorded !== undefined && recorded === write.value) return { ...write, kind: "restore" };
+    }
+    return write;
+  });
 }
 
 /** Whether every struct of every client starts at or before the end of what precedes it (no gaps, no Skip). */
@@ -224,7 +251,11 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, role: DocumentRole, 
   const writes = writesOf(doc, update);
   if (!writes) return { allowed: false, why: "unresolved", reason: "That change arrived before the changes it builds on; asking the page to send them." };
   const rules = surface[role];
-  const refused = writes.find((w) => !mayWrite(rules, w.path, w.kind));
+  const refusedWrites = writes.filter((w) => !mayWrite(rules, w.path, w.kind));
+  // Removing an action that holds votes is something our own page can send (a vote arrived meanwhile, or an
+  // undo of creating it): the page rolls it back and says why, but it is no offence.
+  const onlyVoted = refusedWrites.length > 0 && refusedWrites.every((w) => w.kind === "removeVoted" && mayWrite(rules, w.path, "remove"));
+  const refused = onlyVoted ? undefined : refusedWrites[0];
   if (refused) {
     const where = describePath(refused.path);
     const reason = refused.path[0] === SESSION_KEY
@@ -237,5 +268,8 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, role: DocumentRole, 
   if (role !== "facilitator" && writes.length > 0 && doc.getMap<unknown>(SESSION_KEY).get("locked") === true) {
     return { allowed: false, why: "locked", reason: LOCKED_REASON };
   }
-  return { allowed: true };
+  if (onlyVoted) return { allowed: false, why: "votes", reason: VOTED_REASON };
+  const removed = writes.filter((w) => isAction(w.path) && (w.kind === "remove" || w.kind === "removeVoted"));
+  if (removed.length === 0) return { allowed: true };
+  return { allowed: true, removedActions: new Map(removed.map((w) => [w.path[1]!, liveVotesOf(doc, w.path[1]!)])) };
 }

@@ -2,7 +2,7 @@
 import { useCallback, type PointerEventHandler } from "react";
 import { LOCAL_EDIT, LOCAL_SESSION } from "~/collab/origins";
 import { useDocValue } from "~/collab/useDocValue";
-import { actionText, deleteAction, focusKey, focusTarget, moveAction, type ActionView } from "~/domain/workspace";
+import { actionText, deleteAction, focusKey, focusTarget, moveAction, totalVotes, type ActionView } from "~/domain/workspace";
 import { ActionFields } from "./ActionFields";
 import { ActionLinks } from "./ActionLinks";
 import { CollabTextField } from "./CollabTextField";
@@ -73,10 +73,12 @@ export function ActionCard({ action, index, count, dragHandle }: Props) {
         </summary>
         {description ? <CollabTextField id={`action-${action.id}-description`} label="Description" text={description} multiline presenceKey={{ actionId: action.id, field: "description" }} /> : null}
         <ActionLinks action={action} name={name} />
-        {editable ? (
+        {editable && (me.canFacilitate || totalVotes(action) === 0) ? (
           <button type="button" className="button button--danger" onClick={() => deleteAction(doc, action.id, LOCAL_EDIT)}>
             Remove this action<span className="visually-hidden">: {name}</span>
           </button>
+        ) : editable ? (
+          <p className="hint">This action has votes from the room, so only a facilitator can remove it.</p>
         ) : null}
       </details>
       <p className="action-card__source">

@@ -22,6 +22,7 @@ import { VoteResults } from "./VoteResults";
 import type { FindingView, RoundLink, WorkshopMe } from "./types";
 import { OWNER_CHOICES_ID, WorkshopContext, type Workshop } from "./WorkshopContext";
 import { WorkshopToolbar } from "./WorkshopToolbar";
+import { UnsavedWorkPanel } from "./UnsavedWorkPanel";
 import { useAnnouncer, useHydrated, usePreference, usePresenceIdentity, useShownRefusal } from "./useWorkshopState";
 
 type Props = {
@@ -38,7 +39,7 @@ type Props = {
 };
 
 export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, findings, state, statusLabels, statements, owners }: Props) {
-  const { doc, provider, connection, refusedChange } = useWorkspaceDoc(workspace.id, state);
+  const { doc, provider, connection, refusedChange, unsaved, dismissUnsaved } = useWorkspaceDoc(workspace.id, state);
   const live = useHydrated();
   const awareness = provider?.awareness ?? null;
   const session = useDocValue(doc, readSession);
@@ -118,6 +119,7 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
             {refusal.reason}
           </p>
         ) : null}
+        {unsaved ? <UnsavedWorkPanel unsaved={unsaved} findingName={(id) => findingById.get(id)?.sentence ?? "a finding"} locked={session.locked} onDismiss={dismissUnsaved} announce={announce} /> : null}
         {session.locked ? (
           <p className="notice notice--warning workshop__lock" role="status">
             {me.canFacilitate ? "You have locked the board: only facilitators can change it." : "The facilitator has locked the board for a moment. You can read but not change it."}

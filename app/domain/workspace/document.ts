@@ -4,6 +4,12 @@ import * as Y from "yjs";
 export const ACTIONS_KEY = "actions";
 export const NOTES_KEY = "notes";
 export const SESSION_KEY = "session";
+/**
+ * action id → the votes it held when it was last removed ({ voter key: count }). Written only by the server
+ * (server/collab/sharedDocument.ts) in the same transaction as the removal, so a facilitator's undo can bring
+ * the action back with exactly those votes, and nothing else (ADR 023).
+ */
+export const REMOVED_VOTES_KEY = "removedVotes";
 
 /** Field names inside one action's Y.Map. */
 export const ACTION_FIELDS = [

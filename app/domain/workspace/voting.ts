@@ -2,7 +2,7 @@
 // totals stay hidden until the facilitator reveals them.
 import * as Y from "yjs";
 import { readActions, setVotes, totalVotes, type ActionView } from "./actions";
-import { actionsOf, sessionOf } from "./document";
+import { REMOVED_VOTES_KEY, actionsOf, sessionOf } from "./document";
 import { personNameSchema } from "./schema";
 import { readSession, type SessionView } from "./session";
 
@@ -89,4 +89,32 @@ export function visibleVotes(action: Pick<ActionView, "votes">, session: Pick<Se
         .filter(([, count]) => count > 0)
         .map(([key, count]) => `${names[key] ?? "Someone"}${count > 1 ? ` (${count})` : ""}`);
   return { mine, total: totalVotes(action), voters };
+}
+
+/** The votes an action holds now (voter key → count), or {} when it has none or is not there. */
+export function liveVotesOf(doc: Y.Doc, actionId: string): Record<string, number> {
+  const map = actionsOf(doc).get(actionId);
+  const votes = map instanceof Y.Map ? map.get("votes") : undefined;
+  const out: Record<string, number> = {};
+  if (votes instanceof Y.Map) for (const [key, count] of votes.entries()) if (typeof count === "number" && count > 0) out[key] = count;
+  return out;
+}
+
+/** The votes an action held when it was last removed (server-written, see REMOVED_VOTES_KEY). */
+export function removedVotesOf(doc: Y.Doc, actionId: string): Record<string, number> {
+  const value = doc.getMap<unknown>(REMOVED_VOTES_KEY).get(actionId);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).filter((e): e is [string, number] => typeof e[1] === "number"));
+}
+
+/**
+ * Server side, in the transaction that removes actions: remembers what votes each held (or forgets an old
+ * record when it held none), so an undo can restore exactly those and no other.
+ */
+export function recordRemovedVotes(doc: Y.Doc, removed: ReadonlyMap<string, Record<string, number>>): void {
+  const record = doc.getMap<unknown>(REMOVED_VOTES_KEY);
+  for (const [actionId, votes] of removed) {
+    if (Object.keys(votes).length > 0) record.set(actionId, votes);
+    else if (record.has(actionId)) record.delete(actionId);
+  }
 }

@@ -29,8 +29,11 @@ export type DocumentRole = (typeof DOCUMENT_ROLES)[number];
 /**
  * What an update does at a path. `create`: puts a value where none is live (a new action, a first note, text
  * typed into a title). `replace`: overwrites a live value (a new status). `remove`: deletes one.
+ * Two kinds only votes have (ADR 023): `removeVoted` removes an action that holds votes (they go with it);
+ * `restore` puts back a vote exactly as the server recorded it when its action was removed, as part of
+ * bringing that action back (an undo) — anything else written into a votes map is a `create`.
  */
-export type WriteKind = "create" | "replace" | "remove";
+export type WriteKind = "create" | "replace" | "remove" | "removeVoted" | "restore";
 export type SurfaceRule = { path: string; can: readonly WriteKind[] };
 
 const WRITE: readonly WriteKind[] = ["create", "replace", "remove"];
@@ -47,7 +50,8 @@ const withText = (path: string, can: readonly WriteKind[] = WRITE): SurfaceRule[
 /**
  * Participants (co-producers and guests) write actions and notes. An action's id is its identity: a new action
  * may take a free id, never replace a live one; its votes map may only arrive empty with it (`votes.*` is
- * nobody's), so deleting a voted action and re-creating it with forged votes is refused.
+ * nobody's), so deleting a voted action and re-creating it with forged votes is refused. An action that holds
+ * votes is the room's: only a facilitator removes it (`removeVoted`) or brings it back with them (`restore`).
  */
 const PARTICIPANT: SurfaceRule[] = [
   { path: `${ACTIONS_KEY}.*`, can: CREATE_OR_REMOVE },
@@ -80,7 +84,8 @@ const FACILITATOR: SurfaceRule[] = [
   { path: `${SESSION_KEY}.voting.votesPerPerson`, can: WRITE },
   { path: `${SESSION_KEY}.voting.anonymous`, can: WRITE },
   { path: `${SESSION_KEY}.voting.revealed`, can: WRITE },
-  { path: a("votes.*"), can: ["remove"] },
+  { path: `${ACTIONS_KEY}.*`, can: ["removeVoted"] },
+  { path: a("votes.*"), can: ["remove", "restore"] },
   // The plan's priorities (ranking.ts): action id → rank, marked by facilitators only.
   { path: `${SESSION_KEY}.priorities`, can: WRITE },
   { path: `${SESSION_KEY}.priorities.*`, can: WRITE },
@@ -98,7 +103,8 @@ export const WRITABLE_SURFACE: Readonly<Record<DocumentRole, readonly SurfaceRul
 
 /**
  * Every place a workspace document has, as a concrete example path (ids stand in for `*`), for tests and
- * for anyone asking "who can write X?". Written by the server only: `session.voterNames.*`, votes, and the
+ * for anyone asking "who can write X?". Written by the server only: `session.voterNames.*`, votes,
+ * `removedVotes.*` (what a removed action's votes were), and the
  * whole Making it Real self-assessment (`selfAssessment.*`: ratings, consensus, evidence, comments, stage and
  * saved result go through app/services/selfAssessment.server.ts, ADR 021) — so nothing here lists them.
  */
@@ -119,6 +125,7 @@ export const DOCUMENT_PLACES = [
   "session.voting.revealed",
   "session.voterNames",
   "session.voterNames.u:pat",
+  "removedVotes.a1",
   ...SELF_ASSESSMENT_PLACES,
   "session.priorities",
   "session.priorities.a1",

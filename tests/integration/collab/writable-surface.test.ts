@@ -4,6 +4,8 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { actionText, castVote, createAction, deleteAction, readActions, readSession, setVotes, updateSession } from "~/domain/workspace";
+import { LOCAL_EDIT } from "~/collab/origins";
+import { createBoardUndo } from "~/collab/useUndo";
 import { storedDoc } from "../../support/collab/storedDocument";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
@@ -67,5 +69,49 @@ describe("a guest cannot bend the workshop's rules", () => {
     let refusal: string | null = "not run";
     await running.collab.withDocument(ws, (doc) => void (refusal = castVote(doc, "a2", "g:g-gus", 1)), dotVoting);
     expect(refusal).toBe("closed");
+  });
+});
+
+describe("removing an action that has votes, and undoing it (ADR 023)", () => {
+  it("a guest's removal is rolled back with the reason and no close; the facilitator's undo brings the votes back, stored", async () => {
+    const running = await start();
+    const ws = "undo-voted-action";
+    const fran = client(running.url, ws, { as: "fran", role: "editor" });
+    await fran.synced();
+    const franUndo = createBoardUndo(fran.doc);
+    createAction(fran.doc, { id: "a1", title: "Budget letters" });
+    createAction(fran.doc, { id: "a2", title: "Peer support" });
+    updateSession(fran.doc, { voting: { open: true, votesPerPerson: 3, anonymous: true, revealed: false } });
+    await waitFor(async () => (await running.collab.readDocument(ws, (doc) => readActions(doc).length)) === 2, "the server has both actions");
+    await running.collab.withDocument(ws, (doc) => setVotes(doc, "a1", "a:someone", 2), dotVoting);
+    await waitFor(() => readActions(fran.doc).find((a) => a.id === "a1")?.votes["a:someone"] === 2, "the facilitator has the server's votes");
+
+    const gus = client(running.url, ws, { as: "gus", role: "guest" });
+    await gus.synced();
+    deleteAction(gus.doc, "a1", LOCAL_EDIT);
+    await waitFor(() => gus.refusals.length > 0, "the guest is told their removal was refused");
+    expect(gus.refusals).toEqual([{ why: "votes", reason: expect.stringMatching(/has votes from the room, so only a facilitator can remove it/) }]);
+    // The barrier: the facilitator's next edit reaches the guest's socket, which is still open; the removal never arrived.
+    updateSession(fran.doc, { focus: "action:a2" });
+    await waitFor(() => readSession(gus.doc).focus === "action:a2", "the guest's socket is still live");
+    expect(gus.closes).toEqual([]);
+    expect(readActions(fran.doc).map((a) => a.id)).toEqual(["a1", "a2"]);
+
+    franUndo.undo.stopCapturing();
+    deleteAction(fran.doc, "a1", LOCAL_EDIT);
+    await waitFor(async () => (await running.collab.readDocument(ws, (doc) => readActions(doc).length)) === 1, "the facilitator's removal lands");
+    franUndo.undo.undo();
+    await waitFor(async () => (await running.collab.readDocument(ws, (doc) => readActions(doc).find((a) => a.id === "a1")?.votes["a:someone"])) === 2, "the undo lands with the votes");
+    expect(fran.closes).toEqual([]);
+    expect(fran.refusals).toEqual([]);
+    const stored = await storedDoc(ws);
+    expect(readActions(stored).map((a) => [a.id, a.votes])).toEqual([["a1", { "a:someone": 2 }], ["a2", {}]]);
+    // The restored votes count against the budget as before: the vote route reads them where the server wrote them.
+    let refusal: string | null = "not run";
+    await running.collab.withDocument(ws, (doc) => void (refusal = castVote(doc, "a1", "a:someone", 1)), dotVoting);
+    expect(refusal).toBeNull();
+    await running.collab.withDocument(ws, (doc) => void (refusal = castVote(doc, "a1", "a:someone", 1)), dotVoting);
+    expect(refusal).not.toBeNull();
+    franUndo.dispose();
   });
 });

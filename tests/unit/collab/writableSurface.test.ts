@@ -26,13 +26,17 @@ import {
   setEvidence,
   setRating,
 } from "~/domain/workspace";
+import { readActions, recordRemovedVotes, removedVotesOf } from "~/domain/workspace";
+import { LOCAL_EDIT } from "~/collab/origins";
+import { createBoardUndo } from "~/collab/useUndo";
 import { checkUpdate } from "../../../server/collab/sessionGuard";
 
 type Expect = { facilitator: string; member: string; guest: string; viewer: string };
-// c = create, r = replace, x = remove; "" = nothing. Participants are members and guests alike.
+// c = create, r = replace, x = remove, v = remove an action that holds votes, u = restore a vote as the server
+// recorded it (undo of removing a voted action); "" = nothing. Participants are members and guests alike.
 const p = (facilitator: string, participant: string): Expect => ({ facilitator, member: participant, guest: participant, viewer: "" });
 const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
-  "actions.a1": p("cx", "cx"),
+  "actions.a1": p("cxv", "cx"),
   "actions.a1.title": p("crx", "crx"),
   "actions.a1.title.#": p("cx", "cx"),
   "actions.a1.description": p("crx", "crx"),
@@ -53,7 +57,7 @@ const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
   "actions.a1.createdAt": p("c", "c"),
   "actions.a1.recordedBy": p("c", "c"),
   "actions.a1.votes": p("c", "c"),
-  "actions.a1.votes.u:pat": p("x", ""),
+  "actions.a1.votes.u:pat": p("xu", ""),
   "notes.f1": p("cx", "cx"),
   "notes.f1.#": p("cx", "cx"),
   "session.focus": p("crx", ""),
@@ -66,6 +70,7 @@ const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
   "session.voting.revealed": p("crx", ""),
   "session.voterNames": p("", ""),
   "session.voterNames.u:pat": p("", ""),
+  "removedVotes.a1": p("", ""),
   // The Making it Real self-assessment is written by the server only (ADR 021): nobody's browser writes there.
   "selfAssessment.stage": p("", ""),
   "selfAssessment.result": p("", ""),
@@ -86,11 +91,11 @@ const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
 };
 
 describe("the writable surface as data", () => {
-  const letters = { create: "c", replace: "r", remove: "x" } as const;
+  const letters = { create: "c", replace: "r", remove: "x", removeVoted: "v", restore: "u" } as const;
   for (const place of DOCUMENT_PLACES) {
     for (const role of DOCUMENT_ROLES) {
       it(`${role} at ${place}: ${EXPECTED[place][role] || "nothing"}`, () => {
-        const allowed = (["create", "replace", "remove"] as const).filter((kind) => mayWrite(WRITABLE_SURFACE[role], place.split("."), kind)).map((kind) => letters[kind]).join("");
+        const allowed = (["create", "replace", "remove", "removeVoted", "restore"] as const).filter((kind) => mayWrite(WRITABLE_SURFACE[role], place.split("."), kind)).map((kind) => letters[kind]).join("");
         expect(allowed).toBe(EXPECTED[place][role]);
       });
     }
@@ -99,7 +104,7 @@ describe("the writable surface as data", () => {
   it("refuses places the document does not have, at any depth", () => {
     for (const role of DOCUMENT_ROLES) {
       for (const path of ["evil.x", "actions.a1.hack", "actions.a1.title.x", "session.voting.open.x", "notes.f1.#.x", "session", "actions"]) {
-        for (const kind of ["create", "replace", "remove"] as const) expect(mayWrite(WRITABLE_SURFACE[role], path.split("."), kind), `${role} ${kind} ${path}`).toBe(false);
+        for (const kind of ["create", "replace", "remove", "removeVoted", "restore"] as const) expect(mayWrite(WRITABLE_SURFACE[role], path.split("."), kind), `${role} ${kind} ${path}`).toBe(false);
       }
     }
   });
@@ -139,7 +144,7 @@ const EDITS: Array<[string, string, (doc: Y.Doc) => void]> = [
   ["changes an action's status", "FP", (d) => updateAction(d, "a1", { status: "in-progress" })],
   ["adds a partner", "FP", (d) => (actionMap(d, "a1").get("partners") as Y.Array<string>).push(["Age UK"])],
   ["creates an action", "FP", (d) => void createAction(d, { id: "a3", title: "Drop-in" })],
-  ["deletes a voted action (its votes go with it)", "FP", (d) => deleteAction(d, "a1")],
+  ["deletes an action without votes", "FP", (d) => deleteAction(d, "a2")],
   ["types in a note", "FP", (d) => (d.getMap("notes").get("f1") as Y.Text).insert(0, "Also: ")],
   ["starts a note", "FP", (d) => void noteFor(d, "f2")],
   ["moves the focus", "F", (d) => updateSession(d, { focus: "action:a1" })],
@@ -193,6 +198,126 @@ describe("the server's check of real updates", () => {
       });
     }
   }
+
+  it("deleting a voted action: a facilitator may (its votes go with it); a participant is refused, as no offence", () => {
+    const server = serverDoc();
+    const edit = updateFor(server, (d) => deleteAction(d, "a1"));
+    expect(checkUpdate(server, edit, "facilitator", WRITABLE_SURFACE)).toMatchObject({ allowed: true, removedActions: new Map([["a1", { "u:fran": 2 }]]) });
+    for (const role of ["member", "guest"] as const) {
+      expect(checkUpdate(server, edit, role, WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "votes", reason: expect.stringMatching(/has votes from the room, so only a facilitator can remove it/) });
+    }
+    expect(checkUpdate(server, edit, "viewer", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "forbidden" });
+  });
+
+  it("while locked, a participant deleting a voted action is told about the lock", () => {
+    const server = serverDoc();
+    updateSession(server, { locked: true });
+    expect(checkUpdate(server, updateFor(server, (d) => deleteAction(d, "a1")), "guest", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "locked" });
+  });
+});
+
+/** Applies what the server applies for an allowed update: the update and the record of removed votes. */
+function applyAsServer(server: Y.Doc, update: Uint8Array, role: DocumentRole) {
+  const verdict = checkUpdate(server, update, role, WRITABLE_SURFACE);
+  if (!verdict.allowed) return verdict;
+  server.transact(() => {
+    Y.applyUpdate(server, update);
+    if (verdict.removedActions) recordRemovedVotes(server, verdict.removedActions);
+  });
+  return verdict;
+}
+
+describe("undo of deleting a voted action (ADR 023)", () => {
+  /** A browser copy with the board's undo, following the server. */
+  function browser(server: Y.Doc) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+    const { undo } = createBoardUndo(doc);
+    let sent = Y.encodeStateVector(doc);
+    const send = () => {
+      const update = Y.encodeStateAsUpdate(doc, sent);
+      sent = Y.encodeStateVector(doc);
+      return update;
+    };
+    return { doc, undo, send };
+  }
+
+  it("a facilitator's undo brings the action back with exactly its votes, whatever the vote's state", () => {
+    for (const voting of [{ open: true, revealed: false }, { open: false, revealed: true }]) {
+      const server = serverDoc();
+      updateSession(server, { voting: { open: voting.open, votesPerPerson: 3, anonymous: true, revealed: voting.revealed } });
+      setVotes(server, "a1", "a:kim", 1);
+      const fran = browser(server);
+      deleteAction(fran.doc, "a1", LOCAL_EDIT);
+      expect(applyAsServer(server, fran.send(), "facilitator")).toMatchObject({ allowed: true });
+      expect(readActions(server).map((a) => a.id)).toEqual(["a2"]);
+      expect(removedVotesOf(server, "a1")).toEqual({ "u:fran": 2, "a:kim": 1 });
+      fran.undo.undo();
+      const restored = applyAsServer(server, fran.send(), "facilitator");
+      expect(restored).toMatchObject({ allowed: true });
+      const back = readActions(server).find((a) => a.id === "a1");
+      expect(back).toMatchObject({ title: "Budget letters", votes: { "u:fran": 2, "a:kim": 1 } });
+    }
+  });
+
+  it("the facilitator's undo is a facilitator's: the board lock does not stop it", () => {
+    const server = serverDoc();
+    const fran = browser(server);
+    deleteAction(fran.doc, "a1", LOCAL_EDIT);
+    applyAsServer(server, fran.send(), "facilitator");
+    updateSession(server, { locked: true });
+    fran.undo.undo();
+    expect(applyAsServer(server, fran.send(), "facilitator")).toMatchObject({ allowed: true });
+    expect(readActions(server).find((a) => a.id === "a1")?.votes).toEqual({ "u:fran": 2 });
+  });
+
+  it("bringing an action back with votes other than those it had is forging, facilitators included", () => {
+    const server = serverDoc();
+    const fran = browser(server);
+    deleteAction(fran.doc, "a1", LOCAL_EDIT);
+    applyAsServer(server, fran.send(), "facilitator");
+    const forged = updateFor(server, (d) => {
+      createAction(d, { id: "a1", title: "Budget letters" });
+      setVotes(d, "a1", "u:fran", 3);
+    });
+    for (const role of DOCUMENT_ROLES) expect(checkUpdate(server, forged, role, WRITABLE_SURFACE), role).toMatchObject({ allowed: false, why: "forbidden" });
+    const extra = updateFor(server, (d) => {
+      createAction(d, { id: "a1", title: "Budget letters" });
+      setVotes(d, "a1", "u:fran", 2);
+      setVotes(d, "a1", "u:pat", 1);
+    });
+    expect(checkUpdate(server, extra, "facilitator", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "forbidden" });
+    // The exact recorded votes restore only with the action itself coming back, never into a live one.
+    const into = updateFor(server, (d) => void createAction(d, { id: "a1", title: "Budget letters" }));
+    applyAsServer(server, into, "facilitator");
+    expect(checkUpdate(server, updateFor(server, (d) => setVotes(d, "a1", "u:fran", 2)), "facilitator", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "forbidden" });
+  });
+
+  it("a participant's undo of creating an action others have voted on is refused as no offence", () => {
+    const server = serverDoc();
+    const pat = browser(server);
+    createAction(pat.doc, { id: "a9", title: "Drop-in" }, LOCAL_EDIT);
+    applyAsServer(server, pat.send(), "guest");
+    setVotes(server, "a9", "a:kim", 1);
+    Y.applyUpdate(pat.doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(pat.doc)));
+    pat.undo.undo();
+    expect(applyAsServer(server, pat.send(), "guest")).toMatchObject({ allowed: false, why: "votes" });
+  });
+
+  it("removing an action without votes forgets an older record, so it cannot be brought back with stale votes", () => {
+    const server = serverDoc();
+    const fran = browser(server);
+    deleteAction(fran.doc, "a1", LOCAL_EDIT);
+    applyAsServer(server, fran.send(), "facilitator");
+    fran.undo.undo();
+    applyAsServer(server, fran.send(), "facilitator");
+    expect(removedVotesOf(server, "a1")).toEqual({ "u:fran": 2 });
+    server.transact(() => ((server.getMap("actions").get("a1") as Y.Map<unknown>).get("votes") as Y.Map<number>).delete("u:fran"));
+    deleteAction(fran.doc, "a1", LOCAL_EDIT); // fran's copy still shows the vote; the server's has none
+    Y.applyUpdate(fran.doc, Y.encodeStateAsUpdate(server, Y.encodeStateVector(fran.doc)));
+    applyAsServer(server, fran.send(), "facilitator");
+    expect(removedVotesOf(server, "a1")).toEqual({});
+  });
 
   it("while the board is locked a participant's edit is refused as locked; a facilitator's is not", () => {
     const server = serverDoc();
