@@ -11,6 +11,8 @@ const HOLDER_QUESTIONS = 25;
 
 let council: BrowserContext;
 let owner: Page;
+/** The holder collection's round page, left open by the council while people answer: never reloaded. */
+let live: Page;
 let holderLink: string;
 let holderCollectionUrl: string;
 let carerCodes: string[];
@@ -108,6 +110,13 @@ async function answerEasyReadHolderForm(page: Page, label: string) {
   await expectAccessible(page, `${label}: thank you`);
 }
 
+/** The open round page's count moves to `count` by itself (it refreshes its data every 10 s), without a reload. */
+async function expectLiveCount(count: number) {
+  await expect(live.getByText(`Still collecting: ${count} answer${count === 1 ? "" : "s"} so far.`)).toBeVisible({ timeout: 30_000 });
+  expect(await live.evaluate(() => "stillTheSamePage" in window), "the round page moved without being reloaded").toBe(true);
+  await expectNoAxeViolations(live, `round page, live, ${count} answer${count === 1 ? "" : "s"}`);
+}
+
 async function phoneContext(browser: Browser, javaScriptEnabled: boolean) {
   return browser.newContext({ viewport: PHONE, javaScriptEnabled });
 }
@@ -122,6 +131,12 @@ test.describe.serial("collecting POET answers", () => {
     holderCollectionUrl = await openCollection(owner, "Reviews 2027, budget holders", "Budget holder form");
     await expectNoAxeViolations(owner, "collection page");
     holderLink = await owner.getByLabel("Open link address").inputValue();
+    live = await council.newPage();
+    await live.goto(holderCollectionUrl);
+    await live.getByRole("link", { name: "See the findings so far" }).click();
+    await expect(live.getByText("Still collecting: 0 answers so far.")).toBeVisible();
+    // A mark on this document: were the page reloaded or left, it would be gone.
+    await live.evaluate(() => Object.assign(window, { stillTheSamePage: true }));
     await openCollection(owner, "Reviews 2027, carers", "Carer form");
     await owner.getByLabel("How many new codes").fill("2");
     await owner.getByRole("button", { name: "Make codes and print letters" }).click();
@@ -138,6 +153,7 @@ test.describe.serial("collecting POET answers", () => {
     const context = await phoneContext(browser, true);
     await answerEasyReadHolderForm(await context.newPage(), "with JavaScript");
     await context.close();
+    await expectLiveCount(1);
     await owner.goto(holderCollectionUrl);
     await expect(owner.getByRole("heading", { level: 2, name: "Answers so far: 1" })).toBeVisible();
   });
@@ -149,6 +165,7 @@ test.describe.serial("collecting POET answers", () => {
     noScript.add(page);
     await answerEasyReadHolderForm(page, "without JavaScript");
     await context.close();
+    await expectLiveCount(2);
     await owner.goto(holderCollectionUrl);
     await expect(owner.getByRole("heading", { level: 2, name: "Answers so far: 2" })).toBeVisible();
     await expect(owner.getByRole("row", { name: "Open link 2" })).toBeVisible();

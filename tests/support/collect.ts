@@ -1,11 +1,31 @@
 // Collections for tests: opened through the real service, answered through the real forms or service.
 import { randomBytes } from "node:crypto";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { adult2014, generateDemoRound, type Respondent, type Survey } from "~/domain/poet";
 import { db } from "~/models/db.server";
 import { openCollection } from "~/services/collect/openCollection.server";
 import { submitResponse } from "~/services/collect/submitResponse.server";
-import type { Visitor } from "./visitor";
+import { startTestApp, type RunningApp } from "./app-server";
+import { Visitor } from "./visitor";
+import { createWorld, PASSWORD, type World } from "./world";
+
+type Member = "owner" | "facilitator";
+
+/**
+ * The set-up every collect test file shares: the real app on this file's database, a world of two
+ * councils, and one member of council A signed in through the real form (its owner or facilitator).
+ * Call it at the top of a describe block; the fields are there from beforeAll on.
+ */
+export function collectTestApp<R extends Member>(role: R): { running: RunningApp; world: World } & Record<R, Visitor> {
+  const app = {} as { running: RunningApp; world: World } & Record<R, Visitor>;
+  beforeAll(async () => {
+    app.running = await startTestApp();
+    app.world = await createWorld();
+    (app as Record<R, Visitor>)[role] = await new Visitor(app.running.baseUrl).signIn(app.world[role].email, PASSWORD);
+  });
+  afterAll(async () => app.running?.close());
+  return app;
+}
 
 export async function openTestCollection(orgId: string, options: { survey?: Survey; name?: string; questionSetVersion?: string } = {}) {
   return openCollection({

@@ -36,6 +36,11 @@ class Refused extends Error {
   }
 }
 
+// A busy moment (a whole mailing's letters answered at once, or a flaky device resending) queues sends for
+// the database's few connections: each waits its turn up to 15 s rather than Prisma's default 2 s, after
+// which the person would see a server error although nothing was wrong with their answers.
+const SEND_TRANSACTION = { maxWait: 15_000, timeout: 15_000 } as const;
+
 export const CODE_USED_MESSAGE = "This personal code has already been used to send answers, so it cannot be used again. If you did not send them, please contact the council.";
 
 /** Adds one person's answers to the round, or says plainly why not (closed, or code already used). */
@@ -84,7 +89,7 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
         });
       }
       return { status: "sent" as const, respondentId: respondent.id };
-    });
+    }, SEND_TRANSACTION);
   } catch (error) {
     if (error instanceof Refused) return error.result;
     if (input.externalId && isUniqueViolation(error)) return { status: "duplicate", message: `${input.externalId} has already been entered, so it was not added again.` };
@@ -112,5 +117,5 @@ export async function withdrawResponse(code: string): Promise<WithdrawResult> {
     await tx.respondent.delete({ where: { id: personal.respondentId } });
     await tx.poetRound.update({ where: { id: roundId }, data: { respondentCount: { decrement: 1 }, revision: { increment: 1 } } });
     return { status: "withdrawn" };
-  });
+  }, SEND_TRANSACTION);
 }

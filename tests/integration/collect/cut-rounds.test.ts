@@ -2,30 +2,20 @@
 // the answers of the chosen months move into a new round (findings and counts follow), later answers
 // keep arriving in the collection, a person can still withdraw from the cut round, and a bad range
 // gets a message saying how to fix it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { createPersonalCodes } from "~/services/collect/personalCodes.server";
 import { submitResponse, withdrawResponse } from "~/services/collect/submitResponse.server";
-import { startTestApp, type RunningApp } from "../../support/app-server";
-import { openTestCollection, respondentsOf, sendPeople, syntheticPeople } from "../../support/collect";
+import { collectTestApp, openTestCollection, respondentsOf, sendPeople, syntheticPeople } from "../../support/collect";
 import { Visitor } from "../../support/visitor";
-import { createWorld, PASSWORD, type World } from "../../support/world";
+import { PASSWORD } from "../../support/world";
 
 describe("cutting an open-ended collection into rounds", () => {
-  let running: RunningApp;
-  let world: World;
-  let owner: Visitor;
-
-  beforeAll(async () => {
-    running = await startTestApp();
-    world = await createWorld();
-    owner = await new Visitor(running.baseUrl).signIn(world.owner.email, PASSWORD);
-  });
-  afterAll(async () => running.close());
+  const app = collectTestApp("owner");
 
   it("moves the answers of the chosen months into a new round; later answers stay in the collection", async () => {
-    const collection = await openTestCollection(world.a.org.id);
-    const [code] = await createPersonalCodes(world.a.org.id, collection.id, 1, world.owner);
+    const collection = await openTestCollection(app.world.a.org.id);
+    const [code] = await createPersonalCodes(app.world.a.org.id, collection.id, 1, app.world.owner);
     const personal = await db().surveyCode.findUniqueOrThrow({ where: { code: code! } });
     expect(await submitResponse({ collectionId: collection.id, source: "code", personalCodeId: personal.id, answers: { O_QOL: "better" }, about: {}, draftId: null, contact: null })).toMatchObject({ status: "sent" });
     await sendPeople(collection.id, syntheticPeople("holder", 5));
@@ -37,16 +27,16 @@ describe("cutting an open-ended collection into rounds", () => {
     const ordered = [codeAnswer, ...people.map((p) => p.id).filter((id) => id !== codeAnswer)];
     for (const [i, id] of ordered.entries()) await db().respondent.update({ where: { id }, data: { collectedMonth: months[i]! } });
 
-    const base = `/orgs/${world.a.org.slug}/collections/${collection.id}`;
-    const swapped = await owner.post(`${base}?index`, { intent: "cut", name: "Q1 2027", from: "2027-03", to: "2027-01" });
+    const base = `/orgs/${app.world.a.org.slug}/collections/${collection.id}`;
+    const swapped = await app.owner.post(`${base}?index`, { intent: "cut", name: "Q1 2027", from: "2027-03", to: "2027-01" });
     expect(swapped.status).toBe(400);
     expect(await swapped.text()).toContain("The first month (March 2027) is after the last (January 2027). Swap them.");
-    const empty = await owner.post(`${base}?index`, { intent: "cut", name: "Q4 2026", from: "2026-10", to: "2026-12" });
+    const empty = await app.owner.post(`${base}?index`, { intent: "cut", name: "Q4 2026", from: "2026-10", to: "2026-12" });
     expect(await empty.text()).toContain("No answers in this collection arrived in October 2026 to December 2026, so there is nothing to cut.");
-    const viewer = await new Visitor(running.baseUrl).signIn(world.viewer.email, PASSWORD);
+    const viewer = await new Visitor(app.running.baseUrl).signIn(app.world.viewer.email, PASSWORD);
     expect((await viewer.post(`${base}?index`, { intent: "cut", name: "Q1 2027", from: "2027-01", to: "2027-03" })).status).toBe(403);
 
-    const cut = await owner.post(`${base}?index`, { intent: "cut", name: "Q1 2027", from: "2027-01", to: "2027-03" });
+    const cut = await app.owner.post(`${base}?index`, { intent: "cut", name: "Q1 2027", from: "2027-01", to: "2027-03" });
     expect(cut.status).toBe(302);
     const roundUrl = cut.headers.get("location")!;
     const roundId = roundUrl.split("/").pop()!;
@@ -57,8 +47,8 @@ describe("cutting an open-ended collection into rounds", () => {
     expect(round.fieldworkStart?.toISOString().slice(0, 10)).toBe("2027-01-01");
     expect(round.fieldworkEnd?.toISOString().slice(0, 10)).toBe("2027-03-31");
     expect((await db().poetRound.findUniqueOrThrow({ where: { id: collection.roundId } })).respondentCount).toBe(2);
-    expect(await (await owner.get(roundUrl)).text()).toContain("4 people");
-    const page = await (await owner.get(base)).text();
+    expect(await (await app.owner.get(roundUrl)).text()).toContain("4 people");
+    const page = await (await app.owner.get(base)).text();
     expect(page).toContain("Answers so far: 2");
     expect(page).toContain("Q1 2027</a> (4 answers)");
 
@@ -71,9 +61,9 @@ describe("cutting an open-ended collection into rounds", () => {
   });
 
   it("a collection with a closing date is one round and is not cut", async () => {
-    const collection = await openTestCollection(world.a.org.id);
+    const collection = await openTestCollection(app.world.a.org.id);
     await db().collection.update({ where: { id: collection.id }, data: { closesAt: new Date(Date.now() + 86_400_000) } });
-    const refused = await owner.post(`/orgs/${world.a.org.slug}/collections/${collection.id}?index`, { intent: "cut", name: "Part", from: "2027-01", to: "2027-01" });
+    const refused = await app.owner.post(`/orgs/${app.world.a.org.slug}/collections/${collection.id}?index`, { intent: "cut", name: "Part", from: "2027-01", to: "2027-01" });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("Only open-ended collections are cut into rounds");
   });
