@@ -9,6 +9,7 @@ import express from "express";
 import { WebSocketServer } from "ws";
 import type { CollabControl } from "~/services/collabControl";
 import { databaseProvider, pingDatabase } from "~/models/db.server";
+import { runInRequestScope } from "~/services/requestScope.server";
 import type { Config } from "./config";
 import { purgeStoredDocument } from "./collab/persistence";
 import { withinUpgradeBoundary, UpgradeRefusal } from "./collab/upgradeBoundary";
@@ -85,7 +86,8 @@ export function createAppServer(config: Config, build: BuildSource, collab: Coll
     const requestId = randomUUID().slice(0, 8);
     res.locals.requestId = requestId;
     res.setHeader("X-Request-Id", requestId);
-    next();
+    // A page's loaders share who the visitor is within this one request (requestScope.server).
+    runInRequestScope(req.method, next);
   });
   app.get("/healthz", health);
   app.use(securityHeaders);

@@ -3,18 +3,24 @@ import { listActionsOfPlans, type PlanAction } from "./tracking.server";
 
 export type CouncilAction = PlanAction & { workspaceId: string; workspaceName: string };
 
-/** Every action in every plan of the council (scope in the query), with its plan. */
-export async function listCouncilActions(orgId: string): Promise<CouncilAction[]> {
-  const workspaces = await db().workspace.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+export type CouncilPlan = { id: string; name: string };
+
+/** The council's plans, oldest first (the dashboard reads them once for all its figures). */
+export function listCouncilPlans(orgId: string): Promise<CouncilPlan[]> {
+  return db().workspace.findMany({ where: { orgId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+}
+
+/** Every action in every plan of the council (its plans from listCouncilPlans), with its plan. */
+export async function listCouncilActions(workspaces: readonly CouncilPlan[]): Promise<CouncilAction[]> {
   const names = new Map(workspaces.map((w) => [w.id, w.name]));
   const actions = await listActionsOfPlans(workspaces.map((w) => w.id));
   return actions.map((a) => ({ ...a, workspaceName: names.get(a.workspaceId)! }));
 }
 
 /** When actions became complete (from their history), as YYYY-MM month counts, oldest first. */
-export async function completionsByMonth(orgId: string): Promise<{ month: string; completed: number }[]> {
+export async function completionsByMonth(workspaces: readonly CouncilPlan[]): Promise<{ month: string; completed: number }[]> {
   const events = await db().actionEvent.findMany({
-    where: { field: "status", toValue: "complete", workspaceId: { in: (await db().workspace.findMany({ where: { orgId }, select: { id: true } })).map((w) => w.id) } },
+    where: { field: "status", toValue: "complete", workspaceId: { in: workspaces.map((w) => w.id) } },
     select: { at: true },
     orderBy: { at: "asc" },
   });

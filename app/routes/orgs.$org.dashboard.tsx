@@ -7,7 +7,7 @@ import { isOverdue, themesOf } from "~/domain/tracking/filters";
 import { effectivePercent, RAG_SHORT } from "~/domain/tracking/status";
 import { isStale } from "~/domain/tracking/flags";
 import { dayInEngland, todayInEngland } from "~/domain/tracking/today";
-import { completionsByMonth, listCouncilActions } from "~/models/dashboard.server";
+import { completionsByMonth, listCouncilActions, listCouncilPlans } from "~/models/dashboard.server";
 import { staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { requireCouncil } from "~/services/auth.server";
 import { listWorkspaceRounds } from "~/models/workspaceRound.server";
@@ -16,7 +16,8 @@ import { roundByRound } from "~/domain/tracking/roundChange";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "read:workspace");
-  const [actions, statuses, completions, staleAfterDays] = await Promise.all([listCouncilActions(org.id), statusSettingsFor(org.id), completionsByMonth(org.id), staleAfterDaysFor(org.id)]);
+  const councilPlans = listCouncilPlans(org.id);
+  const [actions, completions, statuses, staleAfterDays] = await Promise.all([councilPlans.then(listCouncilActions), councilPlans.then(completionsByMonth), statusSettingsFor(org.id), staleAfterDaysFor(org.id)]);
   const today = todayInEngland();
   const percent = (a: (typeof actions)[number]) => effectivePercent(statuses, a.status, a.manualPercent);
   const brief = (a: (typeof actions)[number]) => ({ id: a.id, title: a.title || "Untitled action", owner: a.owner, due: a.due, rag: a.rag, workspaceId: a.workspaceId, plan: a.workspaceName });

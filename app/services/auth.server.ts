@@ -6,6 +6,7 @@ import { findCouncilForMember } from "~/models/organisation.server";
 import { createSessionRecord, deleteSession, findSession, SESSION_DAYS } from "~/models/session.server";
 import { findWorkspaceForGuest, findWorkspaceForMember } from "~/models/workspace.server";
 import { appSettings } from "./appSettings.server";
+import { oncePerRequest } from "./requestScope.server";
 import { safeRedirect } from "./safeRedirect";
 
 /** `sessionExpiresAt`: when the login session ends (a live page's socket is closed then). */
@@ -38,8 +39,10 @@ export async function principalFromCookieHeader(cookieHeader: string | null | un
   return null;
 }
 
+/** Who is asking; the root, layout and page loaders of one page request share one lookup (requestScope). */
 export function getPrincipal(request: Request): Promise<Principal | null> {
-  return principalFromCookieHeader(request.headers.get("Cookie"));
+  const cookieHeader = request.headers.get("Cookie");
+  return oncePerRequest(`principal:${cookieHeader ?? ""}`, () => principalFromCookieHeader(cookieHeader));
 }
 
 function loginRedirect(request: Request): never {
@@ -65,7 +68,8 @@ export function forbidden(why: string): never {
 /** The council and role of a member who holds the permission; 404 for non-members, 403 for a missing permission. */
 export async function requireCouncil(request: Request, slug: string | undefined, permission: Permission) {
   const principal = await requireUser(request);
-  const access = slug ? await findCouncilForMember(slug, principal.user.id) : null;
+  const userId = principal.user.id;
+  const access = slug ? await oncePerRequest(`council:${slug}:${userId}`, () => findCouncilForMember(slug, userId)) : null;
   if (!access) notFound();
   if (!can(access.role, permission)) forbidden(`Your role in ${access.org.name} does not allow this. Ask an owner if you need it.`);
   return { ...principal, org: access.org, role: access.role };

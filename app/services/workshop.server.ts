@@ -6,7 +6,7 @@ import type { Finding } from "~/domain/poet/finding";
 import { ALL_GROUP, findGroup } from "~/domain/poet/groups";
 import { findQuestion } from "~/domain/poet/questionSet";
 import { questionSetFor } from "~/models/questionWording.server";
-import { notesOf, readActions, type OwnerChoice } from "~/domain/workspace";
+import { linkedFindingIds, notesOf, type OwnerChoice } from "~/domain/workspace";
 import { listMembers } from "~/models/organisation.server";
 import * as Y from "yjs";
 import { mirStatementsFor } from "~/models/mirWording.server";
@@ -101,7 +101,7 @@ export async function loadWorkshop(access: WorkspaceAccess, collab: CollabContro
   const workspaceId = access.workspace.id;
   const { state: raw, linked, noteIds } = await collab.readDocument(workspaceId, (doc) => ({
     state: Y.encodeStateAsUpdate(doc),
-    linked: new Set(readActions(doc).flatMap((a) => a.findingIds)),
+    linked: linkedFindingIds(doc),
     noteIds: new Set([...notesOf(doc).entries()].flatMap(([id, note]) => (note instanceof Y.Text ? [id] : []))),
   }));
   const [{ rounds, findings }, statuses, statements, owners] = await Promise.all([

@@ -2,7 +2,7 @@
 // first, with that question's findings for groups (carers, people aged 65 and over…) folded under it.
 // Choosing a group lists that group's findings instead.
 import { useMemo, useState } from "react";
-import { useDocValue } from "~/collab/useDocValue";
+import { docValue, useDocValue } from "~/collab/useDocValue";
 import { readActions } from "~/domain/workspace";
 import type * as Y from "yjs";
 import { FindingCard, type AnsweringAction } from "./FindingCard";
@@ -12,7 +12,7 @@ import { useWorkshop } from "./WorkshopContext";
 /** The actions that answer each finding, in board order (one pass over the board, not one per finding). */
 function answeringActions(doc: Y.Doc): Map<string, AnsweringAction[]> {
   const byFinding = new Map<string, AnsweringAction[]>();
-  for (const action of readActions(doc)) {
+  for (const action of docValue(doc, readActions)) {
     for (const id of new Set(action.findingIds)) byFinding.set(id, [...(byFinding.get(id) ?? []), { id: action.id, title: action.title, status: action.status }]);
   }
   return byFinding;

@@ -13,6 +13,7 @@ import {
   ownerLinkSchema,
   personNameSchema,
   ragSchema,
+  stringListSchema,
   type ActionValues,
   type NewAction,
 } from "./schema";
@@ -70,9 +71,10 @@ export function readAction(id: string, map: ActionMap): ActionView {
     if (parsed.success) values[field] = parsed.data;
     else problems.push(`${field}: ${describe(raw)} ${parsed.error.issues[0]?.message ?? "is not valid"}`);
   }
-  const link = ownerLinkSchema.safeParse(plain(map.get("ownerId")));
-  if (map.get("ownerId") !== undefined && !link.success) problems.push(`ownerId: ${describe(plain(map.get("ownerId")))} is not an owner link`);
-  values.ownerId = link.success && link.data.name === values.owner ? link.data.id : null;
+  const rawLink = map.get("ownerId");
+  const link = rawLink === undefined ? null : ownerLinkSchema.safeParse(plain(rawLink));
+  if (link && !link.success) problems.push(`ownerId: ${describe(plain(rawLink))} is not an owner link`);
+  values.ownerId = link?.success && link.data.name === values.owner ? link.data.id : null;
   return { id, ...(values as ActionValues), valid: problems.length === 0, problems };
 }
 
@@ -84,6 +86,17 @@ export function readActions(doc: Y.Doc): ActionView[] {
     else list.push({ id, ...FALLBACK, valid: false, problems: [`action: ${describe(plain(map))} is not an action`] });
   });
   return list.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** The findings any action links to, as readActions would give them, without reading every other field. */
+export function linkedFindingIds(doc: Y.Doc): Set<string> {
+  const linked = new Set<string>();
+  actionsOf(doc).forEach((map) => {
+    if (!(map instanceof Y.Map)) return;
+    const parsed = stringListSchema.safeParse(plain(map.get("findingIds")));
+    if (parsed.success) for (const id of parsed.data) linked.add(id);
+  });
+  return linked;
 }
 
 function lastOrder(doc: Y.Doc): string | null {
