@@ -6,7 +6,7 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { connectDatabase, disconnectDatabase } from "~/models/db.server";
 import { configureApp } from "~/services/appSettings.server";
 import { createCollabServer } from "./collab";
-import { authenticateSocket } from "./collabAuth";
+import { authenticateSocket, socketAuthenticationKey } from "./collabAuth";
 import { ConfigError, loadConfig, type Config } from "./config";
 import { createAppServer } from "./http";
 import { log, setJsonLogs } from "./log";
@@ -50,6 +50,7 @@ async function main() {
   const { unloadGraceMs, compactionThreshold, redisChannelPrefix, ...limits } = config.collab;
   const collab = createCollabServer({
     authenticate: authenticateSocket,
+    authenticationKey: socketAuthenticationKey,
     allowedOrigins: config.allowedOrigins,
     redisUrl: config.redisUrl,
     redisChannelPrefix,

@@ -33,6 +33,81 @@ export async function findSession(id: string) {
   return session;
 }
 
+type SessionPlanRow = {
+  expiresAt: unknown;
+  lastSeenAt: unknown;
+  userId: string | null;
+  email: string | null;
+  userName: string | null;
+  guestId: string | null;
+  guestName: string | null;
+  guestWorkspaceId: string | null;
+  guestRemovedAt: unknown;
+  workspaceId: string | null;
+  workspaceName: string | null;
+  workspaceCreatedAt: unknown;
+  archivedAt: unknown;
+  orgId: string | null;
+  orgSlug: string | null;
+  orgName: string | null;
+  role: string | null;
+};
+
+/** A DateTime from a raw query: a Date, or on SQLite the ISO text or milliseconds it is stored as. */
+function rawDate(value: unknown): Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value;
+  return new Date(typeof value === "bigint" ? Number(value) : (value as string | number));
+}
+
+export type SessionForPlan = {
+  session: { expiresAt: Date; user: { id: string; email: string; name: string } | null; guest: { id: string; displayName: string; workspaceId: string } | null };
+  /** The plan with its council, and the member's role in that council (null: not a member, or a guest). */
+  workspace: { id: string; name: string; createdAt: Date; archivedAt: Date | null; orgId: string; org: { id: string; slug: string; name: string } } | null;
+  role: string | null;
+};
+
+/**
+ * findSession and the plan a socket opens, with the member's role in the plan's council, in one query (a
+ * socket's access check: one database round trip per socket, see server/collabAuth.ts).
+ */
+export async function findSessionForPlan(id: string, workspaceId: string): Promise<SessionForPlan | null> {
+  const [row] = await db().$queryRaw<SessionPlanRow[]>`
+    SELECT s."expiresAt" AS "expiresAt", s."lastSeenAt" AS "lastSeenAt",
+           u."id" AS "userId", u."email" AS "email", u."name" AS "userName",
+           g."id" AS "guestId", g."displayName" AS "guestName", g."workspaceId" AS "guestWorkspaceId", g."removedAt" AS "guestRemovedAt",
+           w."id" AS "workspaceId", w."name" AS "workspaceName", w."createdAt" AS "workspaceCreatedAt", w."archivedAt" AS "archivedAt",
+           o."id" AS "orgId", o."slug" AS "orgSlug", o."name" AS "orgName", m."role" AS "role"
+    FROM "Session" s
+    LEFT JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Guest" g ON g."id" = s."guestId"
+    LEFT JOIN "Workspace" w ON w."id" = ${workspaceId}
+    LEFT JOIN "Organisation" o ON o."id" = w."orgId"
+    LEFT JOIN "Membership" m ON m."orgId" = w."orgId" AND m."userId" = s."userId"
+    WHERE s."id" = ${id}`;
+  if (!row) return null;
+  const expiresAt = rawDate(row.expiresAt)!;
+  if (expiresAt < new Date() || rawDate(row.guestRemovedAt)) return null;
+  const lastSeenAt = rawDate(row.lastSeenAt)!;
+  if (Date.now() - lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db().session.update({ where: { id }, data: { lastSeenAt: new Date() } }).catch(() => undefined);
+  }
+  const user = row.userId ? { id: row.userId, email: row.email!, name: row.userName! } : null;
+  const guest = row.guestId ? { id: row.guestId, displayName: row.guestName!, workspaceId: row.guestWorkspaceId! } : null;
+  const workspace =
+    row.workspaceId && row.orgId
+      ? {
+          id: row.workspaceId,
+          name: row.workspaceName!,
+          createdAt: rawDate(row.workspaceCreatedAt)!,
+          archivedAt: rawDate(row.archivedAt),
+          orgId: row.orgId,
+          org: { id: row.orgId, slug: row.orgSlug!, name: row.orgName! },
+        }
+      : null;
+  return { session: { expiresAt, user, guest }, workspace, role: row.role };
+}
+
 export async function deleteSession(id: string): Promise<void> {
   await db().session.deleteMany({ where: { id } });
 }

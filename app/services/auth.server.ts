@@ -3,7 +3,7 @@
 import { createCookie, redirect } from "@remix-run/node";
 import { can, canInPlan, type Actor, type Permission, type Role } from "~/domain/access/permissions";
 import { findCouncilForMember } from "~/models/organisation.server";
-import { createSessionRecord, deleteSession, findSession, SESSION_DAYS } from "~/models/session.server";
+import { createSessionRecord, deleteSession, findSession, findSessionForPlan, SESSION_DAYS } from "~/models/session.server";
 import { findWorkspaceForGuest, findWorkspaceForMember } from "~/models/workspace.server";
 import { appSettings } from "./appSettings.server";
 import { oncePerRequest } from "./requestScope.server";
@@ -96,6 +96,35 @@ export async function workspaceAccessFor(principal: Principal, workspaceId: stri
   }
   const workspace = await findWorkspaceForGuest(workspaceId, principal.guest.workspaceId);
   return workspace ? { principal, actor: "guest", archived: workspace.archivedAt !== null, workspace } : null;
+}
+
+/**
+ * A collaboration socket's whole access check from its Cookie header: the principal and their access to the
+ * plan, read in one database round trip (findSessionForPlan) with the same rules as getPrincipal and
+ * workspaceAccessFor. `principal: null`: no live session; `access: null`: no access to this plan.
+ */
+export async function socketAccessFromCookieHeader(
+  cookieHeader: string | null | undefined,
+  workspaceId: string,
+): Promise<{ principal: null; access: null } | { principal: Principal; access: WorkspaceAccess | null }> {
+  const none = { principal: null, access: null } as const;
+  if (!cookieHeader) return none;
+  const sessionId: unknown = await sessionCookie().parse(cookieHeader);
+  if (typeof sessionId !== "string") return none;
+  const found = await findSessionForPlan(sessionId, workspaceId);
+  if (!found) return none;
+  const { session, workspace, role } = found;
+  const sessionExpiresAt = session.expiresAt;
+  let principal: Principal;
+  if (session.user) principal = { kind: "user", sessionId, sessionExpiresAt, user: session.user };
+  else if (session.guest) principal = { kind: "guest", sessionId, sessionExpiresAt, guest: { id: session.guest.id, displayName: session.guest.displayName, workspaceId: session.guest.workspaceId } };
+  else return none;
+  if (!workspace) return { principal, access: null };
+  if (principal.kind === "user") {
+    return role ? { principal, access: { principal, actor: role as Role, archived: workspace.archivedAt !== null, workspace: { id: workspace.id, name: workspace.name, orgId: workspace.orgId, org: workspace.org } } } : { principal, access: null };
+  }
+  if (principal.guest.workspaceId !== workspaceId) return { principal, access: null };
+  return { principal, access: { principal, actor: "guest", archived: workspace.archivedAt !== null, workspace: { id: workspace.id, name: workspace.name, orgId: workspace.orgId, org: workspace.org } } };
 }
 
 export async function requireWorkspace(request: Request, workspaceId: string | undefined, permission: Permission): Promise<WorkspaceAccess> {

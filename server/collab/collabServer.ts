@@ -5,7 +5,8 @@ import type { Duplex } from "node:stream";
 import type * as Y from "yjs";
 import { WebSocketServer, type WebSocket } from "ws";
 import { log as serverLog } from "../log";
-import { originAllowed, personKey, workspaceIdFromUrl, type Authenticate } from "./authentication";
+import { AdmissionCache } from "./admissionCache";
+import { originAllowed, personKey, workspaceIdFromUrl, type Authenticate, type AuthenticationResult } from "./authentication";
 import { CloseCode } from "./closeCodes";
 import { Connection } from "./connection";
 import { DocumentRegistry } from "./documentRegistry";
@@ -25,6 +26,12 @@ import { closeAtSessionEnd } from "./sessionExpiry";
 
 export type CollabServerOptions = {
   authenticate: Authenticate;
+  /**
+   * What makes two upgrades the same access check (the app: the plan and the Cookie header); null or absent:
+   * every socket is checked afresh. Checks with the same key share one result for a few seconds
+   * (admissionCache.ts).
+   */
+  authenticationKey?: (request: http.IncomingMessage, workspaceId: string) => string | null;
   /** Origins allowed to open sockets; empty = same origin as the Host header. */
   allowedOrigins: string[];
   redisUrl?: string | null;
@@ -102,8 +109,16 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
   const perPerson = new Map<string, number>();
   // The upgrade request each socket was admitted with, to check its access again (revocation.ts).
   const admittedWith = new WeakMap<Connection, http.IncomingMessage>();
-  const revocations = new Revocations(fanout, () => connections, log, () =>
-    recheckConnections([...connections].map((connection) => ({ connection, request: admittedWith.get(connection)! })), options.authenticate, log),
+  const admissions = new AdmissionCache();
+  const revocations = new Revocations(
+    fanout,
+    () => connections,
+    log,
+    () => {
+      admissions.revoked();
+      return recheckConnections([...connections].map((connection) => ({ connection, request: admittedWith.get(connection)! })), options.authenticate, log);
+    },
+    () => admissions.revoked(),
   );
   let stopping = false;
 
@@ -134,10 +149,11 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     const early: Buffer[] = [];
     const keep = (data: Buffer) => early.push(data);
     ws.on("message", keep);
-    let result;
-    const checkStartedAt = Date.now();
+    let result: AuthenticationResult;
+    let checkStartedAt = Date.now();
     try {
-      result = await options.authenticate(request, workspaceId);
+      const key = options.authenticationKey?.(request, workspaceId) ?? null;
+      ({ result, checkStartedAt } = await admissions.admit(key, workspaceId, () => options.authenticate(request, workspaceId)));
     } catch (error) {
       log.error("collab authentication failed", { workspaceId, error: (error as Error).message });
       result = { ok: false as const, code: CloseCode.internalError, reason: "Could not check your access; try again." };
@@ -232,6 +248,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
 
     async forgetDocument(workspaceId, reason) {
       for (const connection of [...connections]) if (connection.workspaceId === workspaceId) connection.close(CloseCode.notFound, reason);
+      admissions.forgetWorkspace(workspaceId);
       await registry.forget(workspaceId, reason);
       await purgeStoredDocument(workspaceId);
     },

@@ -6,12 +6,12 @@ import { EditLog } from "./editLog";
 import { compactSqliteOffThread, mergeOffThread, moveSegmentOffThread } from "./mergeState";
 import { compactSqliteDocument, moveSegmentIntoDatabase } from "./sqliteCompaction";
 import { LOAD_ORIGIN } from "./origins";
+import { closePostgresWrites, postgresWritesFor } from "./postgresWrites";
 import { closeSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
 import type { CompactionResult, LoadedState, UpdateRow } from "./storedRows";
 
 export type { CompactionResult, LoadedState, UpdateRow };
 
-const APPEND_CHUNK = 500;
 const READ_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
 
 /** The storage the collaboration server needs; DocumentStore is the Prisma one, tests may wrap it to fail. */
@@ -33,23 +33,12 @@ export interface DocumentStorage {
 export class DocumentStore implements DocumentStorage {
   /**
    * One write for a whole group commit. On SQLite, one write to the edit log (editLog.ts). On PostgreSQL,
-   * one raw INSERT: this runs on every edit, and Prisma's createMany spends 3-5x longer on the main thread
-   * building the same statement (bench/collab.ts).
+   * one prepared INSERT of the rows as arrays on the collaboration server's own connection
+   * (postgresWrites.ts): Prisma on this path cost more CPU per edit than the rest of the server.
    */
   async append(rows: UpdateRow[]): Promise<void> {
-    const postgres = databaseProvider() === "postgresql";
-    if (!postgres) return editLogFor(databaseUrl()).append(rows);
-    const now = new Date();
-    for (let start = 0; start < rows.length; start += APPEND_CHUNK) {
-      const chunk = rows.slice(start, start + APPEND_CHUNK);
-      const values: unknown[] = [];
-      const tuples = chunk.map((row) => {
-        const base = values.length;
-        values.push(row.workspaceId, row.data, row.authorId, row.authorName, now);
-        return `(${[1, 2, 3, 4, 5].map((i) => (postgres ? `$${base + i}` : "?")).join(",")})`;
-      });
-      await db().$executeRawUnsafe(`INSERT INTO "DocUpdate" ("workspaceId","data","authorId","authorName","createdAt") VALUES ${tuples.join(",")}`, ...values);
-    }
+    if (databaseProvider() === "postgresql") return postgresWritesFor(databaseUrl()).append(rows, new Date());
+    return editLogFor(databaseUrl()).append(rows);
   }
 
   async open(): Promise<void> {
@@ -60,6 +49,7 @@ export class DocumentStore implements DocumentStorage {
   async close(): Promise<void> {
     try {
       await closeEditLog();
+      await closePostgresWrites();
     } finally {
       closeSqliteWrites();
     }
@@ -114,10 +104,9 @@ export class DocumentStore implements DocumentStorage {
   }
 
   private read(workspaceId: string) {
+    if (databaseProvider() === "postgresql") return postgresWritesFor(databaseUrl()).read(workspaceId);
     // One transaction so a compaction committing between the two reads cannot hide rows from us.
-    // The Db type is the SQLite client's, which only names Serializable; PostgreSQL's client accepts RepeatableRead.
-    const isolationLevel = (databaseProvider() === "postgresql" ? "RepeatableRead" : "Serializable") as "Serializable";
-    return db().$transaction((tx) => readRows(tx, workspaceId), { ...READ_OPTIONS, isolationLevel });
+    return db().$transaction((tx) => readRows(tx, workspaceId), { ...READ_OPTIONS, isolationLevel: "Serializable" });
   }
 }
 
@@ -197,8 +186,7 @@ type RawRow = { id: number | bigint; data: Uint8Array };
 async function readRows(tx: Tx, workspaceId: string) {
   const snapshot = await tx.docSnapshot.findUnique({ where: { workspaceId }, select: { data: true, stateVector: true } });
   // Raw: hundreds of rows, and Prisma's row mapping costs more main-thread time than the query.
-  const placeholder = databaseProvider() === "postgresql" ? "$1" : "?";
-  const raw = await tx.$queryRawUnsafe<RawRow[]>(`SELECT "id", "data" FROM "DocUpdate" WHERE "workspaceId" = ${placeholder} ORDER BY "id"`, workspaceId);
+  const raw = await tx.$queryRawUnsafe<RawRow[]>(`SELECT "id", "data" FROM "DocUpdate" WHERE "workspaceId" = ? ORDER BY "id"`, workspaceId);
   const rows = raw.map((row) => ({ id: Number(row.id), data: row.data }));
   return { snapshot, rows };
 }

@@ -83,6 +83,8 @@ export class Revocations {
     private readonly log: CollabLog,
     /** Checks every open socket's access again (after revocations from other instances may have been lost). */
     recheckAll: () => Promise<void>,
+    /** Called as each revocation is applied, here or from another instance (the admission cache forgets). */
+    private readonly applied: () => void = () => undefined,
   ) {
     fanout.onControl(
       (payload) => this.receive(payload),
@@ -119,6 +121,7 @@ export class Revocations {
   private apply(revocation: Revocation): number {
     this.forgetOld();
     this.recent.push({ ...revocation, at: Date.now() });
+    this.applied();
     let closed = 0;
     for (const connection of [...this.connections()]) {
       if (!matches(connection, revocation.filter)) continue;

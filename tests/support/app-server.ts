@@ -5,7 +5,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { configureApp } from "~/services/appSettings.server";
 import { loadConfig } from "../../server/config";
 import { createCollabServer, type CollabServer } from "../../server/collab";
-import { authenticateSocket } from "../../server/collabAuth";
+import { authenticateSocket, socketAuthenticationKey } from "../../server/collabAuth";
 import { createAppServer, type AppServer } from "../../server/http";
 import { TEST_SURFACE } from "./collab/testSurface";
 
@@ -18,7 +18,7 @@ export async function startTestApp(env: Record<string, string> = {}, collabOptio
   const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
   const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: process.env.TEST_DATABASE_URL, SESSION_SECRET: "x".repeat(32), ...env });
   configureApp({ sessionSecret: config.sessionSecret, secureCookies: false, allowedOrigins: config.allowedOrigins, smtp: config.smtp });
-  const collab = createCollabServer({ authenticate: authenticateSocket, allowedOrigins: config.allowedOrigins, redisUrl: null, unloadGraceMs: 200, projectionDebounceMs: 50, surface: TEST_SURFACE, ...collabOptions });
+  const collab = createCollabServer({ authenticate: authenticateSocket, authenticationKey: socketAuthenticationKey, allowedOrigins: config.allowedOrigins, redisUrl: null, unloadGraceMs: 200, projectionDebounceMs: 50, surface: TEST_SURFACE, ...collabOptions });
   await collab.open();
   const app = createAppServer(config, () => build, collab);
   const port = await app.listen();

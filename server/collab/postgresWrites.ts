@@ -1,0 +1,132 @@
+// The collaboration server's own PostgreSQL connections (node-postgres, not Prisma): the group commit's
+// INSERT, and the reads of a document's stored rows. These run on every edit and every document load, and
+// Prisma's engine and driver adapter spent more main-thread CPU per edit than the rest of the server
+// (bench/collab.ts, ADR 017). Prisma keeps everything else, compaction's commit and the purge included.
+import pg from "pg";
+import type { UpdateRow } from "./storedRows";
+
+export type StoredRows = { snapshot: { data: Uint8Array; stateVector: Uint8Array } | null; rows: Array<{ id: number; data: Uint8Array }> };
+
+/**
+ * One statement per group commit, whatever its size: the rows travel as five arrays and `unnest` turns them
+ * back into rows. Prepared once per connection (named), so PostgreSQL parses and plans it once. Outside any
+ * transaction, it commits on its own: when it answers, the rows are committed (and, with the default
+ * synchronous_commit, flushed), which is when the journal lets the edit be broadcast.
+ */
+const APPEND: Omit<pg.QueryConfig, "values"> = {
+  name: "collab-append-updates",
+  text: `INSERT INTO "DocUpdate" ("workspaceId","data","authorId","authorName","createdAt")
+         SELECT w, d, a, n, $5::timestamp(3) FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[]) AS t(w, d, a, n)`,
+};
+
+export class PostgresWrites {
+  private readonly pool: pg.Pool;
+  /** The connection appends run on: one write is in flight at a time (UpdateJournal), so one is enough. */
+  private appender: Promise<pg.PoolClient> | null = null;
+
+  constructor(readonly url: string) {
+    this.pool = new pg.Pool({ connectionString: url, max: 4, idleTimeoutMillis: 30_000 });
+    // An idle connection that drops (a restart, a test dropping its database) is replaced on next use.
+    this.pool.on("error", () => undefined);
+  }
+
+  /** Inserts the rows in one committed statement. */
+  async append(rows: UpdateRow[], at: Date): Promise<void> {
+    const client = await this.appendConnection();
+    const workspaceIds = new Array<string>(rows.length);
+    const data = new Array<Buffer>(rows.length);
+    const authorIds = new Array<string | null>(rows.length);
+    const authorNames = new Array<string | null>(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      workspaceIds[i] = row.workspaceId;
+      data[i] = Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength);
+      authorIds[i] = row.authorId;
+      authorNames[i] = row.authorName;
+    }
+    try {
+      await client.query({ ...APPEND, values: [workspaceIds, data, authorIds, authorNames, at.toISOString()] });
+    } catch (error) {
+      this.dropAppender(client, error as Error);
+      throw error;
+    }
+  }
+
+  /**
+   * A document's snapshot and update rows, read in one REPEATABLE READ transaction so that a compaction
+   * committing between the two reads cannot hide rows.
+   */
+  async read(workspaceId: string): Promise<StoredRows> {
+    const client = await this.pool.connect();
+    let failure: Error | undefined;
+    try {
+      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      // (Text results: node-postgres decodes binary results as UTF-8 text, which mangles bytea.)
+      const snapshot = await client.query<{ data: Buffer; stateVector: Buffer }>({
+        name: "collab-read-snapshot",
+        text: `SELECT "data", "stateVector" FROM "DocSnapshot" WHERE "workspaceId" = $1`,
+        values: [workspaceId],
+      });
+      const rows = await client.query<{ id: number; data: Buffer }>({
+        name: "collab-read-updates",
+        text: `SELECT "id", "data" FROM "DocUpdate" WHERE "workspaceId" = $1 ORDER BY "id"`,
+        values: [workspaceId],
+      });
+      await client.query("COMMIT");
+      return { snapshot: snapshot.rows[0] ?? null, rows: rows.rows };
+    } catch (error) {
+      failure = error as Error;
+      throw error;
+    } finally {
+      // A connection that failed mid-transaction is discarded rather than returned half-open.
+      client.release(failure);
+    }
+  }
+
+  async close(): Promise<void> {
+    const appender = this.appender;
+    this.appender = null;
+    if (appender) await appender.then((client) => client.release(), () => undefined);
+    await this.pool.end();
+  }
+
+  private appendConnection(): Promise<pg.PoolClient> {
+    if (!this.appender) {
+      const connecting = this.pool.connect().then((client) => {
+        client.on("error", (error) => this.dropAppender(client, error));
+        return client;
+      });
+      connecting.catch(() => {
+        if (this.appender === connecting) this.appender = null;
+      });
+      this.appender = connecting;
+    }
+    return this.appender;
+  }
+
+  private dropAppender(client: pg.PoolClient, error: Error): void {
+    const current = this.appender;
+    this.appender = null;
+    void current?.then((held) => {
+      if (held === client) client.release(error);
+    }, () => undefined);
+  }
+}
+
+let current: PostgresWrites | null = null;
+
+/** The collaboration server's connections to the PostgreSQL database the process uses (reopened if that changes). */
+export function postgresWritesFor(url: string): PostgresWrites {
+  if (current?.url !== url) {
+    void current?.close().catch(() => undefined);
+    current = new PostgresWrites(url);
+  }
+  return current;
+}
+
+/** Closes them (graceful shutdown; the next use opens new ones). */
+export async function closePostgresWrites(): Promise<void> {
+  const closing = current;
+  current = null;
+  await closing?.close();
+}
