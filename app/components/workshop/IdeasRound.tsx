@@ -2,8 +2,7 @@
 // and come back only to their author, never into the shared document. The facilitator reveals them all at
 // once; then they choose ideas that belong together (tick boxes: keyboard and screen reader friendly, or drag
 // one idea onto another) and merge them into one action, for everyone.
-import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type PointerEvent } from "react";
+import { useCallback, useEffect, useRef, useState, type PointerEvent } from "react";
 import { LOCAL_SESSION } from "~/collab/origins";
 import { useDocValue } from "~/collab/useDocValue";
 import { MAX_IDEA_LENGTH, mergeIdeas, readHiddenIdeaCount, readIdeas } from "~/domain/workspace";
@@ -22,32 +21,64 @@ function ideaAt(x: number, y: number): string | null {
   return document.elementFromPoint(x, y)?.closest<HTMLElement>("[data-idea]")?.dataset.idea ?? null;
 }
 
+const OFFLINE = "You are offline. Ideas are kept on the server: try again when the board says Live.";
+
+/**
+ * Asks the ideas endpoint (a resource route: it answers with JSON) with plain fetch, never a Remix fetcher: a
+ * fetcher whose request fails (no network) throws to the error boundary, and the whole board, kept on this
+ * device for offline use, would be replaced by the error page. A failure here is an answer with an error.
+ */
+async function askIdeas<T extends object>(endpoint: string, form?: Record<string, string>): Promise<T | { error: string }> {
+  if (typeof navigator !== "undefined" && !navigator.onLine) return { error: OFFLINE };
+  try {
+    const response = await fetch(endpoint, form ? { method: "POST", body: new URLSearchParams(form), headers: { Accept: "application/json" } } : { headers: { Accept: "application/json" } });
+    if (!response.headers.get("Content-Type")?.includes("application/json")) return { error: "That did not work. Reload the page and try again." };
+    return (await response.json()) as T | { error: string };
+  } catch {
+    return { error: OFFLINE };
+  }
+}
+
 function MyIdeas({ workspaceId }: { workspaceId: string }) {
   const { doc, announce, editable } = useWorkshop();
   // The server's count of waiting ideas changes when anyone adds one and when the round is revealed: then this
-  // person's own list is asked for again (after a reveal it is empty).
+  // person's own list is asked for again (after a reveal it is empty); and again when the network comes back.
   const waiting = useDocValue(doc, readHiddenIdeaCount);
-  const mine = useFetcher<{ mine: HiddenIdea[] }>();
-  const send = useFetcher<Answer>();
+  const [ideas, setIdeas] = useState<HiddenIdea[]>([]);
+  const [sending, setSending] = useState(false);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const handled = useRef<Answer | null>(null);
+  const asked = useRef(0);
   const endpoint = `/w/${workspaceId}/ideas`;
-  const load = mine.load;
-  useEffect(() => load(endpoint), [load, endpoint, waiting]);
+  const load = useCallback(() => {
+    const ask = ++asked.current;
+    void askIdeas<{ mine: HiddenIdea[] }>(endpoint).then((answer) => {
+      // Only the newest answer counts; offline, the list shown stays as it was.
+      if (ask === asked.current && "mine" in answer) setIdeas(answer.mine);
+    });
+  }, [endpoint]);
   useEffect(() => {
-    const answer = send.data;
-    if (send.state !== "idle" || !answer || handled.current === answer) return;
-    handled.current = answer;
-    if (answer.error) {
+    load();
+    window.addEventListener("online", load);
+    return () => {
+      asked.current++;
+      window.removeEventListener("online", load);
+    };
+  }, [load, waiting]);
+  const send = async (form: Record<string, string>, done: string) => {
+    setSending(true);
+    const answer = await askIdeas<Answer>(endpoint, form);
+    setSending(false);
+    if ("error" in answer && answer.error) {
       setError(answer.error);
       announce(answer.error);
-    } else {
-      setError(null);
-      load(endpoint);
+      return false;
     }
-  }, [send.state, send.data, announce, load, endpoint]);
-  const ideas = mine.data?.mine ?? [];
+    setError(null);
+    announce(done);
+    load();
+    return true;
+  };
 
   return (
     <div className="ideas__mine">
@@ -55,9 +86,9 @@ function MyIdeas({ workspaceId }: { workspaceId: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           if (!text.trim()) return setError("Write your idea first.");
-          send.submit({ intent: "add", text }, { method: "post", action: endpoint });
-          setText("");
-          announce("Your idea is saved. Only you can see it until the facilitator reveals everyone's ideas.");
+          void send({ intent: "add", text }, "Your idea is saved. Only you can see it until the facilitator reveals everyone's ideas.").then((saved) => {
+            if (saved) setText("");
+          });
         }}
       >
         <div className="field">
@@ -81,7 +112,7 @@ function MyIdeas({ workspaceId }: { workspaceId: string }) {
             </p>
           ) : null}
         </div>
-        <button type="submit" className="button" disabled={!editable || send.state !== "idle"}>
+        <button type="submit" className="button" disabled={!editable || sending}>
           Add my idea
         </button>
       </form>
@@ -92,7 +123,7 @@ function MyIdeas({ workspaceId }: { workspaceId: string }) {
             {ideas.map((idea) => (
               <li key={idea.id} className="ideas__idea">
                 <span>{idea.text}</span>
-                <button type="button" className="button button--secondary button--small" onClick={() => send.submit({ intent: "withdraw", ideaId: idea.id }, { method: "post", action: endpoint })}>
+                <button type="button" className="button button--secondary button--small" onClick={() => void send({ intent: "withdraw", ideaId: idea.id }, "Your idea is taken back.")}>
                   Take back<span className="visually-hidden">: {idea.text}</span>
                 </button>
               </li>
@@ -106,16 +137,15 @@ function MyIdeas({ workspaceId }: { workspaceId: string }) {
 
 function Reveal({ workspaceId, hidden }: { workspaceId: string; hidden: number }) {
   const { announce } = useWorkshop();
-  const reveal = useFetcher<Answer>();
-  const handled = useRef<Answer | null>(null);
-  useEffect(() => {
-    const answer = reveal.data;
-    if (reveal.state !== "idle" || !answer || handled.current === answer) return;
-    handled.current = answer;
-    announce(answer.error ?? `Revealed ${ideaCount(answer.revealed ?? 0)} to everyone.`);
-  }, [reveal.state, reveal.data, announce]);
+  const [busy, setBusy] = useState(false);
+  const reveal = async () => {
+    setBusy(true);
+    const answer = await askIdeas<Answer>(`/w/${workspaceId}/ideas`, { intent: "reveal" });
+    setBusy(false);
+    announce(("error" in answer && answer.error) || `Revealed ${ideaCount(("revealed" in answer && answer.revealed) || 0)} to everyone.`);
+  };
   return (
-    <button type="button" className="button" disabled={hidden === 0 || reveal.state !== "idle"} onClick={() => reveal.submit({ intent: "reveal" }, { method: "post", action: `/w/${workspaceId}/ideas` })}>
+    <button type="button" className="button" disabled={hidden === 0 || busy} onClick={() => void reveal()}>
       Reveal everyone's ideas
     </button>
   );

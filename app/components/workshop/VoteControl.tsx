@@ -30,6 +30,8 @@ export function VoteControl({ action, name }: { action: ActionView; name: string
   const busy = fetcher.state !== "idle";
   const vote = (delta: 1 | -1) => {
     if (busy) return announce("Still saving your last vote. Try again in a moment.");
+    // A fetcher whose request cannot leave this device would replace the board with the error page.
+    if (!navigator.onLine) return announce("You are offline. Votes are counted on the server: vote again when the board says Live.");
     fetcher.submit({ intent: "vote", actionId: action.id, delta: String(delta) }, { method: "post" });
   };
   return (
