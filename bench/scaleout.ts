@@ -6,30 +6,50 @@
 // step, default 6), BENCH_SCALEOUT_PLAN_SIZE (10), BENCH_SCALEOUT_EDITS_PER_SECOND (1), BENCH_SCALEOUT_P99_MS (50).
 import { randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { z } from "zod";
 import { migrateDatabase } from "../server/migrate";
 import { spawnCollabServer, type ServerChild } from "../tests/support/collab/spawnServer";
 import { connectClient, type TestClient } from "../tests/support/collab/testClient";
 import { createPgDatabase, dropPgDatabase, pgUrl } from "../tests/support/test-databases";
 import { loadAverage, percentileOf, serverCpuMicros } from "./support/serverChild";
 
-const numberKnob = (name: string, fallback: number) => {
-  const raw = process.env[name];
-  const value = raw === undefined || raw === "" ? fallback : Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number (got "${raw}"); leave it unset for ${fallback}.`);
-  return value;
-};
-const PLAN_SIZE = Math.round(numberKnob("BENCH_SCALEOUT_PLAN_SIZE", 10));
-const EDITS_PER_SECOND = numberKnob("BENCH_SCALEOUT_EDITS_PER_SECOND", 1);
-const RECORD_MS = numberKnob("BENCH_SCALEOUT_SECONDS", 6) * 1000;
-const LIMIT_MS = numberKnob("BENCH_SCALEOUT_P99_MS", 50);
-const STEPS = (process.env.BENCH_SCALEOUT_STEPS || "10,20,40,80,120,160,240").split(",").map((s) => {
-  const people = Number(s.trim());
-  if (!Number.isInteger(people) || people < PLAN_SIZE || people % PLAN_SIZE !== 0)
-    throw new Error(`BENCH_SCALEOUT_STEPS must list people counts that are multiples of the plan size ${PLAN_SIZE} (got "${s}"), e.g. 10,20,40.`);
-  return people;
-});
-const INTERVAL_MS = 1000 / EDITS_PER_SECOND;
-const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+const positive = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((raw) => (raw === undefined || raw.trim() === "" ? fallback : Number(raw)))
+    .pipe(z.number({ invalid_type_error: "must be a number" }).positive().finite());
+const knobsSchema = z
+  .object({
+    BENCH_SCALEOUT_PLAN_SIZE: positive(10).pipe(z.number().int().min(2)),
+    BENCH_SCALEOUT_EDITS_PER_SECOND: positive(1),
+    BENCH_SCALEOUT_SECONDS: positive(6),
+    BENCH_SCALEOUT_P99_MS: positive(50),
+    BENCH_SCALEOUT_STEPS: z
+      .string()
+      .optional()
+      .transform((raw) => (raw?.trim() ? raw : "10,20,40,80,120,160,240").split(",").map((step) => Number(step.trim())))
+      .pipe(z.array(z.number().int().positive()).nonempty()),
+    REDIS_URL: z.string().optional().transform((url) => url?.trim() || "redis://127.0.0.1:6379"),
+  })
+  .superRefine((knobs, context) => {
+    if (!(knobs.BENCH_SCALEOUT_PLAN_SIZE >= 2) || !Array.isArray(knobs.BENCH_SCALEOUT_STEPS)) return; // already reported
+    for (const people of knobs.BENCH_SCALEOUT_STEPS)
+      if (people % knobs.BENCH_SCALEOUT_PLAN_SIZE !== 0)
+        context.addIssue({ code: "custom", path: ["BENCH_SCALEOUT_STEPS"], message: `${people} is not a whole number of plans of ${knobs.BENCH_SCALEOUT_PLAN_SIZE} people` });
+  });
+
+/** The run's settings from the environment, or an error saying which knob is wrong and what it takes. */
+function readKnobs() {
+  const parsed = knobsSchema.safeParse(process.env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+  throw new Error(
+    `bench scaleout: ${problems}. BENCH_SCALEOUT_STEPS takes people counts that are multiples of the plan size (e.g. 10,20,40); the other knobs take positive numbers; leave a knob unset for its default.`,
+  );
+}
+let PLAN_SIZE = 10;
+let INTERVAL_MS = 1000;
 
 type Person = { client: TestClient; instance: number };
 /** One deployment under test: its instances, its plans (rooms) and everyone connected to them. */
@@ -124,6 +144,11 @@ const pair = (samples: number[]) => `${fixed(percentileOf(samples, 50))} / ${fix
 const cell = (text: string, width: number) => text.padStart(width);
 
 export async function run(): Promise<void> {
+  const knobs = readKnobs();
+  PLAN_SIZE = knobs.BENCH_SCALEOUT_PLAN_SIZE;
+  INTERVAL_MS = 1000 / knobs.BENCH_SCALEOUT_EDITS_PER_SECOND;
+  const { BENCH_SCALEOUT_EDITS_PER_SECOND: EDITS_PER_SECOND, BENCH_SCALEOUT_P99_MS: LIMIT_MS, BENCH_SCALEOUT_STEPS: STEPS, REDIS_URL } = knobs;
+  const RECORD_MS = knobs.BENCH_SCALEOUT_SECONDS * 1000;
   process.setMaxListeners(0); // every provider adds a process "exit" listener; hundreds of clients is the point
   const template = await createPgDatabase();
   const databases: string[] = [];
