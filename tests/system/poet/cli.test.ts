@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,6 +10,13 @@ import { respondentsToCsv } from "~/domain/poet/demo/respondentsToCsv";
 const root = path.resolve(import.meta.dirname, "../../..");
 const fixtures = path.join(root, "tests/fixtures/poet");
 const poet = (...args: string[]) => spawnSync(path.join(root, "node_modules/.bin/tsx"), ["scripts/poet.ts", ...args], { cwd: root, encoding: "utf8" });
+// The same without blocking the test worker while it runs (a long block starves vitest's own messages).
+const poetAsync = (...args: string[]) =>
+  new Promise<{ status: number; stdout: string }>((resolve) =>
+    execFile(path.join(root, "node_modules/.bin/tsx"), ["scripts/poet.ts", ...args], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 }, (error, stdout) =>
+      resolve({ status: error ? Number(error.code ?? 1) : 0, stdout }),
+    ),
+  );
 
 describe("npm run poet -- analyse", { timeout: 30_000 }, () => {
   it("exits with code 2 and lists the problems of a bad file", () => {
@@ -32,6 +39,26 @@ describe("npm run poet -- analyse", { timeout: 30_000 }, () => {
       ].sort(),
     );
     expect(output.findings.find((f) => f.id === "O_DIGNITY~all")).toMatchObject({ n: 3, positive: 2, classification: "too-few" });
+  });
+
+  it("prints links as JSON with the fields they had before issue 19, and the added ones", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "poet-cli-"));
+    const file = path.join(dir, "demo.csv");
+    writeFileSync(file, respondentsToCsv(adult2014, generateDemoRound({ seed: 3, respondents: 300 }).respondents));
+    const run = await poetAsync("analyse", file, "--json");
+    expect(run.status).toBe(0);
+    const { links } = JSON.parse(run.stdout) as { links: Record<string, unknown>[] };
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      expect(Object.keys(link).sort()).toEqual(
+        [
+          ...["process", "outcome", "oddsRatio", "ciLow", "ciHigh", "n", "sentence"],
+          ...["withCondition", "withoutCondition", "riskRatio", "oddsRatioCorrected", "p", "q", "claimed", "detail"],
+        ].sort(),
+      );
+      expect(typeof link.oddsRatio).toBe("number");
+      expect(typeof link.n).toBe("number");
+    }
   });
 
   it("prints strengths and weaknesses first, then in line, too few to say, then links", () => {
