@@ -10,8 +10,9 @@ const integration = (provider: "sqlite" | "postgresql") => ({
     env: { TEST_DB_PROVIDER: provider },
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/database-per-file.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Generous: the suite must pass on a busy 2-core machine; a timeout is a hang detector, not a speed check.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
   },
 });
 
@@ -21,9 +22,9 @@ export default defineConfig({
     pool: "forks",
     projects: [
       // Pure code: no processes, threads, files, sockets or databases.
-      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"] } },
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"], testTimeout: 30_000 } },
       // The CLI in a child process, import checks in a worker thread, configuration files on disk.
-      { extends: true, test: { name: "system", include: ["tests/system/**/*.test.ts"], testTimeout: 60_000 } },
+      { extends: true, test: { name: "system", include: ["tests/system/**/*.test.ts"], testTimeout: 120_000 } },
       integration("sqlite"),
       integration("postgresql"),
     ],
