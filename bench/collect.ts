@@ -56,12 +56,13 @@ function formOf(person: Respondent): Record<string, string> {
 }
 
 /**
- * One browser: its own keep-alive connection and cookies (a shared pool of idle sockets would race the
- * server's keep-alive timeout on a loaded machine and reset a POST now and then, which is not what a
- * person's browser sees).
+ * One browser's cookies, a new connection for each request. A reused keep-alive socket races the server's
+ * keep-alive timeout when this process is starved of CPU, and Node's client then reports the reset
+ * (ECONNRESET) where a browser would quietly send again: that would count as a lost answer that the
+ * server never received.
  */
 class Browser {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  private readonly agent = new http.Agent({ keepAlive: false });
   private readonly cookies = new Map<string, string>();
   constructor(private readonly baseUrl: string) {}
 
@@ -208,11 +209,17 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
     const senders = holders(SUBMITS, 23);
     await fetch(`${server.baseUrl}/survey/${submitCodes[0]}`).then((r) => r.text()); // warm-up
     const started = performance.now();
-    const times = await inParallel(
+    const failures: string[] = [];
+    const outcomes = await inParallel(
       senders.map((person, i) => ({ person, code: submitCodes[i]! })),
       AT_ONCE,
-      ({ person, code }) => answer(server.baseUrl, code, person),
+      ({ person, code }) =>
+        answer(server.baseUrl, code, person).catch((error: Error) => {
+          failures.push(`${code}: ${error.message}`);
+          return null;
+        }),
     );
+    const times = outcomes.filter((t) => t !== null);
     const wall = performance.now() - started;
     const stored = await db().respondent.count({ where: { roundId: submitted.roundId } });
     const round = await db().poetRound.findUniqueOrThrow({ where: { id: submitted.roundId }, select: { respondentCount: true, revision: true } });
@@ -230,6 +237,7 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
     console.log(`    whole person (start + send):     ${ms(times.map((t) => t.whole))}`);
     console.log(`    peer: start page read, ${AT_ONCE} at once: ${ms(readTimes)}`);
     const lost = SUBMITS - stored;
+    if (failures.length) console.log(`    ${failures.length} sends failed, e.g. ${failures.slice(0, 3).join("; ")}; the server's last words: ${server.output.slice(-3).join(" | ").slice(0, 600)}`);
     console.log(`    stored: ${stored} respondents, round count ${round.respondentCount}, revision ${round.revision}, ${used} codes used — ${lost === 0 && round.respondentCount === SUBMITS && used === SUBMITS ? "none lost ✓" : `${lost} LOST ✗`}`);
 
     // (b) The live round page with 10,000 answers, and its peers.
@@ -260,18 +268,31 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
     analyseRound(adult2014, { kind: "respondents", respondents: people }, approximateNationalAdult2014);
     analysis.push(performance.now() - t0);
   }
+  const reading: number[] = [];
+  for (let i = 0; i < ANALYSIS_RUNS; i++) {
+    const t0 = performance.now();
+    const rows = await db().respondent.findMany({ where: { roundId: live.roundId } });
+    for (const row of rows) JSON.parse(row.answers);
+    reading.push(performance.now() - t0);
+  }
+  console.log(`    reference: reading and parsing the round's ${COLLECTED.toLocaleString("en-GB")}+ rows in this process, median of ${ANALYSIS_RUNS}: ${median(reading).toFixed(0)} ms`);
   console.log(`    reference: analyseRound alone on the same ${COLLECTED.toLocaleString("en-GB")} people, median of ${ANALYSIS_RUNS}: ${median(analysis).toFixed(0)} ms`);
   await disconnectDatabase();
   console.log(`(load average after: ${load()})`);
 }
 
+/** BENCH_COLLECT_DATABASES=sqlite (or postgresql) runs one of the two; both by default. */
 export async function run(): Promise<void> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "poet-bench-collect-"));
-  try {
-    await benchOn("sqlite", `file:${path.join(dir, "bench.db")}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const wanted = (process.env.BENCH_COLLECT_DATABASES ?? "sqlite,postgresql").split(",");
+  if (wanted.includes("sqlite")) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "poet-bench-collect-"));
+    try {
+      await benchOn("sqlite", `file:${path.join(dir, "bench.db")}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
+  if (!wanted.includes("postgresql")) return;
   const reachable = await pgAdmin(async () => true).catch(() => false);
   if (!reachable) {
     console.log("\n--- postgresql --- skipped: no PostgreSQL at 127.0.0.1:5432");

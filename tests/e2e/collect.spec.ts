@@ -123,6 +123,7 @@ async function phoneContext(browser: Browser, javaScriptEnabled: boolean) {
 
 test.describe.serial("collecting POET answers", () => {
   test.beforeAll(async ({ browser }) => {
+    test.setTimeout(240_000); // two collections, letters and a live round page, with axe on each
     council = await browser.newContext();
     owner = await council.newPage();
     await signIn(owner, DEMO.email, DEMO.password);

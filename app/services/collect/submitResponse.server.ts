@@ -1,7 +1,7 @@
 // Turns a finished questionnaire into a Respondent of the collection's round, exactly once.
-// One transaction: the collection must still be open (checked by writing its row, which closing also
-// writes, so the two never overlap), a personal code is claimed by a conditional update (of two
-// concurrent sends exactly one changes the row), then the person joins the round and its revision moves.
+// One transaction: a personal code is claimed by a conditional update (of two concurrent sends exactly
+// one changes the row), the person joins the round, then the collection must still be open (checked by
+// writing its row, which closing also writes, so the two never overlap) and the round's revision moves.
 import { randomBytes } from "node:crypto";
 import { collectionState, notTakingAnswers, type About, type ResponseSource } from "~/domain/collect";
 import { writeTransaction } from "~/models/db.server";
@@ -51,11 +51,6 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
       const collection = await tx.collection.findUniqueOrThrow({ where: { id: input.collectionId }, select: { roundId: true, survey: true, opensAt: true, closesAt: true, closedAt: true } });
       const state = collectionState(collection, now);
       if (state !== "open") throw new Refused({ status: "closed", message: notTakingAnswers(state, collection) });
-      const open = await tx.collection.updateMany({
-        where: { id: input.collectionId, closedAt: null, opensAt: { lte: now }, OR: [{ closesAt: null }, { closesAt: { gt: now } }] },
-        data: { lastAnswerAt: now },
-      });
-      if (open.count === 0) throw new Refused({ status: "closed", message: notTakingAnswers("closed", collection) });
       if (input.personalCodeId) {
         const claimed = await tx.surveyCode.updateMany({ where: { id: input.personalCodeId, collectionId: input.collectionId, usedAt: null }, data: { usedAt: now } });
         if (claimed.count === 0) throw new Refused({ status: "code-used", message: CODE_USED_MESSAGE });
@@ -77,7 +72,6 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
         },
       });
       if (input.personalCodeId) await tx.surveyCode.update({ where: { id: input.personalCodeId }, data: { respondentId: respondent.id } });
-      await tx.poetRound.update({ where: { id: collection.roundId }, data: { respondentCount: { increment: 1 }, revision: { increment: 1 } } });
       if (input.draftId) await tx.surveyDraft.deleteMany({ where: { id: input.draftId } });
       // Deliberately written without any link to the respondent (docs/decisions/012).
       // Its time is kept to the day only, so it cannot be paired with the answers by when they arrived.
@@ -88,6 +82,16 @@ export async function submitResponse(input: SubmitInput): Promise<SubmitResult> 
           data: { id: randomBytes(12).toString("hex"), collectionId: input.collectionId, createdAt: day, ...input.contact, linkOrigin: input.linkOrigin ?? "", unsubscribeToken: randomBytes(24).toString("base64url") },
         });
       }
+      // Last, the two rows every send writes (the collection's and its round's): a send holds their locks
+      // only from here to its commit, so a crowd of sends queues for two statements each on PostgreSQL,
+      // not for whole transactions. Still inside the transaction, so a close that committed first makes
+      // this update change nothing and the whole answer is rolled back; a close that comes later waits.
+      const open = await tx.collection.updateMany({
+        where: { id: input.collectionId, closedAt: null, opensAt: { lte: now }, OR: [{ closesAt: null }, { closesAt: { gt: now } }] },
+        data: { lastAnswerAt: now },
+      });
+      if (open.count === 0) throw new Refused({ status: "closed", message: notTakingAnswers("closed", collection) });
+      await tx.poetRound.update({ where: { id: collection.roundId }, data: { respondentCount: { increment: 1 }, revision: { increment: 1 } } });
       return { status: "sent" as const, respondentId: respondent.id };
     }, SEND_TRANSACTION);
   } catch (error) {
