@@ -26,6 +26,8 @@ export type PlanAction = {
   findingIds: string[];
   mirIds: string[];
   votes: number;
+  /** The plan's priority this action is (1 = first), as marked on the board; null when it is not one. */
+  priority: number | null;
   order: string;
   createdBy: string;
   createdAt: string;
@@ -65,6 +67,7 @@ async function planActions(scope: ActionScope): Promise<(PlanAction & { workspac
     findingIds: parseList(r.findingIds),
     mirIds: parseList(r.mirIds),
     votes: r.votes,
+    priority: r.priority,
     order: r.order,
     createdBy: r.createdBy,
     createdAt: r.createdAt.toISOString(),

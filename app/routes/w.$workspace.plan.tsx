@@ -47,6 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     status: a.status,
     statusLabel: statusLabel(statuses, a.status),
     rag: a.rag,
+    priority: a.priority,
     owner: a.owner,
     due: a.due,
     ...flagsOf(a, today, staleAfterDays, dayInEngland),

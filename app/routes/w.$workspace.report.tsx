@@ -66,6 +66,17 @@ function FullReport({ report }: { report: ReturnType<typeof useLoaderData<typeof
           ))}
         </div>
       </section>
+      {report.priorities.length ? (
+        <section className="report-section" aria-labelledby="priorities-heading">
+          <h2 id="priorities-heading">The plan's priorities</h2>
+          <p>The actions the workshop chose to do first, in order.</p>
+          <ol data-testid="report-priorities">
+            {report.priorities.map((p) => (
+              <li key={p.id}>{p.title}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {report.selfAssessment ? <ReportSelfAssessment assessment={report.selfAssessment} /> : null}
       {report.round ? (
         <section className="report-section" aria-labelledby="evidence-heading">

@@ -23,6 +23,8 @@ export type ReportAction = {
   status: string;
   rag: string;
   percent: number;
+  /** The plan's priority this action is (1 = first), as facilitators marked it on the board; null when not one. */
+  priority: number | null;
   owner: string;
   due: string | null;
   overdue: boolean;
@@ -48,6 +50,8 @@ export type BoardReport = {
   counts: ReturnType<typeof planCounts>;
   charts: ReportChart[];
   actions: ReportAction[];
+  /** The plan's priorities, first first (the same actions as in `actions`, which keeps board order). */
+  priorities: { id: string; priority: number; title: string }[];
   /** The plan's latest Making it Real self-assessment beside the year before, when there is one (ADR 021). */
   selfAssessment: ComparedAssessment | null;
 };
@@ -135,6 +139,7 @@ export async function buildBoardReport(access: WorkspaceAccess): Promise<BoardRe
     status: statusLabel(statuses, a.status),
     rag: a.rag,
     percent: effectivePercent(statuses, a.status, a.manualPercent),
+    priority: a.priority,
     owner: a.owner.trim(),
     due: a.due ? longDate(a.due) : null,
     overdue: isOverdue(a, today),
@@ -173,6 +178,7 @@ export async function buildBoardReport(access: WorkspaceAccess): Promise<BoardRe
     counts: planCounts(actions, today),
     charts,
     actions: reportActions,
+    priorities: reportActions.flatMap((a) => (a.priority ? [{ id: a.id, priority: a.priority, title: a.title }] : [])).sort((x, y) => x.priority - y.priority),
     selfAssessment,
   };
 }

@@ -32,6 +32,7 @@ function chartTable(chart: ReportChart): (Paragraph | Table)[] {
 function actionBlock(action: ReportAction): Paragraph[] {
   return [
     heading(action.title, HeadingLevel.HEADING_3),
+    ...(action.priority ? [fact("Priority", `Priority ${action.priority}`)] : []),
     fact("Status", `${action.status} (${action.percent}% done)`),
     fact("RAG", RAG_WORDS[action.rag] ?? "Needs review"),
     fact("Owner", action.owner || "No owner yet"),
@@ -63,6 +64,13 @@ export async function boardReportDocx(report: BoardReport, logo: ReportLogo | nu
     para(`${report.counts.total} actions: ${report.counts.complete} complete, ${report.counts.overdue} overdue, ${report.counts.unowned} without an owner.`),
     ...report.charts.flatMap(chartTable),
   ];
+  const priorities = report.priorities.length
+    ? [
+        heading("The plan's priorities", HeadingLevel.HEADING_1),
+        para("The actions the workshop chose to do first, in order."),
+        ...report.priorities.map((p) => para(`${p.priority}. ${p.title}`)),
+      ]
+    : [];
   const evidence = report.round
     ? [
         heading(`What people told us (${report.round.name})`, HeadingLevel.HEADING_1),
@@ -86,7 +94,7 @@ export async function boardReportDocx(report: BoardReport, logo: ReportLogo | nu
             children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ children: ["Page ", PageNumber.CURRENT, " of ", PageNumber.TOTAL_PAGES] })] })],
           }),
         },
-        children: [...titlePage, ...summary, ...selfAssessmentDocx(report.selfAssessment), ...evidence, ...actions],
+        children: [...titlePage, ...summary, ...priorities, ...selfAssessmentDocx(report.selfAssessment), ...evidence, ...actions],
       },
     ],
   });

@@ -2,7 +2,7 @@
 // due date or RAG. The table is a projection: re-running this on the same document changes nothing.
 import { randomUUID } from "node:crypto";
 import type * as Y from "yjs";
-import { readActions, totalVotes, type ActionView } from "~/domain/workspace";
+import { priorityOrder, readActions, readPriorities, totalVotes, type ActionView } from "~/domain/workspace";
 import { databaseProvider, type Tx, writeTransaction } from "~/models/db.server";
 import { emailFollowUps } from "./followUpEmails.server";
 import { notifyContributors } from "./notifyContributors.server";
@@ -29,6 +29,7 @@ type Row = {
   findingIds: string;
   mirIds: string;
   votes: number;
+  priority: number | null;
   order: string;
   createdBy: string;
   createdAt: Date;
@@ -38,7 +39,7 @@ type Row = {
 
 const UNKNOWN_ACTOR = "Someone (not recorded)";
 
-function toRow(view: ActionView): Row {
+function toRow(view: ActionView, priority: number | null): Row {
   const createdAt = new Date(view.createdAt);
   return {
     id: view.id,
@@ -53,6 +54,7 @@ function toRow(view: ActionView): Row {
     findingIds: JSON.stringify(view.findingIds),
     mirIds: JSON.stringify(view.mirIds),
     votes: totalVotes(view),
+    priority,
     order: view.order,
     createdBy: view.createdBy,
     createdAt: Number.isNaN(createdAt.getTime()) ? new Date(0) : createdAt,
@@ -72,7 +74,9 @@ function sameRow(a: Row, b: Row): boolean {
 /** Brings the Action rows in line with the document and appends one ActionEvent per tracked change. */
 export async function projectWorkspace(workspaceId: string, doc: Y.Doc, actorFor: ActorLookup = () => null): Promise<ProjectionResult> {
   const views = readActions(doc);
-  const rows = views.map(toRow);
+  // The priorities as the board shows them: actions still on it, numbered 1, 2, 3 without gaps.
+  const priorities = priorityOrder(readPriorities(doc), views.map((v) => v.id));
+  const rows = views.map((view) => toRow(view, priorities.includes(view.id) ? priorities.indexOf(view.id) + 1 : null));
   const outcome = await writeTransaction(
     async (tx) => {
       await lockProjection(tx, workspaceId);

@@ -2,7 +2,7 @@
 // written to the database before anyone else sees it.
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { actionsOf, recordRemovedVotes } from "~/domain/workspace";
+import { actionsOf, PRIORITIES_KEY, recordRemovedVotes, sessionOf } from "~/domain/workspace";
 import { encodeChangeRefused } from "~/collab/changeRefused";
 import { admitPresence } from "./presence";
 import { checkUpdate, documentRoleOf, type GuardVerdict, type Surface } from "./sessionGuard";
@@ -71,6 +71,10 @@ export class SharedDocument {
     this.ydoc.on("update", (update: Uint8Array, origin: unknown) => this.updated(update, originOf(origin)));
     actionsOf(this.ydoc).observeDeep(() => {
       this.actionsUnprojected = true;
+    });
+    // The plan's priorities are projected too (Action.priority); the timer, focus and votes' state are not.
+    sessionOf(this.ydoc).observeDeep((events) => {
+      if (events.some((e) => (e.path.length === 0 ? e.changes.keys.has(PRIORITIES_KEY) : e.path[0] === PRIORITIES_KEY))) this.actionsUnprojected = true;
     });
     this.awareness.on("update", (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) =>
       this.awarenessChanged(changes, origin),

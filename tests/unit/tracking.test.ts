@@ -68,6 +68,12 @@ describe("plan filters", () => {
     expect(sortActions(dated, "due", "asc").map((a) => a.id)).toEqual(["late", "late-but-done", "soon", "later", "no-date"]);
     expect(sortActions(dated, "due", "desc").map((a) => a.id)).toEqual(["later", "soon", "late", "late-but-done", "no-date"]);
   });
+  it("shows only the plan's priorities, and sorts them first in their order with the rest last, both ways", () => {
+    const marked = [action({ id: "none", order: "a0" }), action({ id: "second", priority: 2, order: "a1" }), action({ id: "first", priority: 1, order: "a2" }), action({ id: "also-none", priority: null, order: "a3" })];
+    expect(filterActions(marked, query({ show: "priorities" }), { id: null, name: "" }, today).map((a) => a.id)).toEqual(["second", "first"]);
+    expect(sortActions(marked, "priority", "asc").map((a) => a.id)).toEqual(["first", "second", "none", "also-none"]);
+    expect(sortActions(marked, "priority", "desc").map((a) => a.id)).toEqual(["second", "first", "none", "also-none"]);
+  });
   it("counts what the top of the plan shows", () => {
     expect(planCounts(actions, today)).toEqual({ total: 7, overdue: 1, dueSoon: 1, unowned: 1, complete: 1 });
   });

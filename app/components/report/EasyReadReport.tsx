@@ -17,6 +17,7 @@ export function easyReadSummary(report: Pick<BoardReport, "counts">): string[] {
 
 export function easyReadAction(action: ReportAction): string[] {
   return [
+    ...(action.priority ? [`This is one of the most important things in our plan: number ${action.priority}.`] : []),
     `What is happening now: ${action.status}.`,
     action.owner ? `Who is doing it: ${action.owner}.` : "Nobody has said they will do this yet.",
     action.due ? `When it should be done: ${action.due}.${action.overdue ? " It is late." : ""}` : "There is no date for this yet.",
@@ -32,6 +33,17 @@ export function EasyReadReport({ report }: { report: BoardReport }) {
         <h2 id="easy-summary">How we are doing</h2>
         {easyReadSummary(report).map((s) => <p key={s}>{s}</p>)}
       </section>
+      {report.priorities.length ? (
+        <section className="report-section" aria-labelledby="easy-priorities">
+          <h2 id="easy-priorities">The most important things</h2>
+          <p>We chose these things to do first.</p>
+          <ol data-testid="easy-priorities">
+            {report.priorities.map((p) => (
+              <li key={p.id}>{p.title}</li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
       {report.selfAssessment ? (
         <section className="report-section" aria-labelledby="easy-self-assessment">
           <h2 id="easy-self-assessment">{`How we think we are doing (${report.selfAssessment.year})`}</h2>

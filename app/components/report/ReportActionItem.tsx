@@ -8,6 +8,14 @@ export function ReportActionItem({ action }: { action: ReportAction }) {
     <li className="report-action" aria-labelledby={headingId}>
       <h3 id={headingId}>{action.title}</h3>
       <dl className="report-facts">
+        {action.priority ? (
+          <div>
+            <dt>Priority</dt>
+            <dd>
+              <strong className="tag tag--priority">{`Priority ${action.priority}`}</strong>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt>Status</dt>
           <dd>{`${action.status} (${action.percent}% done)`}</dd>

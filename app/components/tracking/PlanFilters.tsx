@@ -2,7 +2,7 @@ import { Form } from "@remix-run/react";
 import { mirThemes } from "~/domain/mir";
 import type { PlanQuery } from "~/domain/tracking/filters";
 
-const SHOW_LABELS = { all: "All actions", overdue: "Overdue", "due-30": "Due in the next 30 days", mine: "Mine", unowned: "No owner yet" } as const;
+const SHOW_LABELS = { all: "All actions", priorities: "The plan's priorities", overdue: "Overdue", "due-30": "Due in the next 30 days", mine: "Mine", unowned: "No owner yet" } as const;
 
 /** The plan's filters as a GET form: they work without JavaScript and give each view its own URL. */
 export function PlanFilters({ query, findings }: { query: PlanQuery; findings: { id: string; label: string }[] }) {

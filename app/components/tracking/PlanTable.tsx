@@ -10,6 +10,8 @@ export type PlanRow = {
   status: string;
   statusLabel: string;
   rag: string;
+  /** The plan's priority this action is (1 = first), or null. */
+  priority: number | null;
   owner: string;
   due: string | null;
   overdue: boolean;
@@ -24,6 +26,7 @@ export type PlanRow = {
 };
 
 const COLUMNS: { key: PlanQuery["sort"]; label: string }[] = [
+  { key: "priority", label: "Priority" },
   { key: "title", label: "Action" },
   { key: "status", label: "Status" },
   { key: "rag", label: "RAG" },
@@ -91,6 +94,9 @@ export function PlanTable({
                     <input type="checkbox" name="ids" value={row.id} id={`select-${row.id}`} aria-label={`Select “${row.title || "Untitled action"}”`} />
                   </td>
                 ) : null}
+                <td data-testid="plan-priority">
+                  {row.priority ? <span className="tag tag--priority">{`Priority ${row.priority}`}</span> : <span className="muted">No</span>}
+                </td>
                 <td>
                   <Link to={`/w/${workspaceId}/actions/${row.id}`}>{row.title || "Untitled action"}</Link>
                   {!row.valid ? <span className="tag tag--warning"> Needs review</span> : null}

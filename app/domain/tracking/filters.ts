@@ -12,10 +12,12 @@ export type TrackedAction = {
   due: string | null;
   findingIds: string[];
   mirIds: string[];
+  /** The plan's priority this action is (1 = first), as facilitators marked it on the board; null when not one. */
+  priority?: number | null;
 };
 
-export const PLAN_FILTERS = ["all", "overdue", "due-30", "mine", "unowned"] as const;
-export const SORT_KEYS = ["order", "title", "status", "rag", "owner", "due"] as const;
+export const PLAN_FILTERS = ["all", "priorities", "overdue", "due-30", "mine", "unowned"] as const;
+export const SORT_KEYS = ["order", "priority", "title", "status", "rag", "owner", "due"] as const;
 
 export const PlanQuery = z.object({
   show: z.enum(PLAN_FILTERS).catch("all"),
@@ -58,6 +60,7 @@ export function themesOf(action: Pick<TrackedAction, "mirIds">): string[] {
 export function filterActions<T extends TrackedAction>(actions: readonly T[], query: PlanQuery, me: Person, today: string): T[] {
   const soon = addDays(today, 30);
   return actions.filter((a) => {
+    if (query.show === "priorities" && !a.priority) return false;
     if (query.show === "overdue" && !isOverdue(a, today)) return false;
     if (query.show === "due-30" && !(a.due !== null && a.due >= today && a.due <= soon && a.status !== "complete")) return false;
     if (query.show === "mine" && !isOwnedBy(a, me)) return false;
@@ -71,10 +74,12 @@ export function filterActions<T extends TrackedAction>(actions: readonly T[], qu
 const STATUS_RANK: Record<string, number> = { "not-started": 0, "in-progress": 1, blocked: 2, complete: 3 };
 const RAG_RANK: Record<string, number> = { red: 0, amber: 1, green: 2 };
 
-/** Sorts a copy by one column; blanks (no owner, no due date) go last either way. */
+/** Sorts a copy by one column; blanks (no owner, no due date, not a priority) go last either way. */
 export function sortActions<T extends TrackedAction & { order: string }>(actions: readonly T[], sort: PlanQuery["sort"], dir: PlanQuery["dir"]): T[] {
   const key = (a: T): string | number | null => {
     switch (sort) {
+      case "priority":
+        return a.priority ?? null;
       case "title":
         return a.title.toLowerCase();
       case "status":

@@ -1,8 +1,9 @@
 // The board paper over real HTTP: the Word version read back from its XML, the printable page's charts and
 // tables, and the council logo's upload checks and who may fetch it.
 import JSZip from "jszip";
+import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAction } from "~/domain/workspace";
+import { createAction, setPriorities } from "~/domain/workspace";
 import { mirStatements } from "~/domain/mir";
 import { db } from "~/models/db.server";
 import { addMilestone } from "~/models/milestone.server";
@@ -135,5 +136,73 @@ describe("the council logo", () => {
 
     expect((await outsider.get(`/w/${ws()}/logo`)).status).toBe(404);
     expect((await outsider.get(`/orgs/${world.a.org.slug}/logo`)).status).toBe(404);
+  });
+});
+
+describe("the plan's priorities (marked on the board) in tracking and the board paper", () => {
+  const mark = (ids: string[]) => running.collab.withDocument(ws(), (doc) => setPriorities(doc, ids), { source: "server", actorId: null, actorName: "Facilitator" });
+  const priorityCells = (page: string) => [...page.matchAll(/<td data-testid="plan-priority">([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+
+  it("are projected into the Action table, and unmarking clears them", async () => {
+    await mark(["buddies", "letters"]);
+    const rows = await db().action.findMany({ where: { workspaceId: ws() }, select: { id: true, priority: true }, orderBy: { id: "asc" } });
+    expect(rows).toEqual([
+      { id: "buddies", priority: 1 },
+      { id: "letters", priority: 2 },
+    ]);
+    await mark(["letters"]);
+    expect(await db().action.findMany({ where: { workspaceId: ws() }, select: { id: true, priority: true }, orderBy: { id: "asc" } })).toEqual([
+      { id: "buddies", priority: null },
+      { id: "letters", priority: 1 },
+    ]);
+  });
+
+  it("the plan table has a Priority column that sorts (priorities first, in order) and a filter showing only them", async () => {
+    await mark(["buddies"]);
+    const plan = await text(await member.get(`/w/${ws()}/plan`));
+    expect(plan).toMatch(/<th scope="col" aria-sort="none"><a [^>]*href="[^"]*sort=priority[^"]*">Priority</);
+    expect(priorityCells(plan)).toEqual(["No", "Priority 1"]); // board order: letters, then buddies
+    const sorted = await text(await member.get(`/w/${ws()}/plan?sort=priority&dir=asc`));
+    expect(priorityCells(sorted)).toEqual(["Priority 1", "No"]);
+    expect(sorted.indexOf("Peer support buddies")).toBeLessThan(sorted.indexOf("Plain-English budget letters"));
+    const only = await text(await member.get(`/w/${ws()}/plan?show=priorities`));
+    expect(only).toContain('<option value="priorities" selected="">The plan&#x27;s priorities</option>');
+    expect(only).toContain("Showing 1 of 2 actions.");
+    expect(only).toContain("Peer support buddies");
+    expect(only).not.toContain("Plain-English budget letters</a>");
+  });
+
+  it("the printable, easy-read and Word board papers list the priorities in order and mark each one", async () => {
+    await mark(["buddies", "letters"]);
+    const page = await text(await member.get(`/w/${ws()}/report`));
+    expect(page).toMatch(/<h2 id="priorities-heading">The plan&#x27;s priorities<\/h2>[\s\S]*?<ol data-testid="report-priorities"><li>Peer support buddies<\/li><li>Plain-English budget letters<\/li><\/ol>/);
+    expect(page).toMatch(/<h3 id="action-buddies">Peer support buddies<\/h3><dl class="report-facts"><div><dt>Priority<\/dt><dd><strong class="tag tag--priority">Priority 1<\/strong>/);
+    expect(page).toMatch(/<h3 id="action-letters">Plain-English budget letters<\/h3><dl class="report-facts"><div><dt>Priority<\/dt><dd><strong class="tag tag--priority">Priority 2<\/strong>/);
+
+    const easy = await text(await member.get(`/w/${ws()}/report?view=easy`));
+    expect(easy).toMatch(/The most important things<\/h2><p>We chose these things to do first.<\/p><ol data-testid="easy-priorities"><li>Peer support buddies<\/li><li>Plain-English budget letters<\/li><\/ol>/);
+    expect(easy).toContain("This is one of the most important things in our plan: number 1.");
+
+    const { document } = await docxXml(await member.get(`/w/${ws()}/report.docx`));
+    const words = document.replace(/<[^>]+>/g, "").replace(/&apos;/g, "'");
+    expect(words).toContain("The plan's priorities");
+    expect(words.indexOf("1. Peer support buddies")).toBeGreaterThan(-1);
+    expect(words.indexOf("2. Plain-English budget letters")).toBeGreaterThan(words.indexOf("1. Peer support buddies"));
+    expect(words).toMatch(/Peer support buddiesPriority: Priority 1Status:/);
+
+    await mark([]);
+    const none = await text(await member.get(`/w/${ws()}/report`));
+    expect(none).not.toContain("priorities-heading");
+    expect(none).not.toContain("<dt>Priority</dt>");
+  });
+
+  it("the CSV export has a Priority column", async () => {
+    await mark(["letters"]);
+    const csv = await (await member.get(`/w/${ws()}/plan.csv`)).text();
+    const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => [r.Action, r.Priority])).toEqual([
+      ["Plain-English budget letters", "1"],
+      ["Peer support buddies", ""],
+    ]);
   });
 });

@@ -102,5 +102,7 @@ describe("emails to guests when an action they shaped moves", () => {
     await waitFor(() => mailTo("cal@example.test").length === 2, "Cal's second email arrives");
     expect(mailTo("cal@example.test")[1]!.body).toContain("is now: Complete");
     expect(mailTo("ava@example.test")).toHaveLength(1);
+    // Bo, who shaped the action but never consented, still has nothing, now that two whole moves have been sent.
+    expect(mailbox.inbox.filter((m) => m.to.includes("bo@example.test"))).toEqual([]);
   });
 });

@@ -44,4 +44,14 @@ describe("the public plan's rules and words", () => {
     const feed = parseAtomFeed(atomXml({ id: "urn:test:empty", title: "Nothing yet", updated: "2026-12-07T01:00:00Z", author: "Westshire", selfLink: "https://x.example/f", pageLink: "https://x.example/p", entries: [] }));
     expect(feed.entries).toEqual([]);
   });
+
+  it("the feed check used by the tests is a real check: it refuses what a feed validator refuses", () => {
+    const good = atomXml({ id: "urn:test:v", title: "Plans", updated: "2026-12-07T01:00:00Z", author: "Westshire", selfLink: "https://x.example/f", pageLink: "https://x.example/p", entries: [{ id: "urn:test:v1", title: "One", updated: "2026-12-07T01:00:00Z", link: "https://x.example/p#1", content: "Said" }] });
+    expect(() => parseAtomFeed(good)).not.toThrow();
+    expect(() => parseAtomFeed(good.replace("</title>", "</titel>"))).toThrow(); // not well-formed XML
+    expect(() => parseAtomFeed(good.replace(/<updated>[^<]*<\/updated>/, ""))).toThrow(/exactly one atom:updated/); // the feed's own updated
+    expect(() => parseAtomFeed(good.replaceAll("2026-12-07T01:00:00Z", "7 December 2026"))).toThrow(/RFC 3339/);
+    expect(() => parseAtomFeed(good.replace("urn:test:v1", "not an iri"))).toThrow(/not an IRI/);
+    expect(() => parseAtomFeed(good.replace('xmlns="http://www.w3.org/2005/Atom"', 'xmlns="http://example.com/not-atom"'))).toThrow(/not an Atom feed/);
+  });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Action" ADD COLUMN "priority" INTEGER;
+
