@@ -78,7 +78,7 @@ export async function checkImportInWorker(job: ImportCheckJob, options: CheckOpt
   const code = await prepareImportWorker();
   const release = await takeTurn();
   const worker = new Worker(sourceFile("workerBootstrap.mjs"), {
-    workerData: code,
+    workerData: { entry: code.href, bundled: code.bundled },
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
   });
   try {

@@ -94,7 +94,8 @@ describe("import limits and odd files", () => {
       "This file expands to more than 200 MB when opened, which is far more than a survey needs, so we did not open it. Copy only the sheet with the answers into a new workbook, or save it as CSV, then import that.",
     ]);
     expect(answer.answeredMeanwhile).toBeGreaterThan(0);
-    expect(answer.mainThreadBusy).toBeLessThan(0.5);
+    // No main-thread share here: nothing is read, and since the worker is bundled (ADR 023) the refusal is so
+    // quick that the share would measure receiving the upload and the health requests, not reading the file.
   });
 
   it("a zip bomb that lies about its size is stopped as soon as it inflates past what it said", async () => {
