@@ -37,13 +37,32 @@ const ACCESS_CHANGED = 4000;
 // useLayoutEffect warns on the server; the provider only ever exists in the browser.
 const useBrowserLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
 
+function docOf(state: string): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, fromBase64(state), SERVER_RENDER);
+  return doc;
+}
+
+// On the server, the documents recent renders read, by plan and state: a room opening the same version of a
+// plan renders from one copy, so what its panels read from it (docValue) is read once. The server only
+// reads it (the live provider and every edit exist in the browser); a copy that changes anyway is dropped.
+const RENDER_DOCS_KEPT = 8;
+const renderDocs = new Map<string, Y.Doc>();
+
+function serverRenderDoc(workspaceId: string, state: string): Y.Doc {
+  const key = `${workspaceId}\n${state}`;
+  const kept = renderDocs.get(key);
+  if (kept) return kept;
+  const doc = docOf(state);
+  doc.on("beforeTransaction", () => renderDocs.delete(key));
+  renderDocs.set(key, doc);
+  if (renderDocs.size > RENDER_DOCS_KEPT) renderDocs.delete(renderDocs.keys().next().value!);
+  return doc;
+}
+
 /** A Y.Doc holding `initialState` at once (no blank first paint), and the live provider once mounted. */
 export function useWorkspaceDoc(workspaceId: string, initialState: string) {
-  const [doc, setDoc] = useState(() => {
-    const fresh = new Y.Doc();
-    Y.applyUpdate(fresh, fromBase64(initialState), SERVER_RENDER);
-    return fresh;
-  });
+  const [doc, setDoc] = useState(() => (typeof document === "undefined" ? serverRenderDoc(workspaceId, initialState) : docOf(initialState)));
   const [refusedChange, setRefusedChange] = useState<RefusedChange | null>(null);
   const [unsaved, setUnsaved] = useState<UnsavedWork | null>(null);
   useEffect(() => setUnsaved(readUnsaved(workspaceId)), [workspaceId]);

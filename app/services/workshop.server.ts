@@ -1,5 +1,6 @@
 // Everything the live workshop page needs: the person, the round's findings and the document state.
 import { toBase64 } from "~/collab/base64";
+import { docValue } from "~/collab/docValue";
 import type { FindingView, RoundLink, WorkshopMe } from "~/components/workshop/types";
 import { actionSuggestion } from "~/domain/poet/actionSuggestion";
 import type { Finding } from "~/domain/poet/finding";
@@ -96,14 +97,22 @@ export async function ownerChoicesFor(access: WorkspaceAccess): Promise<OwnerCho
   return members.map((m) => ({ id: m.user.id, name: m.user.name })).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
 }
 
+/**
+ * What the page needs from the live document: the same for everyone who opens this version of the plan,
+ * so a room arriving together encodes it once (docValue); who may see it is checked per request before.
+ */
+function planSnapshot(doc: Y.Doc) {
+  return {
+    state: toBase64(Y.encodeStateAsUpdate(doc)),
+    linked: linkedFindingIds(doc),
+    noteIds: new Set([...notesOf(doc).entries()].flatMap(([id, note]) => (note instanceof Y.Text ? [id] : []))),
+  };
+}
+
 /** The workshop page's data. */
 export async function loadWorkshop(access: WorkspaceAccess, collab: CollabControl) {
   const workspaceId = access.workspace.id;
-  const { state: raw, linked, noteIds } = await collab.readDocument(workspaceId, (doc) => ({
-    state: Y.encodeStateAsUpdate(doc),
-    linked: linkedFindingIds(doc),
-    noteIds: new Set([...notesOf(doc).entries()].flatMap(([id, note]) => (note instanceof Y.Text ? [id] : []))),
-  }));
+  const { state: raw, linked, noteIds } = await collab.readDocument(workspaceId, (doc) => docValue(doc, planSnapshot));
   const [{ rounds, findings }, statuses, statements, owners] = await Promise.all([
     findingsFor(access, linked),
     statusSettingsFor(access.workspace.orgId),
@@ -112,7 +121,7 @@ export async function loadWorkshop(access: WorkspaceAccess, collab: CollabContro
   ]);
   // Only someone who can type a note needs it to exist: a viewer's visit writes nothing.
   const missing = mayInPlan(access, "edit:workspace") && findings.some((f) => !noteIds.has(f.id));
-  const state = missing ? (await ensureNotes(collab, workspaceId, findings.map((f) => f.id)), await readWorkspaceState(collab, workspaceId)) : raw;
+  const state = missing ? (await ensureNotes(collab, workspaceId, findings.map((f) => f.id)), toBase64(await readWorkspaceState(collab, workspaceId))) : raw;
   const statusLabels = Object.fromEntries(statuses.map((s) => [s.status, s.label]));
-  return { me: workshopMe(access), rounds, findings, state: toBase64(state), statusLabels, statements, owners };
+  return { me: workshopMe(access), rounds, findings, state, statusLabels, statements, owners };
 }

@@ -2,7 +2,8 @@
 // first, with that question's findings for groups (carers, people aged 65 and over…) folded under it.
 // Choosing a group lists that group's findings instead.
 import { useMemo, useState } from "react";
-import { docValue, useDocValue } from "~/collab/useDocValue";
+import { docValue } from "~/collab/docValue";
+import { useDocValue } from "~/collab/useDocValue";
 import { readActions } from "~/domain/workspace";
 import type * as Y from "yjs";
 import { FindingCard, type AnsweringAction } from "./FindingCard";

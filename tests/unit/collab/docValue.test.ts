@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { docValue } from "~/collab/useDocValue";
+import { docValue } from "~/collab/docValue";
 import { actionsOf, createAction, linkedFindingIds, readActions, updateAction } from "~/domain/workspace";
 
 describe("docValue: one read per document version, shared by every reader", () => {
