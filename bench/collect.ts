@@ -24,8 +24,8 @@ import { MAX_CODES_AT_ONCE, createPersonalCodes } from "~/services/collect/perso
 import { openCollection } from "~/services/collect/openCollection.server";
 import { importPoetRound } from "~/services/importPoetRound.server";
 import { migrateDatabase } from "../server/migrate";
-import { DEMO, seedDemo } from "../server/seed";
 import { startAppProcess } from "../tests/support/appProcess";
+import { createWorld, PASSWORD } from "../tests/support/world";
 import { createPgDatabase, dropPgDatabase, pgAdmin, pgUrl } from "../tests/support/test-databases";
 import { median, p95 } from "./support/figures";
 
@@ -183,9 +183,10 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
   console.log(`\n--- ${provider} --- (load average before: ${load()})`);
   await migrateDatabase(databaseUrl);
   await connectDatabase(databaseUrl);
-  await seedDemo();
-  const org = await db().organisation.findUniqueOrThrow({ where: { slug: DEMO.orgSlug } });
-  const owner = await db().user.findUniqueOrThrow({ where: { email: DEMO.email }, select: { id: true, email: true } });
+  // A council and its owner (the test world: no demo round to import first).
+  const world = await createWorld();
+  const org = world.a.org;
+  const owner = { id: world.owner.id, email: world.owner.email };
   const open = (name: string) => openCollection({ orgId: org.id, name, questionSetVersion: adult2014.version, survey: "holder", opensAt: new Date(Date.now() - 60_000), closesAt: null, contactRetentionUntil: null, actor: owner });
 
   // Everything this process writes is written before the server starts: on SQLite the server is then the only writer.
@@ -241,9 +242,9 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
     console.log(`    stored: ${stored} respondents, round count ${round.respondentCount}, revision ${round.revision}, ${used} codes used — ${lost === 0 && round.respondentCount === SUBMITS && used === SUBMITS ? "none lost ✓" : `${lost} LOST ✗`}`);
 
     // (b) The live round page with 10,000 answers, and its peers.
-    const reader = await new Browser(server.baseUrl).signIn(DEMO.email, DEMO.password);
-    const livePage = `/orgs/${DEMO.orgSlug}/rounds/${live.roundId}`;
-    const importedPage = `/orgs/${DEMO.orgSlug}/rounds/${imported.roundId}`;
+    const reader = await new Browser(server.baseUrl).signIn(owner.email, PASSWORD);
+    const livePage = `/orgs/${org.slug}/rounds/${live.roundId}`;
+    const importedPage = `/orgs/${org.slug}/rounds/${imported.roundId}`;
     const first = await timePage(reader, livePage, 1);
     if (!/Still collecting: 10,?000 answers so far\./.test(first.html)) throw new Error("the live round page does not say it is still collecting 10,000 answers");
     await timePage(reader, importedPage, 1);

@@ -150,7 +150,7 @@ test.describe.serial("collecting POET answers", () => {
   test.afterAll(async () => council.close());
 
   test("a person completes the easy-read budget holder form at 320 px by keyboard only", async ({ browser }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const context = await phoneContext(browser, true);
     await answerEasyReadHolderForm(await context.newPage(), "with JavaScript");
     await context.close();
@@ -160,7 +160,7 @@ test.describe.serial("collecting POET answers", () => {
   });
 
   test("the same person's form works without JavaScript", async ({ browser }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(360_000);
     const context = await phoneContext(browser, false);
     const page = await context.newPage();
     noScript.add(page);
