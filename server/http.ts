@@ -109,6 +109,10 @@ export function createAppServer(config: Config, build: BuildSource, collab: Coll
   );
 
   const server = http.createServer(app);
+  // Idle keep-alive connections stay open longer than a proxy's (60 s is the common default), so a client or
+  // load balancer never sends a request on a connection this server is closing at the same moment.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // Every upgrade goes through one boundary: no request can throw out of this event and stop the process.
   server.on("upgrade", (request: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     withinUpgradeBoundary(log, request, socket, () => {
