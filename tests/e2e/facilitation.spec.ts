@@ -200,4 +200,26 @@ test("after a vote the results are ranked for everyone, the board sorts by votes
   await expectAccessible(screen, "room screen with ranked results and priorities");
   await facilitator.getByRole("button", { name: "Hide the totals" }).click();
   await expect(guest.getByTestId("vote-ranking")).toHaveCount(0);
+
+  // The priority reaches tracking (a sortable Priority column, a filter) and the board paper: the co-producer
+  // opens them in a new tab, the board stays open.
+  const tracking = await coProducer.context().newPage();
+  await tracking.goto(`${path}/plan`);
+  await tracking.getByRole("columnheader", { name: /Priority/ }).getByRole("link").click();
+  await expect(tracking.getByRole("columnheader", { name: /Priority/ })).toHaveAttribute("aria-sort", "ascending");
+  const firstRow = tracking.getByRole("region", { name: "Actions in this plan" }).getByRole("row").nth(1);
+  await expect(firstRow).toContainText("Priority 1");
+  await expect(firstRow).toContainText(first);
+  await tracking.getByLabel("Show", { exact: true }).selectOption("priorities");
+  await tracking.getByRole("button", { name: "Show these actions" }).click();
+  await expect(tracking.getByTestId("plan-priority")).toHaveText(["Priority 1"]);
+  await expectAccessible(tracking, "tracking, priorities only (co-producer)");
+  await tracking.goto(`${path}/report`);
+  await expect(tracking.getByTestId("report-priorities").getByRole("listitem")).toHaveText([first]);
+  await expect(tracking.locator("li.report-action").filter({ has: tracking.getByRole("heading", { name: first }) })).toContainText("Priority 1");
+  await expectNoAxeViolations(tracking, "board paper with a priority");
+  await tracking.goto(`${path}/report?view=easy`);
+  await expect(tracking.getByTestId("easy-priorities").getByRole("listitem")).toHaveText([first]);
+  await expectNoAxeViolations(tracking, "easy-read board paper with a priority");
+  await tracking.close();
 });

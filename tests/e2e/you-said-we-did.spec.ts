@@ -1,16 +1,31 @@
 // Co-production for the people in the room and the people surveyed: a guest reads the evidence of their
 // plan (and nothing else of the council), sees the actions that answer a finding, and the plan's public
 // "you said, we did" page shows an action's new status without JavaScript; its feed is valid Atom.
-// One shared set-up: a facilitator context and a guest context on the demo plan. Axe in every state, 320 px wide.
+// One shared set-up: a facilitator context and a guest context on the demo plan. Axe in every state, at 320 px
+// and at 200% zoom (640 CSS px), with nothing scrolling sideways.
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { parseAtomFeed } from "../support/atom";
 import { expectNoAxeViolations } from "./support";
 import { card, expectLive, joinAsGuest, openDemoWorkshop, pinned } from "./workshopSupport";
 
 const NARROW = { width: 320, height: 800 };
+const ZOOMED = { width: 640, height: 900 }; // a 1280 px window at 200%
+
+/** Axe and no sideways scrolling at 320 px and at 200% zoom; the page is left at 320 px as it was. */
+async function expectAccessible(page: Page, label: string) {
+  for (const [size, name] of [[NARROW, "320 px"], [ZOOMED, "200%"]] as const) {
+    await page.setViewportSize(size);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, `${label} at ${name} scrolls sideways`).toBe(0);
+    await expectNoAxeViolations(page, `${label} at ${name}`);
+  }
+  await page.setViewportSize(NARROW);
+}
 const title = `Clearer budget letters ${Date.now().toString(36)}`;
 
 test.describe.configure({ mode: "serial" });
+// Axe at two sizes in every state, two browsers, on a shared machine: every test gets the long timeout.
+test.beforeEach(() => test.slow());
 
 let facilitator: Page;
 let guest: Page;
@@ -43,7 +58,7 @@ test.afterAll(async () => {
 test("the guest reads the evidence of their plan, easy read first, and is refused everything else of the council", async () => {
   const finding = guest.locator("article.finding").filter({ hasText: findingSentence }).first();
   await expect(finding.getByRole("list", { name: /Actions that answer it/ })).toContainText(`${title} – Not started`);
-  await expectNoAxeViolations(guest, "workshop with an answered finding (guest, 320 px)");
+  await expectAccessible(guest, "workshop with an answered finding (guest)");
 
   await finding.getByRole("link", { name: /See the evidence/ }).click();
   await expect(guest.getByRole("heading", { level: 2, name: "What it says" })).toBeVisible();
@@ -52,23 +67,23 @@ test("the guest reads the evidence of their plan, easy read first, and is refuse
   await expect(answers.getByRole("link", { name: title })).toBeVisible();
   await expect(guest.getByRole("navigation", { name: "Your workshop" })).toBeVisible();
   await expect(guest.getByRole("link", { name: "Members" })).toHaveCount(0);
-  await expectNoAxeViolations(guest, "finding page (guest, 320 px)");
+  await expectAccessible(guest, "finding page (guest)");
 
   await guest.getByRole("link", { name: /^All findings of/ }).click();
   await expect(guest).toHaveURL(/view=easy/);
   await expect(guest.getByRole("heading", { level: 2, name: /Things to make better|Things that are going well/ }).first()).toBeVisible();
-  await expectNoAxeViolations(guest, "round findings in easy read (guest, 320 px)");
+  await expectAccessible(guest, "round findings in easy read (guest)");
 
   // Everything else of the council: the council's pages ask for an account, other rounds do not exist.
   for (const path of ["/orgs/demo", "/orgs/demo/dashboard", "/orgs/demo/members", "/orgs/demo/rounds/new"]) {
     await guest.goto(path);
     await expect(guest.getByRole("heading", { level: 1, name: "Sign in" }), path).toBeVisible();
   }
-  await expectNoAxeViolations(guest, "refused: sign in (guest, 320 px)");
+  await expectAccessible(guest, "refused: sign in (guest)");
   const response = await guest.goto("/orgs/demo/rounds/not-this-plans-round");
   expect(response?.status()).toBe(404);
   await expect(guest.getByRole("heading", { level: 1, name: "Page not found" })).toBeVisible();
-  await expectNoAxeViolations(guest, "refused: another round (guest, 320 px)");
+  await expectAccessible(guest, "refused: another round (guest)");
 
   await guest.goto(workshopPath);
   await expectLive(guest);
@@ -77,12 +92,12 @@ test("the guest reads the evidence of their plan, easy read first, and is refuse
 test("the public page shows an action's new status without JavaScript, prints, and its feed is valid Atom", async ({ browser }) => {
   await facilitator.goto(`${workshopPath}/publish`);
   await expect(facilitator.getByRole("radio", { name: "Off" })).toBeChecked();
-  await expectNoAxeViolations(facilitator, "publish settings, off (320 px)");
+  await expectAccessible(facilitator, "publish settings, off");
   await facilitator.getByRole("radio", { name: "Public" }).check();
   await facilitator.getByRole("button", { name: "Save" }).click();
   await expect(facilitator.getByText("Saved.")).toBeVisible();
   const address = (await facilitator.getByRole("link", { name: /\/you-said-we-did\// }).textContent())!.trim();
-  await expectNoAxeViolations(facilitator, "publish settings, public (320 px)");
+  await expectAccessible(facilitator, "publish settings, public");
 
   const reader = await browser.newContext({ javaScriptEnabled: false, viewport: NARROW });
   const page = await reader.newPage();
@@ -105,15 +120,15 @@ test("the public page shows an action's new status without JavaScript, prints, a
   const checked = await checker.newPage();
   await checked.goto(address);
   await expect(checked.locator(".said-did__action").filter({ hasText: title })).toContainText("Status: In progress");
-  await expectNoAxeViolations(checked, "you said, we did (320 px)");
+  await expectAccessible(checked, "you said, we did");
   await checked.getByRole("link", { name: "Show easy read" }).click();
   await expect(checked.getByRole("heading", { level: 1, name: "You told us. This is what we are doing." })).toBeVisible();
   await expect(checked.locator(".said-did__action").filter({ hasText: title })).toContainText("We have started");
-  await expectNoAxeViolations(checked, "you said, we did, easy read (320 px)");
+  await expectAccessible(checked, "you said, we did, easy read");
   await checked.emulateMedia({ media: "print" });
   await expect(checked.locator(".site-header")).toBeHidden();
   await expect(checked.getByRole("link", { name: /Atom feed/ })).toBeHidden();
-  await expectNoAxeViolations(checked, "you said, we did, easy read, printed");
+  await expectAccessible(checked, "you said, we did, easy read, printed");
 
   const feed = await page.request.get(`${address}/feed.xml`);
   expect(feed.headers()["content-type"]).toContain("application/atom+xml");
@@ -128,7 +143,7 @@ test("joining, a guest may ask to hear back by email; an address without the con
   const context = await browser.newContext({ viewport: NARROW });
   const page = await context.newPage();
   await page.goto("/join");
-  await expectNoAxeViolations(page, "join form (320 px)");
+  await expectAccessible(page, "join form");
   await page.getByLabel("Workshop code").fill("ABC-123");
   await page.getByLabel("Your name").fill("Kim");
   await page.getByLabel("Your email address (optional)").fill("kim@example.test");
@@ -136,6 +151,6 @@ test("joining, a guest may ask to hear back by email; an address without the con
   const consent = page.getByRole("checkbox", { name: "Yes, email me when an action I helped shape changes" });
   await expect(page.getByText("Tick this box if you want us to email you, or clear the email address.")).toBeVisible();
   await expect(consent).toHaveAttribute("aria-invalid", "true");
-  await expectNoAxeViolations(page, "join form with a consent error (320 px)");
+  await expectAccessible(page, "join form with a consent error");
   await context.close();
 });
