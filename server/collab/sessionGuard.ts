@@ -3,7 +3,7 @@
 // the document root — following parents inside the update itself, at any depth — and checked against the
 // sender's role. While the board is locked, only facilitators change anything.
 import * as Y from "yjs";
-import { ACTIONS_KEY, SESSION_KEY, liveVotesOf, mayWrite, removedVotesOf, type DocumentRole, type SurfaceRule, type WriteKind } from "~/domain/workspace";
+import { ACTIONS_KEY, SESSION_KEY, liveIdentityOf, liveVotesOf, mayWrite, removedIdentityOf, removedVotesOf, type ActionIdentity, type DocumentRole, type SurfaceRule, type WriteKind } from "~/domain/workspace";
 import type { Principal } from "./authentication";
 import { decodeClientUpdate } from "./protocol";
 
@@ -18,7 +18,7 @@ export function documentRoleOf(principal: Principal): DocumentRole {
 
 export type GuardVerdict =
   /** `removedActions`: the actions this update removes, with the votes each holds now (the server records them). */
-  | { allowed: true; removedActions?: ReadonlyMap<string, Record<string, number>> }
+  | { allowed: true; removedActions?: ReadonlyMap<string, Record<string, number>>; removedIdentities?: ReadonlyMap<string, ActionIdentity> }
   /** A place the role may not write: a page of ours never sends it. */
   | { allowed: false; why: "forbidden"; reason: string; path: string }
   /** The board is locked: the change is refused and the sender's page rolls it back. */
@@ -196,7 +196,8 @@ const isVote = (path: Path) => path.length === 4 && path[0] === ACTIONS_KEY && p
  * action this same update brings back, equal to what the server recorded when that action was removed, is
  * `restore` (a facilitator's undo). Anything else in a votes map stays a `create`, which nobody may make.
  */
-function votesKinds(doc: Y.Doc, writes: Write[]): Write[] {
+function votesKinds(doc: Y.Doc, given: Write[]): Write[] {
+  const writes = identityKinds(doc, given);
   const broughtBack = new Set(writes.filter((w) => isAction(w.path) && w.kind === "create").map((w) => w.path[1]!));
   return writes.map((write) => {
     if (isAction(write.path) && write.kind === "remove" && Object.keys(liveVotesOf(doc, write.path[1]!)).length > 0) return { ...write, kind: "removeVoted" };
@@ -205,6 +206,26 @@ function votesKinds(doc: Y.Doc, writes: Write[]): Write[] {
       if (recorded !== undefined && recorded === write.value) return { ...write, kind: "restore" };
     }
     return write;
+  });
+}
+
+/**
+ * An action's id is its identity. Putting an action under the id of one that was removed is bringing that
+ * action back (an undo) only when it carries the same identity (who created it, when); anything else there
+ * takes another action's identity, so it counts as replacing it (`replace`, which no role may do to an action).
+ */
+function identityKinds(doc: Y.Doc, writes: Write[]): Write[] {
+  const valueAt = (id: string, field: string) => {
+    const write = writes.find((w) => w.path.length === 3 && w.path[0] === ACTIONS_KEY && w.path[1] === id && w.path[2] === field);
+    return typeof write?.value === "string" ? write.value : null;
+  };
+  return writes.map((write) => {
+    if (!isAction(write.path) || write.kind !== "create") return write;
+    const id = write.path[1]!;
+    const removed = removedIdentityOf(doc, id);
+    if (!removed) return write;
+    const same = valueAt(id, "createdBy") === removed.createdBy && valueAt(id, "createdAt") === removed.createdAt;
+    return same ? write : { ...write, kind: "replace" };
   });
 }
 
@@ -271,5 +292,12 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, role: DocumentRole, 
   if (onlyVoted) return { allowed: false, why: "votes", reason: VOTED_REASON };
   const removed = writes.filter((w) => isAction(w.path) && (w.kind === "remove" || w.kind === "removeVoted"));
   if (removed.length === 0) return { allowed: true };
-  return { allowed: true, removedActions: new Map(removed.map((w) => [w.path[1]!, liveVotesOf(doc, w.path[1]!)])) };
+  return {
+    allowed: true,
+    removedActions: new Map(removed.map((w) => [w.path[1]!, liveVotesOf(doc, w.path[1]!)])),
+    removedIdentities: new Map(removed.flatMap((w) => {
+      const identity = liveIdentityOf(doc, w.path[1]!);
+      return identity ? [[w.path[1]!, identity] as const] : [];
+    })),
+  };
 }

@@ -2,7 +2,7 @@
 // written to the database before anyone else sees it.
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { actionsOf, PRIORITIES_KEY, recordRemovedVotes, sessionOf } from "~/domain/workspace";
+import { actionsOf, PRIORITIES_KEY, recordRemovedIdentities, recordRemovedVotes, sessionOf } from "~/domain/workspace";
 import { encodeChangeRefused } from "~/collab/changeRefused";
 import { admitPresence } from "./presence";
 import { checkUpdate, documentRoleOf, type GuardVerdict, type Surface } from "./sessionGuard";
@@ -266,9 +266,16 @@ export class SharedDocument {
     try {
       const removed = verdict.removedActions;
       if (!removed) Y.applyUpdate(this.ydoc, update, connection.origin);
-      // What a removed action's votes were goes into the same transaction (one stored, broadcast update),
-      // so an undo can bring them back and nothing else (ADR 023).
-      else this.ydoc.transact(() => (Y.applyUpdate(this.ydoc, update, connection.origin), recordRemovedVotes(this.ydoc, removed)), connection.origin);
+      // What a removed action's votes and identity were go into the same transaction (one stored, broadcast
+      // update), so an undo can bring them back and nothing else (ADR 023).
+      else {
+        const identities = verdict.removedIdentities;
+        this.ydoc.transact(() => {
+          Y.applyUpdate(this.ydoc, update, connection.origin);
+          recordRemovedVotes(this.ydoc, removed);
+          if (identities) recordRemovedIdentities(this.ydoc, identities);
+        }, connection.origin);
+      }
     } catch (error) {
       this.deps.log.warn("could not apply a client update", { workspaceId: this.workspaceId, connection: connection.id, error: (error as Error).message });
       connection.close(CloseCode.invalidData, "That change could not be applied (malformed update).");

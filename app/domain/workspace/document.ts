@@ -10,6 +10,12 @@ export const SESSION_KEY = "session";
  * the action back with exactly those votes, and nothing else (ADR 023).
  */
 export const REMOVED_VOTES_KEY = "removedVotes";
+/**
+ * action id → who created it and when ({ createdBy, createdAt }), recorded by the server in the transaction
+ * that removes it. An action's id is its identity: bringing a removed action back (an undo) must carry that
+ * same identity; any other action under a removed action's id is refused as taking another's identity.
+ */
+export const REMOVED_ACTIONS_KEY = "removedActions";
 
 /** Field names inside one action's Y.Map. */
 export const ACTION_FIELDS = [

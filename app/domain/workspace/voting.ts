@@ -2,7 +2,7 @@
 // totals stay hidden until the facilitator reveals them.
 import * as Y from "yjs";
 import { readActions, setVotes, totalVotes, type ActionView } from "./actions";
-import { REMOVED_VOTES_KEY, actionsOf, sessionOf } from "./document";
+import { REMOVED_ACTIONS_KEY, REMOVED_VOTES_KEY, actionsOf, sessionOf } from "./document";
 import { personNameSchema } from "./schema";
 import { readSession, type SessionView } from "./session";
 
@@ -98,6 +98,33 @@ export function liveVotesOf(doc: Y.Doc, actionId: string): Record<string, number
   const out: Record<string, number> = {};
   if (votes instanceof Y.Map) for (const [key, count] of votes.entries()) if (typeof count === "number" && count > 0) out[key] = count;
   return out;
+}
+
+/** Who created an action and when: its identity, kept when it is removed (REMOVED_ACTIONS_KEY). */
+export type ActionIdentity = { createdBy: string | null; createdAt: string | null };
+
+const identityFrom = (get: (field: string) => unknown): ActionIdentity => {
+  const text = (value: unknown) => (typeof value === "string" ? value : value instanceof Y.Text ? value.toString() : null);
+  return { createdBy: text(get("createdBy")), createdAt: text(get("createdAt")) };
+};
+
+/** The identity of a live action, or null when it is not there. */
+export function liveIdentityOf(doc: Y.Doc, actionId: string): ActionIdentity | null {
+  const map = actionsOf(doc).get(actionId);
+  return map instanceof Y.Map ? identityFrom((field) => map.get(field)) : null;
+}
+
+/** The identity a removed action had (server-written), or null when no action of that id was removed. */
+export function removedIdentityOf(doc: Y.Doc, actionId: string): ActionIdentity | null {
+  const value = doc.getMap<unknown>(REMOVED_ACTIONS_KEY).get(actionId);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  return identityFrom((field) => (value as Record<string, unknown>)[field]);
+}
+
+/** Server side, in the transaction that removes actions: remembers each one's identity. */
+export function recordRemovedIdentities(doc: Y.Doc, removed: ReadonlyMap<string, ActionIdentity>): void {
+  const record = doc.getMap<unknown>(REMOVED_ACTIONS_KEY);
+  for (const [actionId, identity] of removed) record.set(actionId, { createdBy: identity.createdBy, createdAt: identity.createdAt });
 }
 
 /** The votes an action held when it was last removed (server-written, see REMOVED_VOTES_KEY). */

@@ -104,7 +104,7 @@ export const WRITABLE_SURFACE: Readonly<Record<DocumentRole, readonly SurfaceRul
 /**
  * Every place a workspace document has, as a concrete example path (ids stand in for `*`), for tests and
  * for anyone asking "who can write X?". Written by the server only: `session.voterNames.*`, votes,
- * `removedVotes.*` (what a removed action's votes were), and the
+ * `removedVotes.*` (what a removed action's votes were), `removedActions.*` (who created it and when), and the
  * whole Making it Real self-assessment (`selfAssessment.*`: ratings, consensus, evidence, comments, stage and
  * saved result go through app/services/selfAssessment.server.ts, ADR 021) — so nothing here lists them.
  */
@@ -126,6 +126,7 @@ export const DOCUMENT_PLACES = [
   "session.voterNames",
   "session.voterNames.u:pat",
   "removedVotes.a1",
+  "removedActions.a1",
   ...SELF_ASSESSMENT_PLACES,
   "session.priorities",
   "session.priorities.a1",

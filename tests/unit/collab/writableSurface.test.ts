@@ -26,7 +26,7 @@ import {
   setEvidence,
   setRating,
 } from "~/domain/workspace";
-import { readActions, recordRemovedVotes, removedVotesOf } from "~/domain/workspace";
+import { actionsOf, readActions, recordRemovedIdentities, recordRemovedVotes, removedVotesOf } from "~/domain/workspace";
 import { LOCAL_EDIT } from "~/collab/origins";
 import { createBoardUndo } from "~/collab/useUndo";
 import { checkUpdate } from "../../../server/collab/sessionGuard";
@@ -71,6 +71,7 @@ const EXPECTED: Record<(typeof DOCUMENT_PLACES)[number], Expect> = {
   "session.voterNames": p("", ""),
   "session.voterNames.u:pat": p("", ""),
   "removedVotes.a1": p("", ""),
+  "removedActions.a1": p("", ""),
   // The Making it Real self-assessment is written by the server only (ADR 021): nobody's browser writes there.
   "selfAssessment.stage": p("", ""),
   "selfAssessment.result": p("", ""),
@@ -223,9 +224,50 @@ function applyAsServer(server: Y.Doc, update: Uint8Array, role: DocumentRole) {
   server.transact(() => {
     Y.applyUpdate(server, update);
     if (verdict.removedActions) recordRemovedVotes(server, verdict.removedActions);
+    if (verdict.removedIdentities) recordRemovedIdentities(server, verdict.removedIdentities);
   });
   return verdict;
 }
+
+describe("an action's id is its identity", () => {
+  /** A copy of the server's document made before the removal, as a second socket of the same person holds. */
+  const copyOf = (server: Y.Doc) => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
+    return doc;
+  };
+
+  it("another action put under a removed action's id is refused for every role, even when it arrives after the removal", () => {
+    for (const role of ["member", "guest", "facilitator"] as const) {
+      const server = serverDoc();
+      const stale = copyOf(server); // built before the removal, sent after it (two sockets racing)
+      expect(applyAsServer(server, updateFor(server, (d) => actionsOf(d).delete("a2")), role)).toMatchObject({ allowed: true });
+      const before = Y.encodeStateVector(stale);
+      createAction(stale, { id: "a2", title: "Peer support", createdBy: "Forger as Ada" });
+      const verdict = checkUpdate(server, Y.encodeStateAsUpdate(stale, before), role, WRITABLE_SURFACE);
+      expect(verdict).toMatchObject({ allowed: false, why: "forbidden" });
+      expect(readActions(server).map((a) => a.id)).toEqual(["a1"]);
+    }
+  });
+
+  it("a participant's undo of removing an action (no votes) brings it back: same identity", () => {
+    const server = serverDoc();
+    const pat = copyOf(server);
+    const { undo } = createBoardUndo(pat);
+    let sent = Y.encodeStateVector(pat);
+    const send = () => {
+      const update = Y.encodeStateAsUpdate(pat, sent);
+      sent = Y.encodeStateVector(pat);
+      return update;
+    };
+    const identity = readActions(server).find((a) => a.id === "a2")!;
+    pat.transact(() => actionsOf(pat).delete("a2"), LOCAL_EDIT);
+    expect(applyAsServer(server, send(), "guest")).toMatchObject({ allowed: true });
+    undo.undo();
+    expect(applyAsServer(server, send(), "guest")).toMatchObject({ allowed: true });
+    expect(readActions(server).find((a) => a.id === "a2")).toMatchObject({ title: "Peer support", createdBy: identity.createdBy, createdAt: identity.createdAt });
+  });
+});
 
 describe("undo of deleting a voted action (ADR 023)", () => {
   /** A browser copy with the board's undo, following the server. */
@@ -274,6 +316,7 @@ describe("undo of deleting a voted action (ADR 023)", () => {
   it("bringing an action back with votes other than those it had is forging, facilitators included", () => {
     const server = serverDoc();
     const fran = browser(server);
+    const identity = readActions(server).find((a) => a.id === "a1")!;
     deleteAction(fran.doc, "a1", LOCAL_EDIT);
     applyAsServer(server, fran.send(), "facilitator");
     const forged = updateFor(server, (d) => {
@@ -288,7 +331,7 @@ describe("undo of deleting a voted action (ADR 023)", () => {
     });
     expect(checkUpdate(server, extra, "facilitator", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "forbidden" });
     // The exact recorded votes restore only with the action itself coming back, never into a live one.
-    const into = updateFor(server, (d) => void createAction(d, { id: "a1", title: "Budget letters" }));
+    const into = updateFor(server, (d) => void createAction(d, { id: "a1", title: "Budget letters", createdBy: identity.createdBy, createdAt: identity.createdAt }));
     applyAsServer(server, into, "facilitator");
     expect(checkUpdate(server, updateFor(server, (d) => setVotes(d, "a1", "u:fran", 2)), "facilitator", WRITABLE_SURFACE)).toMatchObject({ allowed: false, why: "forbidden" });
   });
