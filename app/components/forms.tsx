@@ -62,6 +62,23 @@ export function FormErrors({ id, errors }: { id: string; errors?: string[] }) {
   );
 }
 
+/** What a form's action answered: its message, and the problems found (with how many more were not listed). */
+export function OutcomeNotice({ outcome }: { outcome: { ok: boolean; message: string; problems?: string[]; more?: number } }) {
+  return (
+    <Notice tone={outcome.ok ? "success" : "warning"}>
+      <p>{outcome.message}</p>
+      {outcome.problems?.length ? (
+        <ul>
+          {outcome.problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+          {outcome.more ? <li>…and {outcome.more} more.</li> : null}
+        </ul>
+      ) : null}
+    </Notice>
+  );
+}
+
 export function Notice({ children, tone = "info" }: { children: ReactNode; tone?: "info" | "success" | "warning" }) {
   return (
     <div className={`notice notice--${tone}`} role="status">

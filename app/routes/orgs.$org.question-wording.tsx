@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { Notice, OutcomeNotice } from "~/components/forms";
 import { getQuestionSet, questionSets } from "~/domain/poet";
 import { approximateCodes, MAX_WORDING_CHARACTERS } from "~/domain/poet/questionWording";
 import { questionWordingFor, revertQuestionWording, saveQuestionWording } from "~/models/questionWording.server";
@@ -106,19 +106,7 @@ export default function QuestionWording() {
         published descriptions, and marked approximate until you load your council&rsquo;s official wording. Loading a file replaces the wording you loaded before
         for that set; questions it leaves out keep ours. Only your council sees your wording. <Link to={`/orgs/${org.slug}/settings`}>Back to council settings</Link>
       </p>
-      {outcome ? (
-        <Notice tone={outcome.ok ? "success" : "warning"}>
-          <p>{outcome.message}</p>
-          {outcome.problems?.length ? (
-            <ul>
-              {outcome.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-              {outcome.more ? <li>…and {outcome.more} more.</li> : null}
-            </ul>
-          ) : null}
-        </Notice>
-      ) : null}
+      {outcome ? <OutcomeNotice outcome={outcome} /> : null}
       {sets.map((set) => {
         const id = set.version;
         return (

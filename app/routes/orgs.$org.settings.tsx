@@ -8,7 +8,7 @@ import { clearMirWording, officialWordingCount, saveMirWording } from "~/models/
 import { decodeText } from "~/services/poetFile/decodeText.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice } from "~/components/forms";
+import { Notice, OutcomeNotice } from "~/components/forms";
 import { ACTION_STATUSES } from "~/domain/workspace/schema";
 import { saveStaleAfterDays, saveStatusSettings, staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { recordAudit } from "~/models/audit.server";
@@ -143,18 +143,7 @@ export default function CouncilSettings() {
   return (
     <div className="narrow">
       <h1>Council settings</h1>
-      {outcome ? (
-        <Notice tone={outcome.ok ? "success" : "warning"}>
-          <p>{outcome.message}</p>
-          {outcome.problems?.length ? (
-            <ul>
-              {outcome.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Notice>
-      ) : null}
+      {outcome ? <OutcomeNotice outcome={outcome} /> : null}
       <p>
         <Link to={`/orgs/${org.slug}/sign-in`}>Sign in with your council account</Link>: let staff sign in through your identity provider (for example
         Microsoft Entra ID).
