@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice, OutcomeNotice } from "~/components/forms";
+import { OutcomeNotice } from "~/components/forms";
 import { getQuestionSet, questionSets } from "~/domain/poet";
 import { approximateCodes, MAX_WORDING_CHARACTERS } from "~/domain/poet/questionWording";
 import { questionWordingFor, revertQuestionWording, saveQuestionWording } from "~/models/questionWording.server";

@@ -8,7 +8,7 @@ import { clearMirWording, officialWordingCount, saveMirWording } from "~/models/
 import { decodeText } from "~/services/poetFile/decodeText.server";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { Notice, OutcomeNotice } from "~/components/forms";
+import { OutcomeNotice } from "~/components/forms";
 import { ACTION_STATUSES } from "~/domain/workspace/schema";
 import { saveStaleAfterDays, saveStatusSettings, staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { recordAudit } from "~/models/audit.server";
