@@ -12,6 +12,7 @@ import { ReminderChoices } from "~/components/ReminderChoices";
 import { requireUser } from "~/services/auth.server";
 import { disconnectEndedSessions } from "~/services/revocation.server";
 import { describeDevice } from "~/services/device";
+import { dateTimeInEngland } from "~/domain/tracking/today";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireUser(request);
@@ -90,7 +91,7 @@ export default function Account() {
           {sessions.map((s) => (
             <li key={s.id} className="row-between">
               <span>
-                {s.device} {s.ip ? `· ${s.ip}` : ""} · last active {new Date(s.lastSeenAt).toLocaleString("en-GB")}
+                {s.device} {s.ip ? `· ${s.ip}` : ""} · last active {dateTimeInEngland(s.lastSeenAt)}
                 {s.current ? <strong> (this device)</strong> : null}
               </span>
               {s.current ? null : (

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { Field, FormErrors, Notice } from "~/components/forms";
 import { can } from "~/domain/access/permissions";
-import { dateTimeInEngland } from "~/domain/tracking/today";
+import { dateInEngland, dateTimeInEngland } from "~/domain/tracking/today";
 import { listMembers } from "~/models/organisation.server";
 import { listRounds } from "~/models/round.server";
 import { createWorkspace, listArchivedWorkspaces, listWorkspaces } from "~/models/workspace.server";
@@ -68,7 +68,7 @@ export default function CouncilHome() {
               </h3>
               <p>
                 {round.kind === "aggregate" ? "Report tables" : `${round.respondentCount.toLocaleString("en-GB")} people`} · imported{" "}
-                {new Date(round.importedAt).toLocaleDateString("en-GB")}
+                {dateInEngland(round.importedAt)}
                 {round.isSynthetic ? " · synthetic demo data" : ""}
               </p>
             </li>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { listAudit } from "~/models/audit.server";
 import { requireCouncil } from "~/services/auth.server";
+import { dateTimeInEngland } from "~/domain/tracking/today";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "read:audit");
@@ -29,7 +30,7 @@ export default function AuditLog() {
           <tbody>
             {events.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString("en-GB")}</td>
+                <td>{dateTimeInEngland(e.at)}</td>
                 <td>{e.actorLabel}</td>
                 <td>{e.action.replace(/-/g, " ")}</td>
                 <td>{e.detail}</td>

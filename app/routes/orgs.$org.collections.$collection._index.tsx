@@ -13,6 +13,7 @@ import { countHearBackContacts } from "~/services/collect/hearBack.server";
 import { cutCollectionRound, roundsCutFrom } from "~/services/collect/cutRound.server";
 import { closeCollection } from "~/services/collect/openCollection.server";
 import { createPersonalCodes, MAX_CODES_AT_ONCE } from "~/services/collect/personalCodes.server";
+import { longDateInEngland } from "~/domain/tracking/today";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireCouncil(request, params.org, "read:round");
@@ -63,7 +64,7 @@ const STATE_TEXT = { open: "Open: taking answers", "not-yet-open": "Not open yet
 export default function CollectionPage() {
   const { org, collection: c, canManage, canSeeContacts, hearBackCount, cuts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const date = (iso: string) => new Date(iso).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  const date = (iso: string) => longDateInEngland(iso);
   return (
     <>
       <p>

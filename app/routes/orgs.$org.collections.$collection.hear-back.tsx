@@ -6,6 +6,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { findCollection } from "~/models/collection.server";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { deleteContactsNow, listHearBackContacts } from "~/services/collect/hearBack.server";
+import { longDateInEngland } from "~/domain/tracking/today";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "read:hearback");
@@ -37,7 +38,7 @@ export default function HearBackList() {
       <h1>People who asked to hear back</h1>
       <p className="lead">
         Use these details only to tell people what the council did with what they said. They are not linked to anyone's answers.
-        {collection.retention ? ` They will be deleted on ${new Date(collection.retention).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}.` : " Delete them when they are no longer needed."}
+        {collection.retention ? ` They will be deleted on ${longDateInEngland(collection.retention)}.` : " Delete them when they are no longer needed."}
       </p>
       {contacts.length === 0 ? (
         <p>Nobody has asked to hear back yet.</p>

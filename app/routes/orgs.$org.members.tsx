@@ -13,6 +13,7 @@ import { issuePasswordReset, RESET_HOURS } from "~/models/passwordReset.server";
 import { requireCouncil } from "~/services/auth.server";
 import { disconnectMember } from "~/services/revocation.server";
 import { mailConfigured, sendMail } from "~/services/mail.server";
+import { dateInEngland } from "~/domain/tracking/today";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role, user } = await requireCouncil(request, params.org, "read:members");
@@ -237,7 +238,7 @@ export default function Members() {
                 <li key={i.id} className="row-between">
                   <span>
                     {ROLE_LABELS[i.role]}
-                    {i.email ? ` for ${i.email}` : ""} · expires {new Date(i.expiresAt).toLocaleDateString("en-GB")}
+                    {i.email ? ` for ${i.email}` : ""} · expires {dateInEngland(i.expiresAt)}
                   </span>
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke-invite" />

@@ -7,6 +7,7 @@ import { recordAudit } from "~/models/audit.server";
 import { createJoinCode, endJoinCode, listGuests, listJoinCodes, listRemovedGuests, readmitGuest, removeGuest, replaceJoinCode } from "~/models/joinCode.server";
 import { displayNameOf, requireWorkspace } from "~/services/auth.server";
 import { disconnectRemovedGuest } from "~/services/revocation.server";
+import { dateTimeInEngland, timeInEngland } from "~/domain/tracking/today";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspace(request, params.workspace, "manage:joincode");
@@ -97,7 +98,7 @@ export default function WorkshopAccess() {
           {live.map((c) => (
             <li key={c.id} className="row-between">
               <span>
-                <strong className="join-code">{c.code}</strong> · works until {new Date(c.expiresAt).toLocaleString("en-GB")}
+                <strong className="join-code">{c.code}</strong> · works until {dateTimeInEngland(c.expiresAt)}
               </span>
               <span className="inline-form">
                 <ReplaceCodeButton codeId={c.id} code={c.code} />
@@ -133,7 +134,7 @@ export default function WorkshopAccess() {
         <ul className="plain-list">
           {guests.map((g) => (
             <li key={g.id} className="row-between">
-              <span>{`${g.displayName} · joined with ${g.code} at ${new Date(g.joinedAt).toLocaleTimeString("en-GB")}`}</span>
+              <span>{`${g.displayName} · joined with ${g.code} at ${timeInEngland(g.joinedAt)}`}</span>
               <Form method="post">
                 <input type="hidden" name="intent" value="remove-guest" />
                 <input type="hidden" name="guestId" value={g.id} />
@@ -152,7 +153,7 @@ export default function WorkshopAccess() {
           <ul className="plain-list">
             {removed.map((g) => (
               <li key={g.id} className="row-between">
-                <span>{`${g.displayName} · joined with ${g.code} · removed at ${new Date(g.removedAt).toLocaleTimeString("en-GB")}`}</span>
+                <span>{`${g.displayName} · joined with ${g.code} · removed at ${timeInEngland(g.removedAt)}`}</span>
                 <Form method="post">
                   <input type="hidden" name="intent" value="readmit-guest" />
                   <input type="hidden" name="guestId" value={g.id} />

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import type { ImportOutcome } from "~/services/importUpload.server";
+import { dateInEngland } from "~/domain/tracking/today";
 
 // The message already names the row and column, which the table shows in their own columns.
 const explanation = (message: string) => message.replace(/^Row \d+, column `[^`]*`: /, "");
@@ -90,7 +91,7 @@ export function ImportResult({ outcome, orgSlug }: { outcome: ImportOutcome; org
             Already imported
           </h2>
           <p>
-            This file was imported on {new Date(outcome.importedAt).toLocaleDateString("en-GB")} as {roundLink(outcome.roundId, outcome.roundName)}. Nothing new was
+            This file was imported on {dateInEngland(outcome.importedAt)} as {roundLink(outcome.roundId, outcome.roundName)}. Nothing new was
             imported.
           </p>
         </div>

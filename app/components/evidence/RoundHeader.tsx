@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { peopleText } from "./format";
+import { dateInEngland } from "~/domain/tracking/today";
 
 export type RoundSummary = { id: string; name: string; kind: string; respondentCount: number; isSynthetic: boolean; importedAt: string; fieldworkStart?: string | null; fieldworkEnd?: string | null; archived?: boolean; wordingApproximate?: boolean };
 
@@ -23,7 +24,7 @@ export function RoundHeader({ round, benchmark, heading }: { round: RoundSummary
     <header className="round-header">
       <h1>{heading ?? round.name}</h1>
       <p className="round-header__facts">
-        {round.kind === "aggregate" ? "From report tables" : peopleText(round.respondentCount)} · imported {new Date(round.importedAt).toLocaleDateString("en-GB")}
+        {round.kind === "aggregate" ? "From report tables" : peopleText(round.respondentCount)} · imported {dateInEngland(round.importedAt)}
         {round.fieldworkStart || round.fieldworkEnd ? ` · fieldwork ${round.fieldworkStart ? day(round.fieldworkStart) : "?"} to ${round.fieldworkEnd ? day(round.fieldworkEnd) : "?"}` : ""}
         {round.archived ? (
           <>

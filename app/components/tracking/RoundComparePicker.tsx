@@ -1,9 +1,10 @@
 import { Form } from "@remix-run/react";
+import { dateInEngland } from "~/domain/tracking/today";
 
 export type RoundOption = { id: string; name: string; date: string };
 export type RoundComparison = { starts: RoundOption[]; ends: RoundOption[]; from: string | null; to: string | null };
 
-const label = (r: RoundOption) => `${r.name} (${new Date(r.date).toLocaleDateString("en-GB")})`;
+const label = (r: RoundOption) => `${r.name} (${dateInEngland(r.date)})`;
 
 /** A GET form choosing which two rounds "did it work?" compares; shown only when there is a choice to make. */
 export function RoundComparePicker({ comparison }: { comparison: RoundComparison }) {

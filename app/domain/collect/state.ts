@@ -1,4 +1,5 @@
 // Whether a collection takes answers now. Closing (by hand or by date) freezes its round for good.
+import { longDateInEngland } from "~/domain/tracking/today";
 export type CollectionTimes = { opensAt: Date; closesAt: Date | null; closedAt: Date | null };
 export type CollectionState = "not-yet-open" | "open" | "closed";
 
@@ -12,7 +13,7 @@ export function collectionState(c: CollectionTimes, now: Date): CollectionState 
 
 /** What a person is told when a collection is not taking answers, in plain words. */
 export function notTakingAnswers(state: Exclude<CollectionState, "open">, c: CollectionTimes): string {
-  if (state === "not-yet-open") return `This survey is not open yet. It opens on ${c.opensAt.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}.`;
+  if (state === "not-yet-open") return `This survey is not open yet. It opens on ${longDateInEngland(c.opensAt)}.`;
   return "This survey has closed, so it cannot take any more answers. Thank you for wanting to take part. If you want to tell the council something, please contact them directly.";
 }
 
