@@ -3,7 +3,7 @@ import type http from "node:http";
 import { displayNameOf, mayInPlan, socketAccessFromCookieHeader } from "~/services/auth.server";
 import type { Authenticate } from "./collab";
 import { CloseCode } from "./collab";
-import { SESSION_ENDED_REASON } from "./collab/sessionExpiry";
+import { SESSION_ENDED_REASON } from "./collab/core/sessionExpiry";
 
 /**
  * Authenticates an upgrade by its session cookie; members and guests of the workspace get in, edit rights by

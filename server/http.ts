@@ -12,7 +12,7 @@ import { databaseProvider, pingDatabase } from "~/models/db.server";
 import { runInRequestScope } from "~/services/requestScope.server";
 import type { Config } from "./config";
 import { purgeStoredDocument } from "./collab/persistence";
-import { withinUpgradeBoundary, UpgradeRefusal } from "./collab/upgradeBoundary";
+import { withinUpgradeBoundary, UpgradeRefusal } from "./collab/core/upgradeBoundary";
 import { log } from "./log";
 import { originCheck, securityHeaders } from "./security";
 

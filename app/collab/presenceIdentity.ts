@@ -1,5 +1,5 @@
 // Who a presence entry says it is. The collaboration server fills this in from the authenticated person
-// (server/collab/presence.ts), so what peers see is never what a browser claims; the page uses the same
+// (server/collab/poetPresence.ts), so what peers see is never what a browser claims; the page uses the same
 // function for its own entry so both agree.
 
 import { z } from "zod";

@@ -1,9 +1,9 @@
 // Remembers who last changed each tracked field of each action, so the projection can credit them.
 import * as Y from "yjs";
 import { actionsOf } from "~/domain/workspace";
-import { authorOf, originOf, type Author } from "./origins";
+import { authorOf, originOf, type Person } from "./core/origins";
 
-export type ActionAuthor = Author & { at: Date };
+export type ActionAuthor = Person & { at: Date };
 
 /** "*" = the action itself was added or removed. */
 const ACTION_ITSELF = "*";

@@ -13,7 +13,7 @@ import path from "node:path";
 import { crc32 } from "node:zlib";
 import Database from "better-sqlite3";
 import { log } from "../log";
-import type { UpdateRow } from "./storedRows";
+import type { UpdateRow } from "./core/storage";
 
 /** A row read back from a segment, with the time it was written. */
 export type LoggedRow = UpdateRow & { createdAt: Date };

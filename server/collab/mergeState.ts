@@ -2,16 +2,12 @@
 // on the main thread otherwise. Compaction must not stall everyone's live edits.
 import type { Worker } from "node:worker_threads";
 import * as Y from "yjs";
-import type { CompactionResult } from "./storedRows";
+import { ownBytes, type CompactionResult } from "./core/storage";
 import { startTypeScriptWorker } from "./typescriptWorker";
 
 export type MergeRequest = { snapshot: Uint8Array | null; rows: Uint8Array[] };
 export type MergeResult = { data: Uint8Array<ArrayBuffer>; stateVector: Uint8Array<ArrayBuffer> };
 
-/** Bytes that own their whole ArrayBuffer: what Prisma's Bytes and a worker transfer need (copied only if not). */
-export function ownBytes(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes as Uint8Array<ArrayBuffer>) : new Uint8Array(bytes);
-}
 
 /** The merged state and its state vector (pure; used by the worker and as the fallback). */
 export function mergeState({ snapshot, rows }: MergeRequest): MergeResult {

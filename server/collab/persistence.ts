@@ -5,30 +5,14 @@ import { databaseProvider, databaseUrl, db, type Tx } from "~/models/db.server";
 import { EditLog } from "./editLog";
 import { compactSqliteOffThread, mergeOffThread, moveSegmentOffThread } from "./mergeState";
 import { compactSqliteDocument, moveSegmentIntoDatabase } from "./sqliteCompaction";
-import { LOAD_ORIGIN } from "./origins";
+import { LOAD_ORIGIN } from "./core/origins";
 import { closePostgresWrites, postgresWritesFor } from "./postgresWrites";
-import { closeSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
-import type { CompactionResult, LoadedState, UpdateRow } from "./storedRows";
+import { closeSqliteWrites, openSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit, type SqliteWrites } from "./sqliteWrites";
+import type { CompactionResult, DocumentStorage, LoadedState, UpdateRow } from "./core/storage";
 
-export type { CompactionResult, LoadedState, UpdateRow };
+export type { CompactionResult, DocumentStorage, LoadedState, UpdateRow };
 
 const READ_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
-
-/** The storage the collaboration server needs; DocumentStore is the Prisma one, tests may wrap it to fail. */
-export interface DocumentStorage {
-  /**
-   * Before serving: on SQLite, takes this process's hold on the database's edit log, moving what an earlier
-   * process left into DocUpdate, and fails with a clear message if another process is serving it.
-   */
-  open?(): Promise<void>;
-  append(rows: UpdateRow[]): Promise<void>;
-  loadInto(doc: Y.Doc, workspaceId: string): Promise<LoadedState>;
-  compact(workspaceId: string): Promise<CompactionResult>;
-  /** What the database holds that a document with this state vector lacks (empty update when nothing). */
-  missingSince(workspaceId: string, stateVector: Uint8Array): Promise<Uint8Array>;
-  /** Graceful shutdown: whatever was written but not yet in its final place or on disk gets there now. */
-  close?(): void | Promise<void>;
-}
 
 export class DocumentStore implements DocumentStorage {
   /**
@@ -38,11 +22,16 @@ export class DocumentStore implements DocumentStorage {
    */
   async append(rows: UpdateRow[]): Promise<void> {
     if (databaseProvider() === "postgresql") return postgresWritesFor(databaseUrl()).append(rows, new Date());
+    if (process.env.COLLAB_SQLITE_EDIT_LOG === "off") return plainInsert(databaseUrl(), rows);
     return editLogFor(databaseUrl()).append(rows);
   }
 
   async open(): Promise<void> {
     await flushSavedEdits();
+  }
+
+  purge(workspaceId: string): Promise<number> {
+    return purgeStoredDocument(workspaceId);
   }
 
   /** On SQLite, moves what the edit log holds into DocUpdate, then closes the main thread's connection. */
@@ -108,6 +97,22 @@ export class DocumentStore implements DocumentStorage {
     // One transaction so a compaction committing between the two reads cannot hide rows from us.
     return db().$transaction((tx) => readRows(tx, workspaceId), { ...READ_OPTIONS, isolationLevel: "Serializable" });
   }
+}
+
+let plainWrites: { url: string; writes: SqliteWrites } | null = null;
+
+/**
+ * For measuring ADR 008 against the simplest durable alternative (bench/collab.ts, ours-sqlite-insert, ADR 017):
+ * COLLAB_SQLITE_EDIT_LOG=off writes each group commit with one prepared INSERT per row in one transaction on a
+ * main-thread connection, committed before the broadcast, SQLite checkpointing its WAL as it does by default.
+ */
+function plainInsert(url: string, rows: UpdateRow[]): void {
+  if (plainWrites?.url !== url) {
+    plainWrites?.writes.close();
+    plainWrites = { url, writes: openSqliteWrites(sqliteFileOf(url)) };
+  }
+  const createdAt = new Date();
+  plainWrites.writes.append(rows.map((row) => ({ ...row, createdAt })));
 }
 
 let editLog: { url: string; log: EditLog } | null = null;

@@ -3,7 +3,7 @@
 // Prisma's engine and driver adapter spent more main-thread CPU per edit than the rest of the server
 // (bench/collab.ts, ADR 017). Prisma keeps everything else, compaction's commit and the purge included.
 import pg from "pg";
-import type { UpdateRow } from "./storedRows";
+import type { UpdateRow } from "./core/storage";
 
 export type StoredRows = { snapshot: { data: Uint8Array; stateVector: Uint8Array } | null; rows: Array<{ id: number; data: Uint8Array }> };
 

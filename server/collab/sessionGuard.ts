@@ -4,8 +4,8 @@
 // sender's role. While the board is locked, only facilitators change anything.
 import * as Y from "yjs";
 import { ACTIONS_KEY, SESSION_KEY, liveIdentityOf, liveVotesOf, mayWrite, removedIdentityOf, removedVotesOf, type ActionIdentity, type DocumentRole, type SurfaceRule, type WriteKind } from "~/domain/workspace";
-import type { Principal } from "./authentication";
-import { decodeClientUpdate } from "./protocol";
+import type { Principal } from "./core/authentication";
+import { decodeClientUpdate } from "./core/protocol";
 
 export type Surface = Readonly<Record<DocumentRole, readonly SurfaceRule[]>>;
 

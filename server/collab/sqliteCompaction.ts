@@ -4,7 +4,7 @@
 // its better-sqlite3 adapter) runs on the calling thread, so doing this on the main thread held every
 // socket for milliseconds per compaction (bench/collab.ts, 50 plans at once).
 import Database from "better-sqlite3";
-import type { CompactionResult } from "./storedRows";
+import type { CompactionResult } from "./core/storage";
 import { mergeState } from "./mergeState";
 import { deleteSegment, readSegment, syncFileAt } from "./editLog";
 import { openSqliteWrites, type SqliteWrites } from "./sqliteWrites";

@@ -49,7 +49,7 @@ export function useAnnouncer(): [string, (message: string) => void] {
 export function usePresenceIdentity(awareness: Awareness | null, me: WorkshopMe): void {
   useEffect(() => {
     if (!awareness) return;
-    // Peers see what the server fills in from who we are (server/collab/presence.ts); this is our own view.
+    // Peers see what the server fills in from who we are (server/collab/poetPresence.ts); this is our own view.
     awareness.setLocalStateField("user", presenceUser({ key: me.key, name: me.name, guest: me.guest, facilitator: me.canFacilitate }));
   }, [awareness, me.key, me.name, me.guest, me.canFacilitate]);
 }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { issuePasswordReset } from "~/models/passwordReset.server";
 import { REVOCATION_REASONS } from "~/services/revocation.server";
-import { SESSION_ENDED_REASON } from "../../../server/collab/sessionExpiry";
+import { SESSION_ENDED_REASON } from "../../../server/collab/core/sessionExpiry";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { connectClient, type TestClient } from "../../support/collab/testClient";
 import { waitFor } from "../../support/collab/waitFor";

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Authenticate } from "../../../server/collab";
-import { controlChannel } from "../../../server/collab/fanout";
+import { controlChannel } from "../../../server/collab/core/fanout";
 import { collabTestbed } from "../../support/collab/testbed";
 import { testAuthenticator } from "../../support/collab/testAuthenticator";
 import { waitFor } from "../../support/collab/waitFor";

@@ -1,7 +1,7 @@
 // A real HTTP server on port 0 with the collaboration server behind its upgrade handler.
 import http from "node:http";
 import { createCollabServer, type CollabServer, type CollabServerOptions } from "../../../server/collab";
-import type { CollabLog } from "../../../server/collab/log";
+import type { CollabLog } from "../../../server/collab/core/log";
 import { testAuthenticator } from "./testAuthenticator";
 import { TEST_SURFACE } from "./testSurface";
 

@@ -16,7 +16,7 @@ export async function spawnCollabServer(env: Record<string, string>, script = en
   });
   const lines = readline.createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the server process did not print its port within 20 s")), 20_000);
+    const timer = setTimeout(() => reject(new Error("the server process did not print its port within 60 s")), 60_000);
     // "close" comes after the child's output has been read, so a refusal it printed is reported, not lost.
     child.once("close", (code) => {
       clearTimeout(timer);

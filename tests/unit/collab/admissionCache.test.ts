@@ -1,8 +1,8 @@
 // A socket's access check is shared by the sockets that arrive with the same key for a few seconds, and never
 // outlives a revocation, the session, or a failure.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { ADMISSION_CACHE_MS, AdmissionCache } from "../../../server/collab/admissionCache";
-import type { AuthenticationResult } from "../../../server/collab/authentication";
+import { ADMISSION_CACHE_MS, AdmissionCache } from "../../../server/collab/core/admissionCache";
+import type { AuthenticationResult } from "../../../server/collab/core/authentication";
 
 const admitted = (sessionExpiresAt: number | null = null): AuthenticationResult => ({
   ok: true,

@@ -1,7 +1,7 @@
 // Revocation reasons reach the browser whole: a WebSocket close frame carries at most 123 bytes of reason.
 import { describe, expect, it } from "vitest";
 import { REVOCATION_REASONS } from "~/services/revocation.server";
-import { closeReason, matches } from "../../../server/collab/revocation";
+import { closeReason, matches } from "../../../server/collab/core/revocation";
 
 const principal = { userId: "u-1", guestId: null, displayName: "Kim", canEdit: true, sessionId: "s-1" };
 

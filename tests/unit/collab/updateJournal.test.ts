@@ -2,7 +2,7 @@
 // in the same turn share one write (one commit and one fsync) in the turn's check phase.
 import { describe, expect, it } from "vitest";
 import type { DocumentStorage, UpdateRow } from "../../../server/collab/persistence";
-import { UpdateJournal } from "../../../server/collab/updateJournal";
+import { UpdateJournal } from "../../../server/collab/core/updateJournal";
 
 const row = (authorName: string): UpdateRow => ({ workspaceId: "w", data: new Uint8Array([1]), authorId: null, authorName });
 /** Lets queued microtasks run without letting the event loop reach its check phase. */

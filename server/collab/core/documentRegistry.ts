@@ -3,23 +3,19 @@
 import { CloseCode } from "./closeCodes";
 import type { Fanout } from "./fanout";
 import type { Limits } from "./limits";
-import type { Surface } from "./sessionGuard";
 import type { CollabLog } from "./log";
-import type { DocumentStorage } from "./persistence";
-import type { ProjectionScheduler } from "./projectionScheduler";
+import type { CollabHooks } from "./hooks";
 import { SharedDocument } from "./sharedDocument";
 import type { UpdateJournal } from "./updateJournal";
 
 export type DocumentRegistryOptions = {
   journal: UpdateJournal;
-  storage: DocumentStorage;
   fanout: Fanout;
-  projection: ProjectionScheduler;
+  hooks: CollabHooks;
   limits: Limits;
   log: CollabLog;
   compactionThreshold: number;
   unloadGraceMs: number;
-  surface: Surface;
 };
 
 export class DocumentRegistry {
@@ -71,14 +67,12 @@ export class DocumentRegistry {
   private async load(workspaceId: string): Promise<SharedDocument> {
     // A previous copy may still be writing its snapshot; read after it has finished.
     await this.unloading.get(workspaceId);
-    const { fanout, log } = this.options;
+    const { fanout, log, hooks } = this.options;
     const document: SharedDocument = new SharedDocument(workspaceId, {
       ...this.options,
-      hooks: {
+      events: {
         idle: (doc) => this.scheduleUnload(doc),
-        persisted: (doc) => {
-          if (doc.needsProjection) this.options.projection.changed(doc);
-        },
+        persisted: (doc) => hooks.afterDurable?.durable(doc),
         broken: (doc) => this.drop(doc),
       },
     });
@@ -92,6 +86,7 @@ export class DocumentRegistry {
       log.error("could not load a document", { workspaceId, error: (error as Error).message });
       throw error;
     }
+    hooks.afterDurable?.loaded(document);
     this.documents.set(workspaceId, document);
     return document;
   }
@@ -118,17 +113,18 @@ export class DocumentRegistry {
   }
 
   private async persistAndDestroy(document: SharedDocument): Promise<void> {
-    const { journal, projection, fanout, log } = this.options;
+    const { journal, hooks, fanout, log } = this.options;
     try {
       await journal.drain();
       if (!document.broken) {
-        await projection.flush(document);
+        await hooks.afterDurable?.flush(document);
         await document.compact();
       }
     } catch (error) {
       log.warn("unload could not finish persisting", { workspaceId: document.workspaceId, error: (error as Error).message });
     } finally {
       fanout.unsubscribe(document.workspaceId);
+      hooks.afterDurable?.forget(document);
       document.destroy();
     }
   }
@@ -145,6 +141,7 @@ export class DocumentRegistry {
       this.documents.delete(workspaceId);
       document.closeAll(CloseCode.notFound, reason);
       this.options.fanout.unsubscribe(workspaceId);
+      this.options.hooks.afterDurable?.forget(document);
       await this.options.journal.drain();
       document.destroy();
     }
@@ -156,6 +153,7 @@ export class DocumentRegistry {
     this.cancelUnload(document);
     if (this.documents.get(document.workspaceId) === document) this.documents.delete(document.workspaceId);
     this.options.fanout.unsubscribe(document.workspaceId);
+    this.options.hooks.afterDurable?.forget(document);
     void this.options.journal.drain().then(() => document.destroy());
   }
 }

@@ -4,14 +4,14 @@
 // with a reason and is logged; it never escapes into ws's event loop, where it would stop the process.
 import type { Duplex } from "node:stream";
 import type { WebSocket } from "ws";
-import type { Author, Principal } from "./authentication";
+import type { Person, Principal } from "./authentication";
 import { CloseCode } from "./closeCodes";
 import { MessageRateLimiter, PRESENCE_PER_SECOND, type Limits } from "./limits";
 import type { CollabLog } from "./log";
 import { ProtocolError } from "./protocol";
 
 /** A change a browser sent over its socket: persisted, then broadcast and published (see origins.ts). */
-export type ConnectionOrigin = { source: "connection"; connection: Connection; author: Author };
+export type ConnectionOrigin = { source: "connection"; connection: Connection; author: Person };
 
 export type FrameHandler = (connection: Connection, frame: Uint8Array) => void;
 

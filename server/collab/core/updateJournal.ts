@@ -7,7 +7,7 @@
 // together, are written together in the turn's check phase: one commit (on PostgreSQL, one fsync) for the
 // rest of the burst instead of one each. One write is in flight at a time; updates arriving meanwhile form
 // the next batch.
-import type { DocumentStorage, UpdateRow } from "./persistence";
+import type { DocumentStorage, UpdateRow } from "./storage";
 
 type Batch = { rows: UpdateRow[]; promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void };
 

@@ -1,37 +1,27 @@
-// The collaboration server: registers authentication, limits, the document registry, persistence,
-// projection and fan-out in one place and exposes what the HTTP server and the app need.
+// The collaboration core's server: sockets in (admission, limits, revocation, session expiry), documents
+// (registry, group commit, fan-out between instances) and the application's hooks (hooks.ts) wired together.
+// It knows nothing of POET: server/collab/poet.ts registers POET's hooks.
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import type * as Y from "yjs";
 import { WebSocketServer, type WebSocket } from "ws";
-import { log as serverLog } from "../log";
 import { AdmissionCache } from "./admissionCache";
-import { originAllowed, personKey, workspaceIdFromUrl, type Authenticate, type AuthenticationResult } from "./authentication";
+import type { CollabHooks } from "./hooks";
+import { originAllowed, personKey, workspaceIdFromUrl, type AuthenticationResult } from "./authentication";
 import { CloseCode } from "./closeCodes";
 import { Connection } from "./connection";
 import { DocumentRegistry } from "./documentRegistry";
 import { LocalFanout, RedisFanout, type Fanout } from "./fanout";
-import { prepareCompactionWorker } from "./mergeState";
 import { resolveLimits, type Limits } from "./limits";
 import type { CollabLog } from "./log";
 import type { ServerOrigin } from "./origins";
-import { DocumentStore, purgeStoredDocument, type DocumentStorage } from "./persistence";
-import { ProjectionScheduler } from "./projectionScheduler";
-import { WRITABLE_SURFACE } from "~/domain/workspace";
-import type { Surface } from "./sessionGuard";
 import { UpdateJournal } from "./updateJournal";
 import { withinUpgradeBoundary } from "./upgradeBoundary";
 import { recheckConnections, Revocations, type CloseKind, type ConnectionFilter } from "./revocation";
 import { closeAtSessionEnd } from "./sessionExpiry";
 
 export type CollabServerOptions = {
-  authenticate: Authenticate;
-  /**
-   * What makes two upgrades the same access check (the app: the plan and the Cookie header); null or absent:
-   * every socket is checked afresh. Checks with the same key share one result for a few seconds
-   * (admissionCache.ts).
-   */
-  authenticationKey?: (request: http.IncomingMessage, workspaceId: string) => string | null;
+  hooks: CollabHooks;
   /** Origins allowed to open sockets; empty = same origin as the Host header. */
   allowedOrigins: string[];
   redisUrl?: string | null;
@@ -40,12 +30,7 @@ export type CollabServerOptions = {
   limits?: Partial<Limits>;
   unloadGraceMs?: number;
   compactionThreshold?: number;
-  projectionDebounceMs?: number;
-  log?: CollabLog;
-  /** Who may write where; the workspace document's allow-list unless a test adds its scratch text. */
-  surface?: Surface;
-  /** Storage override (tests use it to simulate a failing database). */
-  storage?: DocumentStorage;
+  log: CollabLog;
 };
 
 export type { CloseKind, ConnectionFilter } from "./revocation";
@@ -78,31 +63,26 @@ export type CollabServer = {
 export const DEFAULTS = {
   unloadGraceMs: 30_000,
   compactionThreshold: 500,
-  projectionDebounceMs: 500,
   redisChannelPrefix: "poet:collab:",
 } as const;
 
 /** Builds the collaboration server; nothing listens until the HTTP server passes upgrades to handleUpgrade. */
-export function createCollabServer(options: CollabServerOptions): CollabServer {
-  const log = options.log ?? serverLog;
+export function createCollabCore(options: CollabServerOptions): CollabServer {
+  const { log, hooks } = options;
   const limits = resolveLimits(options.limits);
-  const storage = options.storage ?? new DocumentStore();
+  const storage = hooks.storage;
   const journal = new UpdateJournal(storage);
-  prepareCompactionWorker();
   const fanout: Fanout = options.redisUrl
     ? new RedisFanout(options.redisUrl, options.redisChannelPrefix ?? DEFAULTS.redisChannelPrefix, log)
     : new LocalFanout();
-  const projection = new ProjectionScheduler(options.projectionDebounceMs ?? DEFAULTS.projectionDebounceMs, log);
   const registry = new DocumentRegistry({
     journal,
-    storage,
     fanout,
-    projection,
+    hooks,
     limits,
     log,
     compactionThreshold: options.compactionThreshold ?? DEFAULTS.compactionThreshold,
     unloadGraceMs: options.unloadGraceMs ?? DEFAULTS.unloadGraceMs,
-    surface: options.surface ?? WRITABLE_SURFACE,
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxFrameBytes, perMessageDeflate: false });
   const connections = new Set<Connection>();
@@ -116,7 +96,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     log,
     () => {
       admissions.revoked();
-      return recheckConnections([...connections].map((connection) => ({ connection, request: admittedWith.get(connection)! })), options.authenticate, log);
+      return recheckConnections([...connections].map((connection) => ({ connection, request: admittedWith.get(connection)! })), hooks.authenticate, log);
     },
     () => admissions.revoked(),
   );
@@ -152,8 +132,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
     let result: AuthenticationResult;
     let checkStartedAt = Date.now();
     try {
-      const key = options.authenticationKey?.(request, workspaceId) ?? null;
-      ({ result, checkStartedAt } = await admissions.admit(key, workspaceId, () => options.authenticate(request, workspaceId)));
+      const key = hooks.authenticationKey?.(request, workspaceId) ?? null;
+      ({ result, checkStartedAt } = await admissions.admit(key, workspaceId, () => hooks.authenticate(request, workspaceId)));
     } catch (error) {
       log.error("collab authentication failed", { workspaceId, error: (error as Error).message });
       result = { ok: false as const, code: CloseCode.internalError, reason: "Could not check your access; try again." };
@@ -214,8 +194,8 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       const document = await registry.acquire(workspaceId);
       try {
         await document.write(fn, origin);
-        // A form post redirects to a page that reads the Action table: project now, not after the debounce.
-        await projection.flush(document);
+        // A form post redirects to a page that reads what afterDurable writes (the Action table): now, not after its debounce.
+        await hooks.afterDurable?.flush(document);
       } finally {
         registry.release(document);
       }
@@ -250,7 +230,7 @@ export function createCollabServer(options: CollabServerOptions): CollabServer {
       for (const connection of [...connections]) if (connection.workspaceId === workspaceId) connection.close(CloseCode.notFound, reason);
       admissions.forgetWorkspace(workspaceId);
       await registry.forget(workspaceId, reason);
-      await purgeStoredDocument(workspaceId);
+      await storage.purge?.(workspaceId);
     },
 
     async shutdown() {

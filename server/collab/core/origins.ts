@@ -1,12 +1,12 @@
 // Typed transaction origins: who caused a change decides whether it is persisted, published and echoed.
-import type { Author } from "./authentication";
+import type { Person } from "./authentication";
 import type { ConnectionOrigin } from "./connection";
 
-export type { Author, ConnectionOrigin };
+export type { Person, ConnectionOrigin };
 /** A change the server made itself (a no-JavaScript form, an import): persisted, then broadcast and published. */
 export type ServerOrigin = { source: "server"; actorId: string | null; actorName: string };
 /** A change another instance already persisted (via Redis) or one read back from the database: broadcast only. */
-export type FanoutOrigin = { source: "fanout"; author: Author | null };
+export type FanoutOrigin = { source: "fanout"; author: Person | null };
 /** Loading a document from the database: neither persisted nor broadcast. */
 export type LoadOrigin = { source: "load" };
 
@@ -24,7 +24,7 @@ export function originOf(value: unknown): TransactionOrigin {
 }
 
 /** The author recorded for an origin, or null when the change is not attributable here. */
-export function authorOf(origin: TransactionOrigin): Author | null {
+export function authorOf(origin: TransactionOrigin): Person | null {
   switch (origin.source) {
     case "connection":
       return origin.author;

@@ -2,10 +2,9 @@
 // state per message, small, at a bounded rate; who the state says it is comes from the authenticated person,
 // never from the browser. Entries about other clients in a frame are the y-websocket client relaying what it
 // received (stale echoes) and are skipped; an entry that would change someone else's state, or invent a
-// second client id, closes the sender.
+// second client id, closes the sender. What the state holds is the application's presenceState hook.
 import * as encoding from "lib0/encoding";
 import type { Awareness } from "y-protocols/awareness";
-import { atSchema, editingSchema, presenceUser } from "~/collab/presenceIdentity";
 import type { Principal } from "./authentication";
 import type { Connection } from "./connection";
 import type { AwarenessEntry } from "./protocol";
@@ -16,23 +15,8 @@ export { PRESENCE_PER_SECOND } from "./limits";
 
 export type PresenceVerdict = { ok: true; update: Uint8Array | null; clientId: number | null } | { ok: false; reason: string; detail?: Record<string, unknown> };
 
-/** The participant key presence carries for a person (`u:<id>` / `g:<id>`, as the pages use). */
-function personKeyOf(principal: Principal): string {
-  return principal.userId ? `u:${principal.userId}` : `g:${principal.guestId ?? "unknown"}`;
-}
-
-/** The state peers see: the person's real identity, and only the fields the page uses, checked. */
-function serverState(principal: Principal, claimed: unknown): Record<string, unknown> {
-  const fields = typeof claimed === "object" && claimed !== null ? (claimed as Record<string, unknown>) : {};
-  const editing = editingSchema.safeParse(fields.editing ?? null);
-  const at = atSchema.safeParse(fields.at ?? null);
-  return {
-    user: presenceUser({ key: personKeyOf(principal), name: principal.displayName, guest: principal.guestId !== null, facilitator: principal.canFacilitate === true }),
-    editing: editing.success ? editing.data : null,
-    // Only facilitators publish where they are (ADR 006): nobody can be followed as if they were one.
-    at: principal.canFacilitate && at.success ? at.data : null,
-  };
-}
+/** The presenceState hook (hooks.ts): the state peers see for a person, from what their page claimed. */
+export type PresenceState = (principal: Principal, claimed: unknown) => Record<string, unknown>;
 
 function encodeEntry(clientId: number, clock: number, state: unknown): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -47,7 +31,13 @@ function encodeEntry(clientId: number, clock: number, state: unknown): Uint8Arra
  * Decides what of a socket's awareness frame to apply: null update when it is all echoes, else an update
  * holding the one entry for the socket's own client id, rewritten by the server.
  */
-export function admitPresence(awareness: Awareness, owners: ReadonlyMap<number, Connection | "remote">, connection: Connection, entries: AwarenessEntry[]): PresenceVerdict {
+export function admitPresence(
+  awareness: Awareness,
+  owners: ReadonlyMap<number, Connection | "remote">,
+  connection: Connection,
+  entries: AwarenessEntry[],
+  presenceState: PresenceState,
+): PresenceVerdict {
   // A relay repeats at most every client the room knows, plus the sender's own: more is a flood.
   if (entries.length > awareness.meta.size + 1) return { ok: false, reason: "Presence may only describe your own session." };
   let own: AwarenessEntry | null = null;
@@ -77,6 +67,6 @@ export function admitPresence(awareness: Awareness, owners: ReadonlyMap<number, 
   if (own.state !== null && JSON.stringify(own.state).length > MAX_PRESENCE_BYTES) {
     return { ok: false, reason: `Presence state is larger than ${MAX_PRESENCE_BYTES} bytes.` };
   }
-  const state = own.state === null ? null : serverState(connection.principal, own.state);
+  const state = own.state === null ? null : presenceState(connection.principal, own.state);
   return { ok: true, update: encodeEntry(own.clientId, own.clock, state), clientId: own.clientId };
 }

@@ -8,17 +8,17 @@ import * as encoding from "lib0/encoding";
 import { Redis } from "ioredis";
 import { z } from "zod";
 import type { CollabLog } from "./log";
-import type { Author } from "./origins";
+import type { Person } from "./origins";
 
 export type FanoutKind = "update" | "awareness";
-export type FanoutMessage = { kind: FanoutKind; frame: Uint8Array; author: Author | null };
+export type FanoutMessage = { kind: FanoutKind; frame: Uint8Array; author: Person | null };
 export type FanoutHandlers = { message(message: FanoutMessage): void; resync(): void };
 
 export interface Fanout {
   /** Resolves once messages for the workspace will be delivered (call before loading it from the database). */
   subscribe(workspaceId: string, handlers: FanoutHandlers): Promise<void>;
   unsubscribe(workspaceId: string): void;
-  publish(workspaceId: string, kind: FanoutKind, frame: Uint8Array, author: Author | null): void;
+  publish(workspaceId: string, kind: FanoutKind, frame: Uint8Array, author: Person | null): void;
   /** Resolves once control messages from other instances will be delivered (or it gave up waiting; see open). */
   open(): Promise<void>;
   /** Sends a control message to every other instance (this one has already acted on it). */
@@ -44,7 +44,7 @@ const authorSchema = z.object({ userId: z.string().nullable(), guestId: z.string
 const SUBSCRIBE_TIMEOUT_MS = 2000;
 
 /** version, kind, 16-byte instance id, per-document sequence number, author JSON, then the websocket frame as is. */
-export function encodeFanoutMessage(instanceId: Uint8Array, seq: number, kind: FanoutKind, frame: Uint8Array, author: Author | null): Buffer {
+export function encodeFanoutMessage(instanceId: Uint8Array, seq: number, kind: FanoutKind, frame: Uint8Array, author: Person | null): Buffer {
   const encoder = encoding.createEncoder();
   encoding.writeUint8(encoder, VERSION);
   encoding.writeUint8(encoder, KINDS.indexOf(kind));
@@ -154,7 +154,7 @@ export class RedisFanout implements Fanout {
     this.subscriber.unsubscribe(this.channel(workspaceId)).catch(() => undefined);
   }
 
-  publish(workspaceId: string, kind: FanoutKind, frame: Uint8Array, author: Author | null): void {
+  publish(workspaceId: string, kind: FanoutKind, frame: Uint8Array, author: Person | null): void {
     const seq = (this.sequence.get(workspaceId) ?? 0) + 1;
     this.sequence.set(workspaceId, seq);
     const message = encodeFanoutMessage(this.instanceId, seq, kind, frame, author);

@@ -1,15 +1,17 @@
-// The one door into the collaboration server: who is asking, may they edit, and is the page theirs.
+// The one door into the collaboration core: who is asking (a Person), may they edit, and is the page theirs.
 import type http from "node:http";
 import { z } from "zod";
 import { UpgradeRefusal } from "./upgradeBoundary";
 
-/** Who wrote an update, as stored on its DocUpdate row and shown in action history. */
-export type Author = { userId: string | null; guestId: string | null; displayName: string };
+/**
+ * A person, the one identity type of the core and the app's collaboration hooks: a signed-in user or a guest
+ * (exactly one id set; neither for the server itself), and the name others see. It is who wrote an update (its
+ * stored row, action history) and who a socket belongs to.
+ */
+export type Person = { userId: string | null; guestId: string | null; displayName: string };
 
-export type Principal = {
-  userId: string | null;
-  guestId: string | null;
-  displayName: string;
+/** A person as admitted on a socket: who they are, what they may do, and the session that let them in. */
+export type Principal = Person & {
   canEdit: boolean;
   /** May change the session controls (focus, timer, voting, lock) and edit while the board is locked. */
   canFacilitate?: boolean;
