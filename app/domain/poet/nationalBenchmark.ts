@@ -14,7 +14,7 @@ const overTwoThirds: NationalBand = { low: twoThirds, high: 100, text: "over two
 const over = (edge: number): NationalBand => ({ low: edge, high: 100, text: `over ${edge}%`, easyText: `more than ${edge} in every 100` });
 const THIRD_SURVEY = "2014 third national survey";
 const SECOND_SURVEY = "2013 second POET survey";
-const REPORT_2017 = "2017 POET report";
+const REPORT_2017 = "2017 POET report for adults in receipt of social care support (In Control)";
 
 const figures: Figure[] = [
   { question: "O_DIGNITY", band: over(80), basis: `${THIRD_SURVEY}: more than 80% better or a lot better` },
@@ -39,12 +39,16 @@ const figures: Figure[] = [
   { question: "C_CONTINUE", band: overTwoThirds, basis: `${THIRD_SURVEY}, carers: more than two thirds` },
   { question: "C_QOL", band: overTwoThirds, basis: `${THIRD_SURVEY}, carers: more than two thirds` },
   { question: "C_CARED_QOL", band: overTwoThirds, basis: `${THIRD_SURVEY}, carers: more than two thirds` },
-  { question: "P_INFO", percent: 63, basis: `${REPORT_2017}: support for information and advice good or very good, 63% (a differently worded question)` },
+  {
+    question: "P_INFO",
+    percent: 63,
+    basis: `${REPORT_2017}: 63% rated their support good or very good for information and advice (a rating of the support, not of how easy it was: the nearest published figure)`,
+  },
   { question: "P_PLANNING", percent: 60, basis: `${SECOND_SURVEY}: planning and managing support easy or very easy, 60%` },
   { question: "P_CONTROL_MONEY", percent: 60, basis: `${SECOND_SURVEY}: controlling spending easy or very easy, 60%` },
   { question: "P_GET_SUPPORT", percent: 57, basis: `${SECOND_SURVEY}: getting the support wanted easy or very easy, 57%` },
-  { question: "P_VIEWS_INCLUDED", percent: 80, basis: `${REPORT_2017}: views fully or mostly included, 80%` },
-  { question: "P_KNEW_AMOUNT", percent: 50, basis: `${REPORT_2017}: knew the budget amount, 50%` },
+  { question: "P_VIEWS_INCLUDED", percent: 80, basis: `${REPORT_2017}: 80% said their views were fully or mostly included when their support was planned` },
+  { question: "P_KNEW_AMOUNT", percent: 50, basis: `${REPORT_2017}: 50% were aware of the amount of money in their personal budget when their support was planned` },
 ];
 
 const PHB_2014 = "2014 POET survey of personal health budget holders";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { adult2014 } from "~/domain/poet/adult2014";
 import { analyseRound } from "~/domain/poet/analyseRound";
 import type { Benchmark } from "~/domain/poet/benchmark";
-import { approximateNationalAdult2014, NO_NATIONAL_FIGURE } from "~/domain/poet/nationalBenchmark";
+import { approximateNationalAdult2014, nationalFigureBasis, NO_NATIONAL_FIGURE } from "~/domain/poet/nationalBenchmark";
 import { compareWithNational } from "~/domain/poet/stats/compare";
 import { binomialMidP, fisherMidP } from "~/domain/poet/stats/exact";
 import { people } from "./people";
@@ -92,6 +92,20 @@ describe("published bands and missing national figures", () => {
   it("has a published basis for every national figure it ships", () => {
     for (const value of approximateNationalAdult2014.values) expect(NO_NATIONAL_FIGURE).not.toContain(value.question);
     expect(approximateNationalAdult2014.values).toHaveLength(adult2014.questions.length - NO_NATIONAL_FIGURE.length);
+  });
+
+  it("takes the three 2017 figures from the 2017 POET report's key findings, naming the report on the finding page", () => {
+    // In Control, "2017 POET Report for Adults in Receipt of Social Care Support" (4,300 people, 18 areas):
+    // "Less than two thirds (63%) … information and advice"; "A large majority (80%) … views were fully or mostly
+    // included"; "Around half … aware of the amount of money in their personal budget … (50%)".
+    const shipped = (question: string) => approximateNationalAdult2014.values.find((v) => v.question === question);
+    expect(shipped("P_INFO")).toEqual({ question: "P_INFO", group: "all", percent: 63, n: null });
+    expect(shipped("P_VIEWS_INCLUDED")).toEqual({ question: "P_VIEWS_INCLUDED", group: "all", percent: 80, n: null });
+    expect(shipped("P_KNEW_AMOUNT")).toEqual({ question: "P_KNEW_AMOUNT", group: "all", percent: 50, n: null });
+    const report = "2017 POET report for adults in receipt of social care support (In Control)";
+    expect(nationalFigureBasis.P_INFO).toBe(`${report}: 63% rated their support good or very good for information and advice (a rating of the support, not of how easy it was: the nearest published figure)`);
+    expect(nationalFigureBasis.P_VIEWS_INCLUDED).toBe(`${report}: 80% said their views were fully or mostly included when their support was planned`);
+    expect(nationalFigureBasis.P_KNEW_AMOUNT).toBe(`${report}: 50% were aware of the amount of money in their personal budget when their support was planned`);
   });
 });
 
