@@ -1,10 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { WorkshopPage } from "~/components/workshop/WorkshopPage";
 import { ACTION_STATUSES, readSession, updateAction } from "~/domain/workspace";
 import { displayNameOf, mayInPlan, requireWorkspace } from "~/services/auth.server";
-import { castVoteAs } from "~/services/voting.server";
 import { loadWorkshop } from "~/services/workshop.server";
 import boardUsabilityStyles from "~/styles/board-usability.css";
 import workshopStyles from "~/styles/workshop.css";
@@ -32,24 +31,15 @@ const StatusForm = z.object({
   status: z.enum(ACTION_STATUSES),
 });
 
-const VoteForm = z.object({
-  intent: z.literal("vote"),
-  actionId: z.string().min(1).max(64),
-  delta: z.enum(["1", "-1"]),
-});
-
 /**
- * Two server edits: a status change (the no-JavaScript way; answers with a redirect) and a dot vote
- * (sent by the live board; answers with the outcome). Both are applied to the live document.
+ * A status change (the no-JavaScript way; answers with a redirect), applied to the live document. Dot votes
+ * have their own endpoint (w.$workspace.votes.tsx); a vote from a board loaded before that (its Remix fetcher
+ * posts here) is answered with data, not thrown, so that board is not replaced by the error page.
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "edit:workspace");
   const fields = Object.fromEntries(await request.formData());
-  if (fields.intent === "vote") {
-    const vote = VoteForm.safeParse(fields);
-    if (!vote.success) return json({ error: "That vote was not understood. Reload the page and try again." }, { status: 400 });
-    return json({ vote: await castVoteAs(access, context.collab, vote.data.actionId, vote.data.delta === "1" ? 1 : -1) });
-  }
+  if (fields.intent === "vote") return json({ error: "The board has been updated since you opened it. Reload the page, then vote again." }, { status: 409 });
   const form = StatusForm.safeParse(fields);
   if (!form.success) throw new Response("That status change was not understood. Go back and choose a status from the list.", { status: 400 });
   const mayBypassLock = mayInPlan(access, "facilitate:workspace");
@@ -72,10 +62,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (refusal) throw refusal;
   return redirect(`/w/${access.workspace.id}?saved=status#action-${form.data.actionId}`, 303);
 }
-
-/** A vote changes only the live document, which the board already follows: no need to reload the page's data. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get("intent") === "vote" ? false : defaultShouldRevalidate;
 
 export default function Workspace() {
   const data = useLoaderData<typeof loader>();

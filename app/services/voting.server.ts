@@ -4,7 +4,7 @@
 // In an anonymous vote the key is opaque: a keyed hash of the person that only the server can make,
 // so nobody reading the shared document (or its history) can tell whose votes are whose.
 import { createHmac } from "node:crypto";
-import { castVote, readActions, readSession, rememberVoterName, type VoteRefusal } from "~/domain/workspace";
+import { castVote, liveVotesOf, readActions, readSession, rememberVoterName, type VoteRefusal } from "~/domain/workspace";
 import { appSettings } from "./appSettings.server";
 import { displayNameOf, type WorkspaceAccess } from "./auth.server";
 import type { CollabControl } from "./collabControl";
@@ -21,10 +21,19 @@ export function anonymousVoterKey(workspaceId: string, participantKey: string): 
   return `a:${mac.slice(0, 22)}`;
 }
 
-export type VoteOutcome = { actionId: string; refusal: VoteRefusal | "no-such-action" | "cannot-vote" | null; mine: number };
+/**
+ * `changed`: the person's votes on the action are no longer the count the vote was made from (a retried
+ * vote whose first request did arrive, or a vote from another window): nothing is changed; `mine` says how
+ * many they have now.
+ */
+export type VoteOutcome = { actionId: string; refusal: VoteRefusal | "no-such-action" | "cannot-vote" | "changed" | null; mine: number };
 
-/** Adds or takes back one of this person's votes on an action, as a server edit. */
-export async function castVoteAs(access: WorkspaceAccess, collab: CollabControl, actionId: string, delta: 1 | -1): Promise<VoteOutcome> {
+/**
+ * Adds or takes back one of this person's votes on an action, as a server edit. `from` is the number of votes
+ * the person saw on it when they pressed: the vote means "from `from` to `from + delta`", so the same request
+ * sent twice (a retry after the network dropped with the answer on its way) counts once.
+ */
+export async function castVoteAs(access: WorkspaceAccess, collab: CollabControl, actionId: string, delta: 1 | -1, from: number): Promise<VoteOutcome> {
   const participant = participantKeyOf(access);
   const anonymousKey = anonymousVoterKey(access.workspace.id, participant);
   const name = displayNameOf(access.principal);
@@ -36,6 +45,11 @@ export async function castVoteAs(access: WorkspaceAccess, collab: CollabControl,
       const key = anonymous ? anonymousKey : participant;
       if (!readActions(doc).some((a) => a.id === actionId)) {
         outcome = { actionId, refusal: "no-such-action", mine: 0 };
+        return;
+      }
+      const before = liveVotesOf(doc, actionId)[key] ?? 0;
+      if (before !== from) {
+        outcome = { actionId, refusal: "changed", mine: before };
         return;
       }
       let refusal: VoteOutcome["refusal"];

@@ -1,36 +1,10 @@
 // The lock in two browsers: a change a participant makes as the board locks is rolled back on their screen
 // with a message saying why, without reconnecting, and never lands; undo and its shortcut wait for unlock.
-import { expect, test, type BrowserContext } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./support";
-import { addAction, card, joinAsGuest, openDemoWorkshop, pinned } from "./workshopSupport";
+import { addAction, card, holdable, joinAsGuest, openDemoWorkshop, pinned } from "./workshopSupport";
 
 const stamp = () => Date.now().toString(36);
-const NOTICE_TYPE = 20; // app/collab/changeRefused.ts
-
-/** Routes the guest's live connection so the test can hold back what the server sends for a moment. */
-function holdable() {
-  const held: Array<() => void> = [];
-  let holding = false;
-  let noticeHeld = false;
-  return {
-    route: async (context: BrowserContext) => {
-      await context.routeWebSocket(/\/collab\//, (ws) => {
-        const server = ws.connectToServer();
-        server.onMessage((message) => {
-          if (!holding) return ws.send(message);
-          if (typeof message !== "string" && message[0] === NOTICE_TYPE) noticeHeld = true;
-          held.push(() => ws.send(message));
-        });
-      });
-    },
-    hold: () => (holding = true),
-    noticeHeld: () => noticeHeld,
-    release: () => {
-      holding = false;
-      for (const send of held.splice(0)) send();
-    },
-  };
-}
 
 test("a change made as the board locks is rolled back with the reason, stays live, and never lands", async ({ page, browser }) => {
   const path = await openDemoWorkshop(page);

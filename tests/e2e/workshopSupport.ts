@@ -61,3 +61,30 @@ export async function addAction(page: Page, title: string): Promise<Locator> {
   await page.getByRole("button", { name: "Add action" }).click();
   return pinned(page, card(page, title));
 }
+
+const NOTICE_TYPE = 20; // app/collab/changeRefused.ts
+
+/** Routes the guest's live connection so the test can hold back what the server sends for a moment. */
+export function holdable() {
+  const held: Array<() => void> = [];
+  let holding = false;
+  let noticeHeld = false;
+  return {
+    route: async (context: BrowserContext) => {
+      await context.routeWebSocket(/\/collab\//, (ws) => {
+        const server = ws.connectToServer();
+        server.onMessage((message) => {
+          if (!holding) return ws.send(message);
+          if (typeof message !== "string" && message[0] === NOTICE_TYPE) noticeHeld = true;
+          held.push(() => ws.send(message));
+        });
+      });
+    },
+    hold: () => (holding = true),
+    noticeHeld: () => noticeHeld,
+    release: () => {
+      holding = false;
+      for (const send of held.splice(0)) send();
+    },
+  };
+}

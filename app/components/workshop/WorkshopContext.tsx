@@ -8,6 +8,8 @@ import type { OwnerChoice, SessionView } from "~/domain/workspace";
 import type { FindingView, WorkshopMe } from "./types";
 
 export type Workshop = {
+  /** The plan (workspace) this board is for: its server endpoints are under /w/<workspaceId>. */
+  workspaceId: string;
   doc: Y.Doc;
   awareness: Awareness | null;
   me: WorkshopMe;

@@ -56,7 +56,7 @@ export function WorkshopPage({ workspace, canManageCodes, saved, me, rounds, fin
   const findingById = useMemo(() => new Map(findings.map((f) => [f.id, f])), [findings]);
   const statementById = useMemo(() => new Map(statements.map((s) => [s.id, s])), [statements]);
 
-  const workshop: Workshop = { doc, awareness, me, editable, live, session, peers, findings, findingById, easyRead, statusLabels, statements, statementById, owners, setEditing, announce };
+  const workshop: Workshop = { workspaceId: workspace.id, doc, awareness, me, editable, live, session, peers, findings, findingById, easyRead, statusLabels, statements, statementById, owners, setEditing, announce };
   const newestRound = rounds[0];
 
   return (

@@ -88,6 +88,8 @@ const RULES: Record<string, Rule> = {
   "assist.$org.$collection.send.tsx": { path: (w) => `/assist/${w.a.org.slug}/${w.collectionA.id}/send`, expect: all(405) },
   "orgs.$org.collections.$collection.check.tsx": { path: (w) => `/orgs/${w.a.org.slug}/collections/${w.collectionA.id}/check`, expect: councilPage({ viewer: 403, member: 403 }) },
   "w.$workspace.ideas.tsx": { path: (w) => `/w/${w.a.workspace.id}/ideas`, expect: workspacePage() },
+  // Votes are only posted (access is checked then: tests/integration/workshop/voting.test.ts); there is nothing to GET.
+  "w.$workspace.votes.tsx": { path: (w) => `/w/${w.a.workspace.id}/votes`, expect: all(405) },
   "w.$workspace.present.tsx": { path: (w) => `/w/${w.a.workspace.id}/present`, expect: workspacePage({ viewer: 403, member: 403, guest: 403 }) },
   "w.$workspace.self-assessment.tsx": { path: (w) => `/w/${w.a.workspace.id}/self-assessment`, expect: workspacePage() },
 };

@@ -14,8 +14,8 @@ let world: World;
 let watcher: TestClient;
 const SERVER = { source: "server", actorId: null, actorName: "Test set-up" } as const;
 const signedIn = (email: string) => new Visitor(running.baseUrl).signIn(email, PASSWORD);
-// The live board posts through a Remix fetcher, which asks for the action's data rather than a page.
-const page = () => `/w/${world.a.workspace.id}?index&_data=${encodeURIComponent("routes/w.$workspace._index")}`;
+// The live board posts its votes to their own endpoint (JSON), with the count the person saw.
+const endpoint = () => `/w/${world.a.workspace.id}/votes`;
 const votesOn = (id: string) => readActions(watcher.doc).find((a) => a.id === id)?.votes ?? {};
 const openVoting = (anonymous: boolean, votesPerPerson = 2) =>
   running.collab.withDocument(
@@ -30,8 +30,8 @@ const openVoting = (anonymous: boolean, votesPerPerson = 2) =>
     SERVER,
   );
 
-async function vote(visitor: Visitor, actionId: string, delta: "1" | "-1") {
-  const response = await visitor.post(page(), { intent: "vote", actionId, delta });
+async function vote(visitor: Visitor, actionId: string, delta: "1" | "-1", from = 0) {
+  const response = await visitor.post(endpoint(), { actionId, delta, from: String(from) });
   return { status: response.status, body: (await response.json()) as { vote?: { refusal: string | null; mine: number }; error?: string } };
 }
 
@@ -88,7 +88,7 @@ describe("dot votes cast by the server", () => {
     expect((await vote(member, "letters", "-1")).body.vote?.refusal).toBe("none-to-remove");
     expect((await vote(member, "letters", "1")).body.vote?.refusal).toBeNull();
     expect((await vote(member, "peers", "1")).body.vote).toMatchObject({ refusal: "no-votes-left", mine: 0 });
-    expect((await vote(member, "letters", "-1")).body.vote).toMatchObject({ refusal: null, mine: 0 });
+    expect((await vote(member, "letters", "-1", 1)).body.vote).toMatchObject({ refusal: null, mine: 0 });
     expect((await vote(member, "no-such-action", "1")).body.vote?.refusal).toBe("no-such-action");
     await running.collab.withDocument(world.a.workspace.id, (doc) => updateSession(doc, { voting: { open: false, votesPerPerson: 1, anonymous: true, revealed: true } }), SERVER);
     expect((await vote(member, "letters", "1")).body.vote?.refusal).toBe("closed");
@@ -111,9 +111,12 @@ describe("dot votes cast by the server", () => {
     await waitFor(() => Object.keys(votesOn("peers")).length === 1, "the guest's vote arrives");
 
     const viewer = await signedIn(world.viewer.email);
-    expect((await viewer.post(page(), { intent: "vote", actionId: "letters", delta: "1" })).status).toBe(403);
+    expect((await viewer.post(endpoint(), { actionId: "letters", delta: "1", from: "0" })).status).toBe(403);
+    const signedOut = await new Visitor(running.baseUrl).post(endpoint(), { actionId: "letters", delta: "1", from: "0" });
+    expect(signedOut.status).toBe(401);
+    expect(((await signedOut.json()) as { error: string }).error).toMatch(/no longer signed in/);
     const outsider = await signedIn(world.outsider.email);
-    expect((await outsider.post(page(), { intent: "vote", actionId: "letters", delta: "1" })).status).toBe(404);
+    expect((await outsider.post(endpoint(), { actionId: "letters", delta: "1", from: "0" })).status).toBe(404);
     const member = await signedIn(world.member.email);
     const bad = await vote(member, "letters", "5" as "1");
     expect(bad.status).toBe(400);
@@ -122,5 +125,32 @@ describe("dot votes cast by the server", () => {
     expect((await vote(member, "peers", "1")).body.vote?.refusal).toBeNull();
     await waitFor(() => Object.keys(votesOn("peers")).length === 2, "the member's later vote arrives");
     expect(votesOn("letters")).toEqual({});
+  });
+
+  it("a vote retried after its answer was lost counts once; a vote from an out-of-date count changes nothing", async () => {
+    await openVoting(false, 3);
+    const member = await signedIn(world.member.email);
+    const key = `u:${world.member.id}`;
+    // The same request twice (the first one's answer never reached the browser): one vote, and the answer says so.
+    expect((await vote(member, "letters", "1", 0)).body.vote).toEqual({ actionId: "letters", refusal: null, mine: 1 });
+    expect((await vote(member, "letters", "1", 0)).body.vote).toEqual({ actionId: "letters", refusal: "changed", mine: 1 });
+    // Pressed again from the count the server gave back: a second vote.
+    expect((await vote(member, "letters", "1", 1)).body.vote).toEqual({ actionId: "letters", refusal: null, mine: 2 });
+    // Taking one back works the same way.
+    expect((await vote(member, "letters", "-1", 2)).body.vote).toMatchObject({ refusal: null, mine: 1 });
+    expect((await vote(member, "letters", "-1", 2)).body.vote).toMatchObject({ refusal: "changed", mine: 1 });
+    await waitFor(() => votesOn("letters")[key] === 1, "one vote is left on the board");
+    // A vote without the count it starts from is not understood (not counted blindly).
+    const blind = await member.post(endpoint(), { actionId: "letters", delta: "1" });
+    expect(blind.status).toBe(400);
+    // A board opened before votes had their own endpoint posts to the page: it is told to reload, with data
+    // (not an error thrown to the page's error boundary), and nothing is counted.
+    const old = await member.post(`/w/${world.a.workspace.id}?index&_data=${encodeURIComponent("routes/w.$workspace._index")}`, { intent: "vote", actionId: "letters", delta: "1" });
+    expect(old.status).toBe(409);
+    expect(old.headers.get("X-Remix-Catch")).toBeNull();
+    expect(((await old.json()) as { error: string }).error).toMatch(/Reload the page/);
+    expect((await vote(member, "peers", "1", 0)).body.vote?.refusal).toBeNull();
+    await waitFor(() => votesOn("peers")[key] === 1, "the later vote arrives");
+    expect(votesOn("letters")[key]).toBe(1);
   });
 });
