@@ -1,8 +1,9 @@
 // One SQLite group commit, as the collaboration server writes it (ADR 032): the writer thread's round trip
 // (append → committed, sqliteWriter.ts) beside the same prepared INSERT transaction run on the main thread
 // (what ADR 017's `ours-sqlite-insert` measured). Per commit: wall time until committed (p50, p99), how long
-// the main thread was held (event-loop utilisation: its CPU and its waits) and the process's CPU (every thread). Then what a lock held
-// by another connection (as Prisma's is during the app's writes) does to the main thread: a timer's lateness.
+// the main thread was held (event-loop utilisation: its CPU and its waits) and the process's CPU (every
+// thread). Then what a lock held by another connection (as Prisma's is during the app's writes) does to the
+// main thread: a timer's lateness.
 // BENCH_SQLITE_COMMITS (default 3000) commits per case.
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
