@@ -2,8 +2,7 @@
 // Hocuspocus 4 with its storage extensions (SQLite; PostgreSQL through @hocuspocus/extension-database) and the
 // bare reference y-websocket server (no persistence) — twice, so the reference against itself shows this
 // machine's noise. Then memory and socket admission CPU with 2,000 idle sockets over 200 plans.
-// BENCH_COLLAB_ROUNDS (default 8) rounds per server; BENCH_COLLAB_SERVERS=ours-sqlite,hp-pg,… picks servers
-// (ours-sqlite-insert, SQLite without the edit log, only when named: it is ADR 017's measurement).
+// BENCH_COLLAB_ROUNDS (default 8) rounds per server; BENCH_COLLAB_SERVERS=ours-sqlite,hp-pg,… picks servers.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -156,7 +155,7 @@ async function idleMemory(server: Contender) {
 }
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
-const wanted = (key: string) => (!process.env.BENCH_COLLAB_SERVERS && key !== "ours-sqlite-insert") || (process.env.BENCH_COLLAB_SERVERS ?? "").split(",").includes(key);
+const wanted = (key: string) => !process.env.BENCH_COLLAB_SERVERS || process.env.BENCH_COLLAB_SERVERS.split(",").includes(key);
 
 export async function run(): Promise<void> {
   // Every provider adds a process "exit" listener; hundreds of clients in one process is the point here.
@@ -167,14 +166,12 @@ export async function run(): Promise<void> {
   const contenders: Contender[] = [];
   try {
     await migrateDatabase(sqliteUrl);
-    if (wanted("ours-sqlite-insert")) await migrateDatabase(`file:${path.join(dir, "bench-insert.db")}`);
     await migrateDatabase(pgUrl(pgNames.ours));
     const oursEnv = { COLLAB_MESSAGES_PER_SECOND: "1000", COLLAB_UNLOAD_GRACE_MS: "2000", ...(process.env.BENCH_COMPACTION ? { COLLAB_COMPACTION_THRESHOLD: process.env.BENCH_COMPACTION } : {}) };
     const ours = "each update is committed to the database (one row, group commit) before it is broadcast";
     const hocuspocus = "broadcast at once; the whole document is stored as one row 2 s after the last change (at most every 10 s): an edit is not durable when peers see it";
     const plan: Array<[string, string, string, Protocol, () => Promise<ServerChild>]> = [
-      ["ours-sqlite", "ours, SQLite", `${ours} (SQLite edit log, moved into DocUpdate within ~0.1 s)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: sqliteUrl, ...oursEnv })],
-      ["ours-sqlite-insert", "ours, SQLite INSERT", `${ours} (SQLite, one prepared INSERT transaction per group commit, no edit log: ADR 017)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: `file:${path.join(dir, "bench-insert.db")}`, COLLAB_SQLITE_EDIT_LOG: "off", ...oursEnv })],
+      ["ours-sqlite", "ours, SQLite", `${ours} (SQLite: one prepared INSERT transaction per group commit on a writer thread, ADR 032)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: sqliteUrl, ...oursEnv })],
       ["ours-pg", "ours, PostgreSQL", `${ours} (PostgreSQL DocUpdate)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: pgUrl(pgNames.ours), ...oursEnv })],
       ["hp-sqlite", "Hocuspocus, SQLite", `@hocuspocus/server 4.7 + extension-sqlite: ${hocuspocus}`, "hocuspocus", () => spawnCollabServer({ HOCUSPOCUS_STORAGE: "sqlite", HOCUSPOCUS_SQLITE_FILE: path.join(dir, "hocuspocus.db") }, hocuspocusEntry)],
       ["hp-pg", "Hocuspocus, PostgreSQL", `@hocuspocus/server 4.7 + extension-database on pg: ${hocuspocus}`, "hocuspocus", () => spawnCollabServer({ HOCUSPOCUS_STORAGE: "postgresql", HOCUSPOCUS_PG_URL: pgUrl(pgNames.hocuspocus) }, hocuspocusEntry)],

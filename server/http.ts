@@ -62,8 +62,7 @@ function refusingCollab(): CollabEndpoint {
     closeConnections: () => 0,
     connectedTo: () => 0,
     forgetDocument: async (workspaceId) => {
-      // No live server here, so no edit log of this process's to open: only the rows already stored.
-      await purgeStoredDocument(workspaceId, { openEditLog: false });
+      await purgeStoredDocument(workspaceId);
     },
     withDocument: async () => {
       throw new Error("Live collaboration is not available on this server.");

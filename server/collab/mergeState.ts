@@ -27,7 +27,7 @@ export function mergeState({ snapshot, rows }: MergeRequest): MergeResult {
 export type CompactionJob =
   | ({ kind: "merge" } & MergeRequest)
   | { kind: "compact-sqlite"; file: string; workspaceId: string }
-  | { kind: "move-edits"; file: string; segment: string };
+  | { kind: "checkpoint-sqlite"; file: string };
 
 type Pending = { resolve: (result: unknown) => void; reject: (error: Error) => void };
 
@@ -108,7 +108,7 @@ export function compactSqliteOffThread(file: string, workspaceId: string, here: 
   return shared.run({ kind: "compact-sqlite", file, workspaceId }, here);
 }
 
-/** Moves a sealed edit-log segment into a SQLite database's DocUpdate off the main thread (editLog.ts); on this thread if it must. */
-export function moveSegmentOffThread(file: string, segment: string, here: () => number): Promise<number> {
-  return shared.run({ kind: "move-edits", file, segment }, here);
+/** Checkpoints a SQLite database's WAL off the main thread; skipped if the worker cannot run (SQLite's own automatic checkpoints remain). */
+export function checkpointSqliteOffThread(file: string): Promise<void> {
+  return shared.run({ kind: "checkpoint-sqlite", file }, () => undefined);
 }

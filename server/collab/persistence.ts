@@ -1,13 +1,13 @@
-// Durable storage of workspace documents: append-only DocUpdate rows (on SQLite, written first to the edit
-// log, editLog.ts), compacted into one DocSnapshot.
+// Durable storage of workspace documents: append-only DocUpdate rows (on SQLite, written on a thread of
+// their own, sqliteWriter.ts), compacted into one DocSnapshot.
 import * as Y from "yjs";
 import { databaseProvider, databaseUrl, db, type Tx } from "~/models/db.server";
-import { EditLog } from "./editLog";
-import { compactSqliteOffThread, mergeOffThread, moveSegmentOffThread } from "./mergeState";
-import { compactSqliteDocument, moveSegmentIntoDatabase } from "./sqliteCompaction";
+import { checkpointSqliteOffThread, compactSqliteOffThread, mergeOffThread } from "./mergeState";
+import { compactSqliteDocument } from "./sqliteCompaction";
 import { LOAD_ORIGIN } from "./core/origins";
 import { closePostgresWrites, postgresWritesFor } from "./postgresWrites";
-import { closeSqliteWrites, openSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit, type SqliteWrites } from "./sqliteWrites";
+import { SqliteWriter } from "./sqliteWriter";
+import { closeSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
 import type { CompactionResult, DocumentStorage, LoadedState, UpdateRow } from "./core/storage";
 
 export type { CompactionResult, DocumentStorage, LoadedState, UpdateRow };
@@ -16,28 +16,29 @@ const READ_OPTIONS = { maxWait: 10_000, timeout: 60_000 } as const;
 
 export class DocumentStore implements DocumentStorage {
   /**
-   * One write for a whole group commit. On SQLite, one write to the edit log (editLog.ts). On PostgreSQL,
-   * one prepared INSERT of the rows as arrays on the collaboration server's own connection
-   * (postgresWrites.ts): Prisma on this path cost more CPU per edit than the rest of the server.
+   * One committed write for a whole group commit. On PostgreSQL, one prepared INSERT of the rows as arrays
+   * on the collaboration server's own connection (postgresWrites.ts): Prisma on this path cost more CPU per
+   * edit than the rest of the server. On SQLite, one prepared INSERT transaction on the writer thread
+   * (sqliteWriter.ts), so waiting for Prisma's write lock never stalls the sockets.
    */
   async append(rows: UpdateRow[]): Promise<void> {
     if (databaseProvider() === "postgresql") return postgresWritesFor(databaseUrl()).append(rows, new Date());
-    if (process.env.COLLAB_SQLITE_EDIT_LOG === "off") return plainInsert(databaseUrl(), rows);
-    return editLogFor(databaseUrl()).append(rows);
+    return sqliteWriterFor(databaseUrl()).append(rows);
   }
 
+  /** On SQLite, takes the writer lock and moves what an older version's edit log left (sqliteWriter.ts). */
   async open(): Promise<void> {
-    await flushSavedEdits();
+    if (databaseProvider() === "sqlite") sqliteWriterFor(databaseUrl());
   }
 
   purge(workspaceId: string): Promise<number> {
     return purgeStoredDocument(workspaceId);
   }
 
-  /** On SQLite, moves what the edit log holds into DocUpdate, then closes the main thread's connection. */
+  /** Closes the write connections; on SQLite the writer's WAL is synced and its lock released. */
   async close(): Promise<void> {
     try {
-      await closeEditLog();
+      await closeSqliteWriter();
       await closePostgresWrites();
     } finally {
       closeSqliteWrites();
@@ -45,7 +46,6 @@ export class DocumentStore implements DocumentStorage {
   }
 
   async loadInto(doc: Y.Doc, workspaceId: string): Promise<LoadedState> {
-    await flushSavedEdits();
     const { snapshot, rows } = await this.read(workspaceId);
     let bytes = 0;
     doc.transact(() => {
@@ -81,7 +81,6 @@ export class DocumentStore implements DocumentStorage {
   async compact(workspaceId: string): Promise<CompactionResult> {
     if (databaseProvider() === "sqlite") {
       const file = sqliteFileOf(databaseUrl());
-      await flushSavedEdits(); // the rows it folds must be in DocUpdate
       return compactSqliteOffThread(file, workspaceId, () => compactSqliteDocument(file, workspaceId));
     }
     const { snapshot, rows } = await this.read(workspaceId);
@@ -99,67 +98,36 @@ export class DocumentStore implements DocumentStorage {
   }
 }
 
-let plainWrites: { url: string; writes: SqliteWrites } | null = null;
+let sqliteWriter: { url: string; writer: SqliteWriter } | null = null;
 
-/**
- * For measuring ADR 008 against the simplest durable alternative (bench/collab.ts, ours-sqlite-insert, ADR 017):
- * COLLAB_SQLITE_EDIT_LOG=off writes each group commit with one prepared INSERT per row in one transaction on a
- * main-thread connection, committed before the broadcast, SQLite checkpointing its WAL as it does by default.
- */
-function plainInsert(url: string, rows: UpdateRow[]): void {
-  if (plainWrites?.url !== url) {
-    plainWrites?.writes.close();
-    plainWrites = { url, writes: openSqliteWrites(sqliteFileOf(url)) };
-  }
-  const createdAt = new Date();
-  plainWrites.writes.append(rows.map((row) => ({ ...row, createdAt })));
-}
-
-let editLog: { url: string; log: EditLog } | null = null;
-
-/** The edit log of the SQLite database the process is connected to (opened, and what a crash left moved, on first use). */
-function editLogFor(url: string): EditLog {
-  if (editLog?.url !== url) {
-    void editLog?.log.close().catch(() => undefined);
+/** The writer of the SQLite database the process is connected to (its lock taken, and what an older version left moved, on first use). */
+function sqliteWriterFor(url: string): SqliteWriter {
+  if (sqliteWriter?.url !== url) {
+    void sqliteWriter?.writer.close().catch(() => undefined);
     const file = sqliteFileOf(url);
-    editLog = { url, log: new EditLog(file, (segment) => moveSegmentOffThread(file, segment, () => moveSegmentIntoDatabase(file, segment))) };
+    sqliteWriter = { url, writer: new SqliteWriter(file, () => void checkpointSqliteOffThread(file).catch(() => undefined)) };
   }
-  return editLog.log;
+  return sqliteWriter.writer;
+}
+
+async function closeSqliteWriter(): Promise<void> {
+  const closing = sqliteWriter;
+  sqliteWriter = null;
+  await closing?.writer.close();
 }
 
 /**
- * On SQLite, resolves once every edit this process has written is in DocUpdate (what reads of DocUpdate,
- * such as loading a document, need). Opens the edit log if this process has not yet, so that a crashed
- * predecessor's edits are moved first; a process that only reads DocUpdate while another serves edits (a
- * test beside a server process) passes `openIfClosed: false`.
+ * Deletes everything stored for a plan's document, for good (the plan is being deleted): its DocUpdate rows
+ * and DocSnapshot go in one transaction. Returns how many update rows went. The caller drops any loaded
+ * copy first (DocumentRegistry.forget) so nothing writes them back.
  */
-export async function flushSavedEdits({ openIfClosed = true } = {}): Promise<void> {
-  if (databaseProvider() !== "sqlite") return;
-  const log = openIfClosed ? editLogFor(databaseUrl()) : editLog?.url === databaseUrl() ? editLog.log : null;
-  await log?.flush();
-}
-
-/**
- * Deletes everything stored for a plan's document, for good (the plan is being deleted): on SQLite the edit
- * log is first moved into DocUpdate (its segments hold several plans' edits, so this plan's are purged
- * there), then its DocUpdate rows and DocSnapshot go in one transaction. Returns how many update rows went.
- * The caller drops any loaded copy first (DocumentRegistry.forget) so nothing writes them back.
- */
-export async function purgeStoredDocument(workspaceId: string, { openEditLog = true } = {}): Promise<number> {
-  await flushSavedEdits({ openIfClosed: openEditLog });
+export async function purgeStoredDocument(workspaceId: string): Promise<number> {
   return db().$transaction(async (tx) => {
     await lockWorkspace(tx, "compaction", workspaceId);
     const updates = await tx.docUpdate.deleteMany({ where: { workspaceId } });
     await tx.docSnapshot.deleteMany({ where: { workspaceId } });
     return updates.count;
   }, READ_OPTIONS);
-}
-
-/** Moves what the edit log holds into DocUpdate and releases it to the next process (graceful shutdown). */
-async function closeEditLog(): Promise<void> {
-  const closing = editLog;
-  editLog = null;
-  await closing?.log.close();
 }
 
 /**

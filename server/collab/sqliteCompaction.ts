@@ -1,12 +1,11 @@
 // The compaction worker thread's SQLite work, synchronous: a whole compaction of one document (read the
-// snapshot and rows, fold them, commit, then checkpoint the WAL), and moving the edit log's sealed segments
-// into DocUpdate. On SQLite every query (Prisma's too, through
+// snapshot and rows, fold them, commit, then checkpoint the WAL), and checkpoints the SQLite writer asks for
+// as rows are appended (sqliteWriter.ts). On SQLite every query (Prisma's too, through
 // its better-sqlite3 adapter) runs on the calling thread, so doing this on the main thread held every
 // socket for milliseconds per compaction (bench/collab.ts, 50 plans at once).
 import Database from "better-sqlite3";
 import type { CompactionResult } from "./core/storage";
 import { mergeState } from "./mergeState";
-import { deleteSegment, readSegment, syncFileAt } from "./editLog";
 import { openSqliteWrites, type SqliteWrites } from "./sqliteWrites";
 
 type Connection = { file: string; read: Database.Database; readStored: (workspaceId: string) => StoredDocument; writes: SqliteWrites };
@@ -47,28 +46,7 @@ export function compactSqliteDocument(file: string, workspaceId: string): Compac
   return written ? { rowsRead: rows.length, snapshotBytes: data.byteLength } : { rowsRead: 0, snapshotBytes: snapshot?.data.byteLength ?? 0 };
 }
 
-/** Rows moved between WAL checkpoints (a checkpoint fsyncs the database file, so not after every move). */
-const ROWS_PER_CHECKPOINT = 500;
-let rowsSinceCheckpoint = 0;
-
-/**
- * Moves one sealed edit-log segment into DocUpdate: its rows in one transaction, the WAL synced so they
- * survive a power cut, and only then the segment deleted. A crash before the delete moves the rows again
- * at the next start-up; applying an update twice changes nothing in a Yjs document.
- */
-export function moveSegmentIntoDatabase(file: string, segment: string): number {
-  const { writes } = connectionFor(file);
-  const rows = readSegment(segment);
-  if (rows.length > 0) {
-    writes.append(rows);
-    syncFileAt(`${file}-wal`);
-  }
-  deleteSegment(segment);
-  rowsSinceCheckpoint += rows.length;
-  if (rowsSinceCheckpoint >= ROWS_PER_CHECKPOINT) {
-    rowsSinceCheckpoint = 0;
-    writes.checkpoint();
-  }
-  return rows.length;
+/** Copies what it can of the WAL into the database file (appends on the writer thread never checkpoint). */
+export function checkpointSqlite(file: string): void {
+  connectionFor(file).writes.checkpoint();
 }
-

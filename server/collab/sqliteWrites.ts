@@ -1,9 +1,12 @@
 // The collaboration server's writes to a SQLite database, as prepared better-sqlite3 statements on a
-// connection of its own: moving edit-log rows into DocUpdate and the short commit of a compaction, on the
-// compaction worker thread (editLog.ts, sqliteCompaction.ts), and `commitCompaction` called on the main
-// thread (persistence.ts).
+// connection of its own: appending a group commit's rows to DocUpdate on the writer thread
+// (sqliteWriterWorker.ts), the short commit of a compaction and WAL checkpoints on the compaction worker
+// thread (sqliteCompaction.ts), and `commitCompaction` called on the main thread (persistence.ts).
 import Database from "better-sqlite3";
-import type { LoggedRow } from "./editLog";
+import type { UpdateRow } from "./core/storage";
+
+/** A row to store with the time it was written. */
+export type DatedRow = UpdateRow & { createdAt: Date };
 
 /** The end of a compaction: replace the snapshot if it is still the one that was read, and delete the rows read. */
 export type CompactionCommit = {
@@ -16,8 +19,8 @@ export type CompactionCommit = {
 };
 
 export type SqliteWrites = {
-  /** Inserts the rows into DocUpdate in one transaction (durable once the WAL is synced: see editLog.ts). */
-  append(rows: LoggedRow[]): void;
+  /** Inserts the rows into DocUpdate in one transaction: committed (it survives kill -9) when this returns. */
+  append(rows: DatedRow[]): void;
   /** False when another compaction replaced the snapshot first (then nothing is written). */
   commitCompaction(commit: CompactionCommit): boolean;
   /** Copies what it can of the WAL into the database file without waiting for anyone. */
@@ -62,8 +65,8 @@ const LOCK_WAIT_MS = 10_000;
 /**
  * Opens a write connection to a database in WAL mode, with synchronous=NORMAL set explicitly (better-sqlite3
  * builds SQLite with DEFAULT_WAL_SYNCHRONOUS=1, so a connection opening a WAL database runs NORMAL anyway).
- * A commit survives kill -9 at once and a power cut once the WAL holding it is synced: the edit log's mover
- * syncs it after each move (editLog.ts); a checkpoint syncs it before copying it. A compaction commit needs
+ * A commit survives kill -9 at once and a power cut once the WAL holding it is synced: the writer thread
+ * syncs it within ~0.1 s of a commit (sqliteWriterWorker.ts); a checkpoint syncs it before copying it. A compaction commit needs
  * no sync of its own: if a power cut undoes it, the rows it folded are still there. FULL, an fsync inside
  * every commit, is not used: it holds the write lock through the fsync, and Prisma's connection on the main
  * thread, finding the lock taken, sleeps in SQLite's busy handler (ADR 003).
@@ -82,7 +85,7 @@ export function openSqliteWrites(file: string, options: SqliteWritesOptions = {}
   );
   const deleteRows = sqlite.prepare(`DELETE FROM "DocUpdate" WHERE "workspaceId" = ? AND "id" IN (SELECT value FROM json_each(?))`);
 
-  const appendAll = sqlite.transaction((rows: LoggedRow[]) => {
+  const appendAll = sqlite.transaction((rows: DatedRow[]) => {
     for (const row of rows) insert.run(row.workspaceId, asBuffer(row.data), row.authorId, row.authorName, prismaTime(row.createdAt));
   });
   // IMMEDIATE takes the write lock before the snapshot is checked, so the check and the write agree.

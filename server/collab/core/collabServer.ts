@@ -37,7 +37,7 @@ export type { CloseKind, ConnectionFilter } from "./revocation";
 
 export type CollabServer = {
   /**
-   * Call before accepting sockets: gets storage ready (on SQLite, the edit log: see DocumentStorage.open).
+   * Call before accepting sockets: gets storage ready (see DocumentStorage.open).
    * Rejects, with a message for whoever starts the server, if this process cannot serve edits.
    */
   open(): Promise<void>;
@@ -242,7 +242,7 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
       await journal.drain();
       for (const connection of [...connections]) connection.close(CloseCode.serverRestarting, "The server is restarting; you will be reconnected.");
       await registry.unloadAll();
-      // Edits still in the SQLite edit log are moved into DocUpdate and synced before the process exits.
+      // The write connections close, what they wrote synced to disk, before the process exits.
       await Promise.resolve(storage.close?.()).catch((error: Error) => log.error("could not finish saving on shutdown", { error: error.message }));
       await fanout.close();
       wss.close();

@@ -1,5 +1,5 @@
 // The storage hook (hooks.ts): what the core needs of where documents are kept, and the shapes storage
-// adapters pass between them (persistence, the SQLite edit log, compaction).
+// adapters pass between them (persistence, the SQLite writer, compaction).
 import type * as Y from "yjs";
 
 export type UpdateRow = { workspaceId: string; data: Uint8Array<ArrayBuffer>; authorId: string | null; authorName: string | null };
@@ -9,8 +9,8 @@ export type CompactionResult = { rowsRead: number; snapshotBytes: number };
 /** The storage the collaboration core needs: one adapter per database, chosen once (persistence.ts is POET's). */
 export interface DocumentStorage {
   /**
-   * Before serving: on SQLite, takes this process's hold on the database's edit log, moving what an earlier
-   * process left into DocUpdate, and fails with a clear message if another process is serving it.
+   * Before serving: gets the adapter ready to write; fails with a clear message if this process cannot (on
+   * SQLite, another process holds the database's writer lock).
    */
   open?(): Promise<void>;
   /** Resolves once every row is durable: only then are the edits broadcast. */
@@ -21,7 +21,7 @@ export interface DocumentStorage {
   missingSince(workspaceId: string, stateVector: Uint8Array): Promise<Uint8Array>;
   /** Deletes everything stored for a document, for good (its plan was deleted); how many update rows went. */
   purge?(workspaceId: string): Promise<number>;
-  /** Graceful shutdown: whatever was written but not yet in its final place or on disk gets there now. */
+  /** Graceful shutdown: whatever was written but not yet on disk gets there now. */
   close?(): void | Promise<void>;
 }
 

@@ -1,8 +1,7 @@
 // Group commit: every update accepted during one tick (one socket read, whose frames are handled
-// together, or one server-side write) is written in one write (PostgreSQL: one INSERT; SQLite: one write to
-// the edit log, editLog.ts), and only then may it be broadcast. The
-// first write of an event-loop turn starts as soon as that tick's synchronous work ends (a microtask), not
-// after every other socket of the turn has been read: waiting for the check phase added up to 2 ms to the
+// together, or one server-side write) is written in one committed write (one INSERT of all its rows), and
+// only then may it be broadcast. The first write of an event-loop turn starts as soon as that tick's
+// synchronous work ends (a microtask), not after every other socket of the turn has been read: waiting for the check phase added up to 2 ms to the
 // slowest edits (bench/collab.ts). Updates read later in the same turn, as when a burst of edits arrives
 // together, are written together in the turn's check phase: one commit (on PostgreSQL, one fsync) for the
 // rest of the burst instead of one each. One write is in flight at a time; updates arriving meanwhile form

@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/models/db.server";
 import { startTestApp, type RunningApp } from "../../support/app-server";
 import { connectClient, type TestClient } from "../../support/collab/testClient";
-import { savedEditsMoved } from "../../support/collab/storedDocument";
 import { waitFor } from "../../support/collab/waitFor";
 import { Visitor } from "../../support/visitor";
 import { createWorld, PASSWORD, type World } from "../../support/world";
@@ -47,7 +46,6 @@ describe("collaboration sockets behind accounts", () => {
     member.doc.getText("body").insert(0, "Agreed: ");
     await waitFor(() => facilitator.text().startsWith("Agreed: "), "the member's later edit arrives");
     expect(facilitator.text()).toBe("Agreed: Budget letters in plain English");
-    await savedEditsMoved();
     const stored = await db().docUpdate.findMany({ where: { workspaceId: world.a.workspace.id } });
     expect(stored.length).toBeGreaterThan(0);
     expect(stored.every((row) => row.authorName !== "Viewer")).toBe(true);

@@ -1,7 +1,10 @@
 // Real server processes: kill -9 loses nothing anyone saw; two instances sharing PostgreSQL and Redis keep
 // people on different instances in sync; on SQLite, a second instance is refused and says why.
 import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { db } from "~/models/db.server";
 import { storedText } from "../../support/collab/storedDocument";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
@@ -45,6 +48,33 @@ describe("server processes", () => {
     await alice.synced();
     alice.type("still saved");
     await waitFor(async () => (await storedText("ws-single")) === "still saved", "the first server still saves edits");
+  });
+
+  it.runIf(!postgres)("an upgrade from a version with the SQLite edit log loses no edit: what it left in <database>.edits/ is served", async () => {
+    // Segments written by that version's own code (commit 4f5365e, ADR 008) as a server killed before its
+    // mover ran leaves them: two plans, three group commits, the last in a second segment.
+    const fixture = path.resolve(import.meta.dirname, "../../fixtures/edit-log-adr-008");
+    const folder = `${process.env.TEST_DATABASE_URL!.slice("file:".length)}.edits`;
+    mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(fixture).filter((n) => n.endsWith(".log"))) copyFileSync(path.join(fixture, name), path.join(folder, name));
+
+    const server = await spawn();
+    const zoe = client(server.url, "ws-old", { as: "zoe" });
+    const other = client(server.url, "ws-other", { as: "other" });
+    await Promise.all([zoe.synced(), other.synced()]);
+    expect(zoe.text()).toBe("Carers told us they wait too long for a reply.");
+    expect(other.text()).toBe("Zoë's plan");
+    const rows = await db().docUpdate.findMany({ where: { workspaceId: "ws-old" }, orderBy: { id: "asc" }, select: { authorId: true, authorName: true } });
+    expect(rows).toEqual([
+      { authorId: "u-zoe", authorName: "Zoë Ó Briain" },
+      { authorId: "u-zoe", authorName: "Zoë Ó Briain" },
+      { authorId: "u-ada", authorName: "Ada" },
+    ]);
+    expect(readdirSync(folder).filter((n) => n.endsWith(".log"))).toEqual([]); // moved once, not again at the next start
+    expect(existsSync(path.join(folder, "writer.lock"))).toBe(true);
+
+    zoe.type(" Noted.");
+    await waitFor(async () => (await storedText("ws-old")) === "Carers told us they wait too long for a reply. Noted.", "a new edit is stored after the old ones");
   });
 
   it.runIf(postgres)("people on two instances sharing PostgreSQL and Redis edit together", async () => {

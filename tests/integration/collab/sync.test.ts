@@ -38,7 +38,7 @@ describe("live editing", () => {
     const guest = client(server.url, "ws-author", { as: "Sam", role: "guest" });
     await guest.synced();
     guest.type("hello");
-    await waitFor(async () => (await storedText("ws-author")) === "hello", "the update was stored"); // waits for the edit log too
+    await waitFor(async () => (await storedText("ws-author")) === "hello", "the update was stored");
     const row = await db().docUpdate.findFirstOrThrow({ where: { workspaceId: "ws-author" } });
     expect(row.authorId).toBe("guest:g-Sam");
     expect(row.authorName).toBe("Sam");

@@ -23,7 +23,12 @@ export async function spawnCollabServer(env: Record<string, string>, script = en
       reject(new Error(`the server process exited early (code ${code})`));
     });
     lines.on("line", (line) => {
-      const parsed = JSON.parse(line) as { port?: number; error?: string };
+      let parsed: { port?: number; error?: string };
+      try {
+        parsed = JSON.parse(line) as typeof parsed;
+      } catch {
+        return; // a line the server's storage logged at start-up (server/log.ts), not an answer
+      }
       if (parsed.error) {
         clearTimeout(timer);
         reject(new Error(parsed.error));

@@ -1,16 +1,8 @@
 // What the database holds for a workspace, read the way a freshly started server would.
 import * as Y from "yjs";
 import { db } from "~/models/db.server";
-import { flushSavedEdits } from "../../../server/collab/persistence";
-
-/**
- * On SQLite, an in-process server's edits reach DocUpdate a moment after they are saved (its edit log,
- * server/collab/editLog.ts); this waits for them. A server in another process moves its own.
- */
-export const savedEditsMoved = () => flushSavedEdits({ openIfClosed: false });
 
 export async function storedDoc(workspaceId: string): Promise<Y.Doc> {
-  await savedEditsMoved();
   const doc = new Y.Doc();
   const snapshot = await db().docSnapshot.findUnique({ where: { workspaceId } });
   if (snapshot) Y.applyUpdate(doc, snapshot.data);
@@ -26,7 +18,6 @@ export async function storedText(workspaceId: string, name = "body"): Promise<st
 }
 
 export async function rowCount(workspaceId: string): Promise<number> {
-  await savedEditsMoved();
   return db().docUpdate.count({ where: { workspaceId } });
 }
 
