@@ -40,11 +40,12 @@ const cache = new Map<string, Promise<RoundEvidence | null>>();
 const CACHE_SIZE = 8;
 
 /** The findings and process links of one round of this council, against its benchmark; null if not this council's. */
-export async function loadRoundEvidence(orgId: string, roundId: string): Promise<RoundEvidence | null> {
-  // Every page that shows findings asks this: two small reads in parallel, and the rest only when the
-  // analysis of this revision is not already kept.
+export async function loadRoundEvidence(orgId: string, roundId: string, known?: { id: string; orgId: string; revision: number }): Promise<RoundEvidence | null> {
+  // Every page that shows findings asks this: two small reads in parallel (one when the caller has just
+  // read this round of this council, `known`), and the rest only when the analysis of this revision is
+  // not already kept.
   const [current, disclosureThreshold] = await Promise.all([
-    db().poetRound.findFirst({ where: { id: roundId, orgId }, select: { id: true, revision: true } }),
+    known && known.id === roundId && known.orgId === orgId ? known : db().poetRound.findFirst({ where: { id: roundId, orgId }, select: { id: true, revision: true } }),
     disclosureThresholdFor(orgId),
   ]);
   if (!current) return null;

@@ -1,10 +1,9 @@
 import type { Benchmark } from "./benchmark";
-import { buildFindings, DEFAULT_DISCLOSURE_THRESHOLD, type Finding, type Tally } from "./finding";
+import { buildFindings, DEFAULT_DISCLOSURE_THRESHOLD, type Tally } from "./finding";
 import { findGroup, groupsOf } from "./groups";
-import type { ProcessLink } from "./links";
 import type { QuestionSet } from "./questionSet";
 import type { Respondent } from "./respondentFields";
-import { RoundTally } from "./roundTally";
+import { RoundTally, type AnalysisOptions, type RoundAnalysis } from "./roundTally";
 
 /** One row of a report table: `positive` of `total` people in `group` gave a good answer to `question`. */
 export type AggregateRow = { question: string; group: string; positive: number; total: number };
@@ -14,17 +13,7 @@ export type RoundData =
   | { kind: "respondents"; respondents: readonly Respondent[]; questionsInFile?: readonly string[] }
   | { kind: "aggregate"; rows: readonly AggregateRow[] };
 
-/**
- * A group present in the round; `people` is null for aggregate files, which do not say, and for groups
- * smaller than the disclosure threshold, where `fewerThan` holds the threshold instead.
- */
-export type GroupSummary = { id: string; label: string; people: number | null; fewerThan?: number };
-
-/** Groups or link sides with fewer people than `disclosureThreshold` are not shown (a council setting, default 10). */
-export type AnalysisOptions = { disclosureThreshold?: number };
-
-/** `notInFile`: question codes the file had no column for (not compared, not linked); empty when not known. */
-export type RoundAnalysis = { findings: Finding[]; links: ProcessLink[]; groups: GroupSummary[]; notInFile?: string[] };
+export type { AnalysisOptions, GroupSummary, RoundAnalysis } from "./roundTally";
 
 /** Compares one round with England for everyone and each group, and links process to outcomes. */
 export function analyseRound(questionSet: QuestionSet, data: RoundData, benchmark: Benchmark, options: AnalysisOptions = {}): RoundAnalysis {

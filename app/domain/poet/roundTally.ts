@@ -4,12 +4,23 @@
 // (docs/decisions/030). Counts are whole numbers, so a tally moved person by person equals, exactly, one
 // counted afresh over the same people, in any order.
 import type { Benchmark } from "./benchmark";
-import { buildFindings, DEFAULT_DISCLOSURE_THRESHOLD, type Tally } from "./finding";
+import { buildFindings, DEFAULT_DISCLOSURE_THRESHOLD, type Finding, type Tally } from "./finding";
 import { groupsOf, personGroups } from "./groups";
-import { answerVerdict, conditionMet, linksFromCells } from "./links";
+import { answerVerdict, conditionMet, linksFromCells, type ProcessLink } from "./links";
 import type { ProcessCondition, Question, QuestionSet } from "./questionSet";
 import type { Respondent } from "./respondentFields";
-import type { AnalysisOptions, GroupSummary, RoundAnalysis } from "./analyseRound";
+
+/**
+ * A group present in the round; `people` is null for aggregate files, which do not say, and for groups
+ * smaller than the disclosure threshold, where `fewerThan` holds the threshold instead.
+ */
+export type GroupSummary = { id: string; label: string; people: number | null; fewerThan?: number };
+
+/** Groups or link sides with fewer people than `disclosureThreshold` are not shown (a council setting, default 10). */
+export type AnalysisOptions = { disclosureThreshold?: number };
+
+/** `notInFile`: question codes the file had no column for (not compared, not linked); empty when not known. */
+export type RoundAnalysis = { findings: Finding[]; links: ProcessLink[]; groups: GroupSummary[]; notInFile?: string[] };
 
 // One person's answer to one question, as the counts read it.
 const NOT_ASKED = 3; // the question is not on this person's form
