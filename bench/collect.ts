@@ -8,7 +8,7 @@
 //      the cached look (no answer since the last look) and the look after a new answer (one answer through
 //      the survey pages before each look, so the findings must follow it). Target: under 300 ms. Before
 //      and after in the same run: the same server keeping the round's people counted (docs/decisions/030)
-//      and keeping none (POET_ROUND_PEOPLE_KEPT=0: every new answer means reading and counting the whole
+//      and keeping none (ROUND_PEOPLE_KEPT=0: every new answer means reading and counting the whole
 //      round, as before). Peers: the same page for a round imported from a file of the same 10,000 people;
 //      in this process, where a look's time goes and the memory a round's kept people take.
 // Prints the load average before and after and beside each figure, since this machine is shared.
@@ -279,16 +279,16 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
     await server.stop();
   }
   if (parts.includes("b")) {
-    // Before: the same server keeping no round's people (POET_ROUND_PEOPLE_KEPT=0), so every new answer means
+    // Before: the same server keeping no round's people (ROUND_PEOPLE_KEPT=0), so every new answer means
     // reading, parsing and counting the whole round again, as the page did before docs/decisions/030.
-    const before = await startAppProcess({ NODE_ENV: "production", DATABASE_URL: databaseUrl, POET_ROUND_PEOPLE_KEPT: "0" });
+    const before = await startAppProcess({ NODE_ENV: "production", DATABASE_URL: databaseUrl, ROUND_PEOPLE_KEPT: "0" });
     try {
       const reader = await new Browser(before.baseUrl).signIn(owner.email, PASSWORD);
       await timePage(reader, livePage, 1);
       const was = await looks(before.baseUrl, reader, livePage, liveCodes.slice(LIVE_RUNS), arriving.slice(LIVE_RUNS));
       if (!/Still collecting: 10,?040 answers so far\./.test(was.moving.html)) throw new Error(`after ${2 * LIVE_RUNS} more answers the page should count ${COLLECTED + 2 * LIVE_RUNS}`);
       reader.close();
-      console.log(`    before: nothing kept (POET_ROUND_PEOPLE_KEPT=0), same run, load ${was.load}:`);
+      console.log(`    before: nothing kept (ROUND_PEOPLE_KEPT=0), same run, load ${was.load}:`);
       console.log(`      cached look (no answer since):  ${ms(was.steady.times)} ${mark(was.steady.times)}`);
       console.log(`      a new answer before each look:  ${ms(was.moving.times)} ${mark(was.moving.times)}`);
     } finally {
@@ -350,7 +350,7 @@ async function inThisProcess(orgId: string, roundId: string, people: Respondent[
   console.log(`      now, a look after a new answer reads the round's ids: ${ids} ms, and works out findings from kept counts: ${findings} ms`);
   console.log(`      before, it read and parsed every row: ${reading} ms, and counted ${n} people afresh (analyseRound): ${recount} ms`);
   console.log(
-    `      memory (bench process, after full collections): a round's kept people take ${(bytes / 1024 / 1024).toFixed(1)} MB for ${kept.people.toLocaleString("en-GB")} people (${Math.round(bytes / kept.people)} bytes each); the process keeps up to ${kept.limit.toLocaleString("en-GB")} people (POET_ROUND_PEOPLE_KEPT), about ${((kept.limit * bytes) / kept.people / 1024 / 1024).toFixed(0)} MB`,
+    `      memory (bench process, after full collections): a round's kept people take ${(bytes / 1024 / 1024).toFixed(1)} MB for ${kept.people.toLocaleString("en-GB")} people (${Math.round(bytes / kept.people)} bytes each); the process keeps up to ${kept.limit.toLocaleString("en-GB")} people (ROUND_PEOPLE_KEPT), about ${((kept.limit * bytes) / kept.people / 1024 / 1024).toFixed(0)} MB`,
   );
   forgetRoundPeople();
 }

@@ -14,12 +14,20 @@ import { databaseProvider, db } from "./db.server";
 
 const Answers = z.record(z.string());
 
-/** Respondents kept across all rounds in this process; the least recently looked-at rounds go first. */
+/** Respondents kept across all rounds in this process by default; the least recently looked-at rounds go first. */
 export const DEFAULT_PEOPLE_KEPT = 250_000;
-const peopleKept = () => {
-  const configured = Number(process.env.POET_ROUND_PEOPLE_KEPT);
-  return Number.isInteger(configured) && configured >= 0 ? configured : DEFAULT_PEOPLE_KEPT;
-};
+// Set at start-up from ROUND_PEOPLE_KEPT (server/config.ts); a global slot, because the Remix build and the
+// server load this module separately.
+const limitSlot = Symbol.for("poet-action-planner.round-people-kept");
+type GlobalWithLimit = typeof globalThis & { [limitSlot]?: number };
+
+/** How many respondents this process keeps counted across rounds (0: none, every new revision is counted afresh). */
+export function setRoundPeopleKept(people: number): void {
+  if (!Number.isInteger(people) || people < 0) throw new RangeError(`The number of people kept must be a whole number from 0, not ${people}`);
+  (globalThis as GlobalWithLimit)[limitSlot] = people;
+}
+
+const peopleKept = () => (globalThis as GlobalWithLimit)[limitSlot] ?? DEFAULT_PEOPLE_KEPT;
 
 /** Rows fetched by id at once (well under SQLite's and PostgreSQL's limits on query parameters). */
 const FETCH_AT_ONCE = 500;
@@ -85,7 +93,8 @@ export async function withRoundTally<T>(round: RoundToCount, questionSet: Questi
   try {
     return await result;
   } catch (error) {
-    // A failed read may have left the tally part-way: start this round afresh next time.
+    // Rows are added and taken out whole, so a failed read leaves the tally true to its rows; still, start
+    // this round afresh next time rather than trust a process that just failed to read.
     if (kept.get(round.id) === current) kept.delete(round.id);
     throw error;
   } finally {
