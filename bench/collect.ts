@@ -5,10 +5,15 @@
 //      what was stored afterwards (zero lost). Peer: the same 50-at-a-time load on the survey's start page
 //      (a read of the same route, no write), the floor this server and machine set.
 //  (b) The live round page of an open collection holding 10,000 answers, as its signed-in owner reads it:
-//      steady (no answer since the last look) and live (one new answer through the survey pages before
-//      each look, so the findings must follow it). Target: under 300 ms. Peers: the same page for a round
-//      imported from a file of the same 10,000 people, and the analysis alone in this process.
-// Prints the load average before and after, since this machine is shared. Run `npx remix build` first.
+//      the cached look (no answer since the last look) and the look after a new answer (one answer through
+//      the survey pages before each look, so the findings must follow it). Target: under 300 ms. Before
+//      and after in the same run: the same server keeping the round's people counted (docs/decisions/030)
+//      and keeping none (ROUND_PEOPLE_KEPT=0: every new answer means reading and counting the whole
+//      round, as before). Peers: the same page for a round imported from a file of the same 10,000 people;
+//      in this process, where a look's time goes and the memory a round's kept people take.
+// Prints the load average before and after and beside each figure, since this machine is shared.
+// Options: BENCH_COLLECT_DATABASES=sqlite|postgresql (both by default), BENCH_COLLECT_PARTS=a|b (both).
+// Run `npx remix build` first.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -19,7 +24,10 @@ import { adult2014, analyseRound, type Respondent } from "~/domain/poet";
 import { generateDemoRound } from "~/domain/poet/demo/generateDemoRound";
 import { respondentsToCsv } from "~/domain/poet/demo/respondentsToCsv";
 import { approximateNationalAdult2014 } from "~/domain/poet/nationalBenchmark";
+import { RoundTally } from "~/domain/poet/roundTally";
 import { connectDatabase, db, disconnectDatabase, writeTransaction } from "~/models/db.server";
+import { loadRoundEvidence } from "~/models/round.server";
+import { forgetRoundPeople, respondentIds, roundPeopleStats } from "~/models/roundPeople.server";
 import { MAX_CODES_AT_ONCE, createPersonalCodes } from "~/services/collect/personalCodes.server";
 import { openCollection } from "~/services/collect/openCollection.server";
 import { importPoetRound } from "~/services/importPoetRound.server";
@@ -179,6 +187,9 @@ async function timePage(reader: Browser, page: string, runs: number, before?: (r
   return { times, bytes: Buffer.byteLength(html), html };
 }
 
+/** BENCH_COLLECT_PARTS=b (or a) runs one part; both by default. */
+const parts = (process.env.BENCH_COLLECT_PARTS ?? "a,b").split(",");
+
 async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
   console.log(`\n--- ${provider} --- (load average before: ${load()})`);
   await migrateDatabase(databaseUrl);
@@ -193,7 +204,7 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
   const submitted = await open("Reviews: 1,000 sent 50 at a time");
   const submitCodes = await codesFor(org.id, submitted.id, SUBMITS, owner);
   const live = await open("Reviews: 10,000 answers so far");
-  const liveCodes = await codesFor(org.id, live.id, LIVE_RUNS, owner);
+  const liveCodes = await codesFor(org.id, live.id, 2 * LIVE_RUNS, owner);
   const people = holders(COLLECTED, 17);
   const seeding = performance.now();
   await seedAnswers(live.roundId, people);
@@ -204,82 +215,144 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
   const importMs = performance.now() - importing;
   console.log(`seeded ${COLLECTED.toLocaleString("en-GB")} collected answers in bulk in ${(seeded / 1000).toFixed(1)} s; imported the same people as a file in ${(importMs / 1000).toFixed(1)} s`);
 
+  const livePage = `/orgs/${org.slug}/rounds/${live.roundId}`;
+  const importedPage = `/orgs/${org.slug}/rounds/${imported.roundId}`;
+  const arriving = holders(2 * LIVE_RUNS, 29);
+  const mark = (values: number[]) => (p95(values) < TARGET_MS ? "✓" : `✗ (target ${TARGET_MS} ms)`);
+
   const server = await startAppProcess({ NODE_ENV: "production", DATABASE_URL: databaseUrl });
   try {
     // (a) 1,000 people, 50 at a time.
-    const senders = holders(SUBMITS, 23);
-    await fetch(`${server.baseUrl}/survey/${submitCodes[0]}`).then((r) => r.text()); // warm-up
-    const started = performance.now();
-    const failures: string[] = [];
-    const outcomes = await inParallel(
-      senders.map((person, i) => ({ person, code: submitCodes[i]! })),
-      AT_ONCE,
-      ({ person, code }) =>
-        answer(server.baseUrl, code, person).catch((error: Error) => {
-          failures.push(`${code}: ${error.message}`);
-          return null;
-        }),
-    );
-    const times = outcomes.filter((t) => t !== null);
-    const wall = performance.now() - started;
-    const stored = await db().respondent.count({ where: { roundId: submitted.roundId } });
-    const round = await db().poetRound.findUniqueOrThrow({ where: { id: submitted.roundId }, select: { respondentCount: true, revision: true } });
-    const used = await db().surveyCode.count({ where: { collectionId: submitted.id, usedAt: { not: null } } });
-    const readTimes = await inParallel(submitCodes.slice(0, SUBMITS), AT_ONCE, async (code) => {
-      const browser = new Browser(server.baseUrl);
-      const t0 = performance.now();
-      const response = await browser.request("GET", `/survey/${code}`);
-      browser.close();
-      if (response.status !== 200) throw new Error(`/survey/${code} answered ${response.status}`);
-      return performance.now() - t0;
-    });
-    console.log(`(a) ${SUBMITS.toLocaleString("en-GB")} people answering the holder form with personal codes, ${AT_ONCE} at a time (${((SUBMITS / wall) * 1000).toFixed(0)} people/s)`);
-    console.log(`    send (POST all answers):         ${ms(times.map((t) => t.send))}, max ${Math.max(...times.map((t) => t.send)).toFixed(0)} ms`);
-    console.log(`    whole person (start + send):     ${ms(times.map((t) => t.whole))}`);
-    console.log(`    peer: start page read, ${AT_ONCE} at once: ${ms(readTimes)}`);
-    const lost = SUBMITS - stored;
-    if (failures.length) console.log(`    ${failures.length} sends failed, e.g. ${failures.slice(0, 3).join("; ")}; the server's last words: ${server.output.slice(-3).join(" | ").slice(0, 600)}`);
-    console.log(`    stored: ${stored} respondents, round count ${round.respondentCount}, revision ${round.revision}, ${used} codes used — ${lost === 0 && round.respondentCount === SUBMITS && used === SUBMITS ? "none lost ✓" : `${lost} LOST ✗`}`);
+    if (parts.includes("a")) {
+      const senders = holders(SUBMITS, 23);
+      await fetch(`${server.baseUrl}/survey/${submitCodes[0]}`).then((r) => r.text()); // warm-up
+      const started = performance.now();
+      const failures: string[] = [];
+      const outcomes = await inParallel(
+        senders.map((person, i) => ({ person, code: submitCodes[i]! })),
+        AT_ONCE,
+        ({ person, code }) =>
+          answer(server.baseUrl, code, person).catch((error: Error) => {
+            failures.push(`${code}: ${error.message}`);
+            return null;
+          }),
+      );
+      const times = outcomes.filter((t) => t !== null);
+      const wall = performance.now() - started;
+      const stored = await db().respondent.count({ where: { roundId: submitted.roundId } });
+      const round = await db().poetRound.findUniqueOrThrow({ where: { id: submitted.roundId }, select: { respondentCount: true, revision: true } });
+      const used = await db().surveyCode.count({ where: { collectionId: submitted.id, usedAt: { not: null } } });
+      const readTimes = await inParallel(submitCodes.slice(0, SUBMITS), AT_ONCE, async (code) => {
+        const browser = new Browser(server.baseUrl);
+        const t0 = performance.now();
+        const response = await browser.request("GET", `/survey/${code}`);
+        browser.close();
+        if (response.status !== 200) throw new Error(`/survey/${code} answered ${response.status}`);
+        return performance.now() - t0;
+      });
+      console.log(`(a) ${SUBMITS.toLocaleString("en-GB")} people answering the holder form with personal codes, ${AT_ONCE} at a time (${((SUBMITS / wall) * 1000).toFixed(0)} people/s)`);
+      console.log(`    send (POST all answers):         ${ms(times.map((t) => t.send))}, max ${Math.max(...times.map((t) => t.send)).toFixed(0)} ms`);
+      console.log(`    whole person (start + send):     ${ms(times.map((t) => t.whole))}`);
+      console.log(`    peer: start page read, ${AT_ONCE} at once: ${ms(readTimes)}`);
+      const lost = SUBMITS - stored;
+      if (failures.length) console.log(`    ${failures.length} sends failed, e.g. ${failures.slice(0, 3).join("; ")}; the server's last words: ${server.output.slice(-3).join(" | ").slice(0, 600)}`);
+      console.log(`    stored: ${stored} respondents, round count ${round.respondentCount}, revision ${round.revision}, ${used} codes used — ${lost === 0 && round.respondentCount === SUBMITS && used === SUBMITS ? "none lost ✓" : `${lost} LOST ✗`}`);
+    }
 
     // (b) The live round page with 10,000 answers, and its peers.
-    const reader = await new Browser(server.baseUrl).signIn(owner.email, PASSWORD);
-    const livePage = `/orgs/${org.slug}/rounds/${live.roundId}`;
-    const importedPage = `/orgs/${org.slug}/rounds/${imported.roundId}`;
-    const first = await timePage(reader, livePage, 1);
-    if (!/Still collecting: 10,?000 answers so far\./.test(first.html)) throw new Error("the live round page does not say it is still collecting 10,000 answers");
-    await timePage(reader, importedPage, 1);
-    const steady = await timePage(reader, livePage, PAGE_RUNS);
-    const arriving = holders(LIVE_RUNS, 29);
-    const moving = await timePage(reader, livePage, LIVE_RUNS, (run) => answer(server.baseUrl, liveCodes[run]!, arriving[run]!).then(() => undefined));
-    if (!/Still collecting: 10,?020 answers so far\./.test(moving.html)) throw new Error(`after ${LIVE_RUNS} more answers the page should count ${COLLECTED + LIVE_RUNS}`);
-    const importedTimes = await timePage(reader, importedPage, PAGE_RUNS);
-    const mark = (values: number[]) => (p95(values) < TARGET_MS ? "✓" : `✗ (target ${TARGET_MS} ms)`);
-    console.log(`(b) round page for ${COLLECTED.toLocaleString("en-GB")} answers, signed-in owner (${(steady.bytes / 1024).toFixed(0)} KB HTML); first look after seeding ${first.times[0]!.toFixed(0)} ms`);
-    console.log(`    open collection, steady:         ${ms(steady.times)} ${mark(steady.times)}`);
-    console.log(`    open collection, a new answer before each look: ${ms(moving.times)} ${mark(moving.times)}`);
-    console.log(`    peer: imported round, same people: ${ms(importedTimes.times)}`);
-    reader.close();
+    if (parts.includes("b")) {
+      const reader = await new Browser(server.baseUrl).signIn(owner.email, PASSWORD);
+      const first = await timePage(reader, livePage, 1);
+      if (!/Still collecting: 10,?000 answers so far\./.test(first.html)) throw new Error("the live round page does not say it is still collecting 10,000 answers");
+      await timePage(reader, importedPage, 1);
+      const after = await looks(server.baseUrl, reader, livePage, liveCodes.slice(0, LIVE_RUNS), arriving.slice(0, LIVE_RUNS));
+      if (!/Still collecting: 10,?020 answers so far\./.test(after.moving.html)) throw new Error(`after ${LIVE_RUNS} more answers the page should count ${COLLECTED + LIVE_RUNS}`);
+      const importedTimes = await timePage(reader, importedPage, PAGE_RUNS);
+      reader.close();
+      console.log(`(b) round page for ${COLLECTED.toLocaleString("en-GB")} answers on ${provider}, signed-in owner (${(after.steady.bytes / 1024).toFixed(0)} KB HTML); first look after seeding ${first.times[0]!.toFixed(0)} ms`);
+      console.log(`    kept counts (docs/decisions/030), load ${after.load}:`);
+      console.log(`      cached look (no answer since):  ${ms(after.steady.times)} ${mark(after.steady.times)}`);
+      console.log(`      a new answer before each look:  ${ms(after.moving.times)} ${mark(after.moving.times)}`);
+      console.log(`    peer: imported round, same people: ${ms(importedTimes.times)}`);
+    }
   } finally {
     await server.stop();
   }
-  // The analysis alone, in this process, on the same 10,000 people (the work a new answer asks of the page).
-  const analysis: number[] = [];
-  for (let i = 0; i < ANALYSIS_RUNS; i++) {
-    const t0 = performance.now();
-    analyseRound(adult2014, { kind: "respondents", respondents: people }, approximateNationalAdult2014);
-    analysis.push(performance.now() - t0);
+  if (parts.includes("b")) {
+    // Before: the same server keeping no round's people (ROUND_PEOPLE_KEPT=0), so every new answer means
+    // reading, parsing and counting the whole round again, as the page did before docs/decisions/030.
+    const before = await startAppProcess({ NODE_ENV: "production", DATABASE_URL: databaseUrl, ROUND_PEOPLE_KEPT: "0" });
+    try {
+      const reader = await new Browser(before.baseUrl).signIn(owner.email, PASSWORD);
+      await timePage(reader, livePage, 1);
+      const was = await looks(before.baseUrl, reader, livePage, liveCodes.slice(LIVE_RUNS), arriving.slice(LIVE_RUNS));
+      if (!/Still collecting: 10,?040 answers so far\./.test(was.moving.html)) throw new Error(`after ${2 * LIVE_RUNS} more answers the page should count ${COLLECTED + 2 * LIVE_RUNS}`);
+      reader.close();
+      console.log(`    before: nothing kept (ROUND_PEOPLE_KEPT=0), same run, load ${was.load}:`);
+      console.log(`      cached look (no answer since):  ${ms(was.steady.times)} ${mark(was.steady.times)}`);
+      console.log(`      a new answer before each look:  ${ms(was.moving.times)} ${mark(was.moving.times)}`);
+    } finally {
+      await before.stop();
+    }
+    await inThisProcess(org.id, live.roundId, people);
   }
-  const reading: number[] = [];
-  for (let i = 0; i < ANALYSIS_RUNS; i++) {
-    const t0 = performance.now();
-    const rows = await db().respondent.findMany({ where: { roundId: live.roundId } });
-    for (const row of rows) JSON.parse(row.answers);
-    reading.push(performance.now() - t0);
-  }
-  console.log(`    reference: reading and parsing the round's ${COLLECTED.toLocaleString("en-GB")}+ rows in this process, median of ${ANALYSIS_RUNS}: ${median(reading).toFixed(0)} ms`);
-  console.log(`    reference: analyseRound alone on the same ${COLLECTED.toLocaleString("en-GB")} people, median of ${ANALYSIS_RUNS}: ${median(analysis).toFixed(0)} ms`);
   await disconnectDatabase();
   console.log(`(load average after: ${load()})`);
+}
+
+/** Steady looks, then looks each after one new answer through the survey pages. */
+async function looks(baseUrl: string, reader: Browser, livePage: string, codes: string[], arriving: Respondent[]) {
+  const steady = await timePage(reader, livePage, PAGE_RUNS);
+  const moving = await timePage(reader, livePage, codes.length, (run) => answer(baseUrl, codes[run]!, arriving[run]!).then(() => undefined));
+  return { steady, moving, load: load() };
+}
+
+/**
+ * Where a look's time goes, in this process on the same round: what a look after a new answer reads now
+ * (the round's respondent ids, and the new row), the findings from kept counts, and what it did before
+ * (every row read, parsed and counted); and the memory the round's kept people take.
+ */
+async function inThisProcess(orgId: string, roundId: string, people: Respondent[]) {
+  const median7 = async (work: () => Promise<unknown> | unknown) => {
+    const times: number[] = [];
+    for (let i = 0; i < ANALYSIS_RUNS; i++) {
+      const t0 = performance.now();
+      await work();
+      times.push(performance.now() - t0);
+    }
+    return median(times).toFixed(0).padStart(4);
+  };
+  const ids = await median7(() => respondentIds(roundId));
+  const reading = await median7(async () => {
+    const rows = await db().respondent.findMany({ where: { roundId } });
+    for (const row of rows) JSON.parse(row.answers);
+  });
+  const recount = await median7(() => analyseRound(adult2014, { kind: "respondents", respondents: people }, approximateNationalAdult2014));
+  const tally = new RoundTally(adult2014);
+  for (const person of people) tally.add(tally.contribution(person));
+  const findings = await median7(() => tally.analysis(approximateNationalAdult2014));
+  // The round's people as the server keeps them: the heap with them kept, less the heap once they are
+  // forgotten, each after full collections.
+  const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+  const heap = () => {
+    gc();
+    gc();
+    return process.memoryUsage().heapUsed;
+  };
+  forgetRoundPeople();
+  await loadRoundEvidence(orgId, roundId);
+  const kept = roundPeopleStats();
+  const withPeople = heap();
+  forgetRoundPeople();
+  const bytes = withPeople - heap();
+  const n = people.length.toLocaleString("en-GB");
+  console.log(`    in this process, median of ${ANALYSIS_RUNS} (load ${load()}):`);
+  console.log(`      now, a look after a new answer reads the round's ids: ${ids} ms, and works out findings from kept counts: ${findings} ms`);
+  console.log(`      before, it read and parsed every row: ${reading} ms, and counted ${n} people afresh (analyseRound): ${recount} ms`);
+  console.log(
+    `      memory (bench process, after full collections): a round's kept people take ${(bytes / 1024 / 1024).toFixed(1)} MB for ${kept.people.toLocaleString("en-GB")} people (${Math.round(bytes / kept.people)} bytes each); the process keeps up to ${kept.limit.toLocaleString("en-GB")} people (ROUND_PEOPLE_KEPT), about ${((kept.limit * bytes) / kept.people / 1024 / 1024).toFixed(0)} MB`,
+  );
+  forgetRoundPeople();
 }
 
 /** BENCH_COLLECT_DATABASES=sqlite (or postgresql) runs one of the two; both by default. */

@@ -48,6 +48,8 @@ export type Config = {
     maxSocketsPerUser: number;
     redisChannelPrefix: string;
   };
+  /** Respondents of collected rounds kept counted in this process for the live round page (docs/decisions/030). */
+  roundPeopleKept: number;
   /** Set by `remix dev` (npm run dev): the app re-imports its build and tells the dev server. */
   remixDevOrigin: string | null;
 };
@@ -157,6 +159,7 @@ const schema = z.object({
     .string()
     .refine((v) => !Number.isNaN(Date.parse(v)), "must be a date and time like 2026-12-07T09:00:00Z")
     .optional(),
+  ROUND_PEOPLE_KEPT: z.coerce.number({ invalid_type_error: "must be a whole number of people, 0 or more" }).int("must be a whole number of people, 0 or more").min(0, "must be a whole number of people, 0 or more").max(10_000_000, "must be at most 10,000,000").default(250_000),
   COLLAB_UNLOAD_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   COLLAB_COMPACTION_THRESHOLD: z.coerce.number().int().min(10).max(100_000).default(500),
   COLLAB_MAX_FRAME_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
@@ -208,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     remixDevOrigin: v.REMIX_DEV_ORIGIN ?? null,
     smtp: v.SMTP_URL ? { url: v.SMTP_URL, from: v.SMTP_FROM } : null,
     publicUrl: v.PUBLIC_URL ?? `http://localhost:${v.PORT}`,
+    roundPeopleKept: v.ROUND_PEOPLE_KEPT,
     reminders: {
       enabled: v.REMINDERS_ENABLED === "true",
       day: v.REMINDERS_DAY,

@@ -4,6 +4,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import { connectDatabase, disconnectDatabase } from "~/models/db.server";
+import { setRoundPeopleKept } from "~/models/roundPeople.server";
 import { configureApp } from "~/services/appSettings.server";
 import { createCollabServer } from "./collab";
 import { authenticateSocket, socketAuthenticationKey } from "./collabAuth";
@@ -64,6 +65,7 @@ async function main() {
   } catch (error) {
     fail(`Could not start live editing: ${(error as Error).message}`);
   }
+  setRoundPeopleKept(config.roundPeopleKept);
   configureApp({ sessionSecret: config.sessionSecret, secureCookies: config.env === "production", allowedOrigins: config.allowedOrigins, smtp: config.smtp });
   const demo = config.seedDemo ? await seedDemo() : null;
 

@@ -3,6 +3,7 @@ import { analyseRound, getQuestionSet, nationalBenchmarks, type Benchmark, type 
 import type { Respondent } from "~/domain/poet/respondentFields";
 import { db } from "./db.server";
 import { disclosureThresholdFor } from "./organisation.server";
+import { withRoundTally } from "./roundPeople.server";
 import { byRoundDate, roundDate } from "./roundRecord.server";
 
 /** The council's rounds, newest survey first; archived ones only when asked for. */
@@ -31,22 +32,37 @@ export type RoundEvidence = { analysis: RoundAnalysis; benchmark: Benchmark; que
 
 // An imported round never changes; a collected one changes only with its revision. So the analysis is
 // kept per round, revision and the council's disclosure threshold (a few at most) instead of recomputed per
-// page, on every app instance; changing the threshold takes effect at once.
-const cache = new Map<string, RoundEvidence>();
+// page, on every app instance; changing the threshold takes effect at once. What is kept is the promise,
+// so looks at the same round and revision that arrive while it is being worked out share that one piece
+// of work. A collected round's people are kept counted between revisions (roundPeople.server.ts,
+// docs/decisions/030), so a new answer costs reading that answer, not the whole round.
+const cache = new Map<string, Promise<RoundEvidence | null>>();
 const CACHE_SIZE = 8;
 
 /** The findings and process links of one round of this council, against its benchmark; null if not this council's. */
-export async function loadRoundEvidence(orgId: string, roundId: string): Promise<RoundEvidence | null> {
-  // Every page that shows findings asks this: two small reads in parallel, and the benchmark's values only
-  // when the analysis is not already cached.
+export async function loadRoundEvidence(orgId: string, roundId: string, known?: { id: string; orgId: string; revision: number }): Promise<RoundEvidence | null> {
+  // Every page that shows findings asks this: two small reads in parallel (one when the caller has just
+  // read this round of this council, `known`), and the rest only when the analysis of this revision is
+  // not already kept.
   const [current, disclosureThreshold] = await Promise.all([
-    db().poetRound.findFirst({ where: { id: roundId, orgId }, select: { id: true, revision: true } }),
+    known && known.id === roundId && known.orgId === orgId ? known : db().poetRound.findFirst({ where: { id: roundId, orgId }, select: { id: true, revision: true } }),
     disclosureThresholdFor(orgId),
   ]);
   if (!current) return null;
   const key = `${current.id}@${current.revision}~${disclosureThreshold}`;
-  const cached = cache.get(key);
-  if (cached) return cached;
+  let evidence = cache.get(key);
+  if (evidence) {
+    cache.delete(key); // most recently used last
+  } else {
+    evidence = workOutEvidence(orgId, roundId, current.revision, disclosureThreshold);
+    evidence.catch(() => cache.get(key) === evidence && cache.delete(key));
+  }
+  cache.set(key, evidence);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return evidence;
+}
+
+async function workOutEvidence(orgId: string, roundId: string, revision: number, disclosureThreshold: number): Promise<RoundEvidence | null> {
   const round = await findRound(orgId, roundId);
   if (!round) return null;
   const questionSet = getQuestionSet(round.questionSetVersion);
@@ -64,6 +80,9 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
   if (round.kind === "aggregate") {
     const rows = await db().aggregateRow.findMany({ where: { roundId: round.id }, select: { question: true, group: true, positive: true, total: true } });
     analysis = analyseRound(questionSet, { kind: "aggregate", rows }, benchmark, { disclosureThreshold });
+  } else if (mayChange(round)) {
+    // A collected round: its kept tally, moved by what changed since it was last looked at.
+    analysis = await withRoundTally({ id: round.id, revision, questionsInFile: round.questionsInFile }, questionSet, (tally) => tally.analysis(benchmark, { disclosureThreshold }));
   } else {
     const rows = await db().respondent.findMany({ where: { roundId: round.id } });
     const respondents: Respondent[] = rows.map((r) => ({
@@ -77,10 +96,16 @@ export async function loadRoundEvidence(orgId: string, roundId: string): Promise
     const questionsInFile = round.questionsInFile ? round.questionsInFile.split(",") : undefined;
     analysis = analyseRound(questionSet, { kind: "respondents", respondents, questionsInFile }, benchmark, { disclosureThreshold });
   }
-  const evidence = { analysis, benchmark, questionSetVersion: round.questionSetVersion };
-  cache.set(key, evidence);
-  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  return evidence;
+  return { analysis, benchmark, questionSetVersion: round.questionSetVersion };
+}
+
+/**
+ * Whether a round's people can change: a collection's round (and rounds cut from it, whose answers can
+ * still be withdrawn) or any round whose revision has moved. An imported file's round never changes, so
+ * its analysis is kept above and its people need not be.
+ */
+function mayChange(round: { fileSha256: string; revision: number }): boolean {
+  return round.fileSha256.startsWith("collection:") || round.revision > 0;
 }
 
 /** The council's rounds surveyed after this one (fieldwork date, else import time), same question set, oldest first; archived ones left out. */

@@ -34,7 +34,7 @@ export async function requireRoundEvidence(request: Request, params: Params) {
   const access = await requireEvidenceReader(request, params);
   const round = params.round ? await findRound(access.org.id, params.round) : null;
   if (!round) notFound("We could not find that POET round.");
-  const evidence = await loadRoundEvidence(access.org.id, round.id);
+  const evidence = await loadRoundEvidence(access.org.id, round.id, round);
   if (!evidence) notFound("We could not find that POET round.");
   // This council's wording of the questions where it loaded its own (docs/decisions/028).
   const questionSet = await questionSetFor(access.org.id, evidence.questionSetVersion);

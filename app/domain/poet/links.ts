@@ -69,7 +69,6 @@ export function conditionMet(condition: ProcessCondition, questionSet: QuestionS
  * threshold is higher, so the counts can always be shown), tested together: claimed links first, surest first.
  */
 export function findProcessLinks(questionSet: QuestionSet, respondents: readonly Respondent[], disclosureThreshold = MIN_ANSWERS, inFile?: ReadonlySet<string>): ProcessLink[] {
-  const minSide = Math.max(MIN_ANSWERS, disclosureThreshold);
   const present = (code: string) => !inFile || inFile.has(code);
   const outcomes = questionSet.questions.filter((q) => q.kind !== "process" && present(q.code));
   const conditions = questionSet.processConditions.filter((c) => c.questions.some(present)).map((c) => ({ condition: c, met: conditionMet(c, questionSet) }));
@@ -87,9 +86,23 @@ export function findProcessLinks(questionSet: QuestionSet, respondents: readonly
       });
     });
   }
+  return linksFromCells(
+    conditions.map((c) => c.condition),
+    outcomes,
+    cells,
+    disclosureThreshold,
+  );
+}
+
+/**
+ * The links from their 2×2 tables: cells[c][o] = [a, b, c, d] for condition c and outcome o. Kept apart from
+ * the counting so a round's tally (roundTally.ts) can keep the tables and add people to them one by one.
+ */
+export function linksFromCells(conditions: readonly ProcessCondition[], outcomes: readonly Question[], cells: readonly (readonly number[])[][], disclosureThreshold = MIN_ANSWERS): ProcessLink[] {
+  const minSide = Math.max(MIN_ANSWERS, disclosureThreshold);
   type Draft = Omit<ProcessLink, "q" | "claimed" | "sentence" | "detail"> & { condition: ProcessCondition; question: Question };
   const drafts: Draft[] = [];
-  conditions.forEach(({ condition }, c) =>
+  conditions.forEach((condition, c) =>
     outcomes.forEach((outcome, o) => {
       const [a, b, cc, d] = cells[c][o];
       const n = a + b + cc + d;
