@@ -21,13 +21,15 @@ type GlobalWithScope = typeof globalThis & { [slot]?: AsyncLocalStorage<Scope> }
 const storage = ((globalThis as GlobalWithScope)[slot] ??= new AsyncLocalStorage<Scope>());
 
 type InFlight = { startedAt: number; read: Promise<unknown> };
-const inFlightSlot = Symbol.for("poet-action-planner.joinedReads");
-type GlobalWithReads = typeof globalThis & { [inFlightSlot]?: Map<string, InFlight> };
-const inFlight = ((globalThis as GlobalWithReads)[inFlightSlot] ??= new Map<string, InFlight>());
+/** Reads in flight by key, and a counter that orders request starts and read starts (no two are equal). */
+type Joined = { clock: number; inFlight: Map<string, InFlight> };
+const joinedSlot = Symbol.for("poet-action-planner.joinedReads");
+type GlobalWithReads = typeof globalThis & { [joinedSlot]?: Joined };
+const joined = ((globalThis as GlobalWithReads)[joinedSlot] ??= { clock: 0, inFlight: new Map() });
 
 /** Runs one GET or HEAD request's handling in a fresh scope (anything else runs unscoped). */
 export function runInRequestScope<T>(method: string, handle: () => T): T {
-  return method === "GET" || method === "HEAD" ? storage.run({ startedAt: performance.now(), reads: new Map() }, handle) : handle();
+  return method === "GET" || method === "HEAD" ? storage.run({ startedAt: ++joined.clock, reads: new Map() }, handle) : handle();
 }
 
 /** `read()` once per request for this key (its promise is shared, including a rejection); every call when unscoped. */
@@ -52,12 +54,12 @@ export function joinedRead<T>(key: string, read: () => Promise<T>, options: { fr
   const scope = storage.getStore();
   if (!scope) return read();
   return oncePerRequest(`joined:${key}`, () => {
-    const running = inFlight.get(key);
-    if (running && running.startedAt >= scope.startedAt) return running.read as Promise<T>;
-    const started: InFlight = { startedAt: performance.now(), read: process.env.NODE_ENV === "production" || options.freeze === false ? read() : read().then(deepFreeze) };
-    inFlight.set(key, started);
+    const running = joined.inFlight.get(key);
+    if (running && running.startedAt > scope.startedAt) return running.read as Promise<T>;
+    const started: InFlight = { startedAt: ++joined.clock, read: process.env.NODE_ENV === "production" || options.freeze === false ? read() : read().then(deepFreeze) };
+    joined.inFlight.set(key, started);
     const settled = () => {
-      if (inFlight.get(key) === started) inFlight.delete(key);
+      if (joined.inFlight.get(key) === started) joined.inFlight.delete(key);
     };
     started.read.then(settled, settled);
     return started.read as Promise<T>;
