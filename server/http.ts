@@ -93,19 +93,29 @@ export function createAppServer(config: Config, build: BuildSource, collab: Coll
   app.use(originCheck(config.allowedOrigins));
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
-  app.all(
-    "*",
-    createRequestHandler({
-      build: async () => build(),
-      mode: config.env === "production" ? "production" : "development",
-      getLoadContext: (req, res) => ({
-        requestId: String(res.locals.requestId),
-        clientIp: req.ip ?? "",
-        cspNonce: String(res.locals.cspNonce),
-        collab,
-      }),
-    }),
-  );
+  // One Remix handler per build: given a build function, Remix rebuilds its routes and request handler
+  // (every route's matcher) on every request; given the build itself, once. `npm run dev` swaps the build.
+  const handlers = new WeakMap<ServerBuild, express.RequestHandler>();
+  const handlerFor = (current: ServerBuild) => {
+    let handler = handlers.get(current);
+    if (!handler) {
+      handler = createRequestHandler({
+        build: current,
+        mode: config.env === "production" ? "production" : "development",
+        getLoadContext: (req, res) => ({
+          requestId: String(res.locals.requestId),
+          clientIp: req.ip ?? "",
+          cspNonce: String(res.locals.cspNonce),
+          collab,
+        }),
+      });
+      handlers.set(current, handler);
+    }
+    return handler;
+  };
+  app.all("*", (req, res, next) => {
+    Promise.resolve(build()).then((current) => handlerFor(current)(req, res, next), next);
+  });
 
   const server = http.createServer(app);
   // Idle keep-alive connections stay open longer than a proxy's (60 s is the common default), so a client or

@@ -7,17 +7,19 @@ import { isOverdue, themesOf } from "~/domain/tracking/filters";
 import { effectivePercent, RAG_SHORT } from "~/domain/tracking/status";
 import { isStale } from "~/domain/tracking/flags";
 import { dayInEngland, todayInEngland } from "~/domain/tracking/today";
-import { completionsByMonth, listCouncilActions, listCouncilPlans } from "~/models/dashboard.server";
-import { staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
 import { requireCouncil } from "~/services/auth.server";
-import { listWorkspaceRounds } from "~/models/workspaceRound.server";
-import { findingChanges } from "~/services/roundChanges.server";
+import { sharedReads } from "~/services/sharedReads.server";
 import { roundByRound } from "~/domain/tracking/roundChange";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "read:workspace");
-  const councilPlans = listCouncilPlans(org.id);
-  const [actions, completions, statuses, staleAfterDays] = await Promise.all([councilPlans.then(listCouncilActions), councilPlans.then(completionsByMonth), statusSettingsFor(org.id), staleAfterDaysFor(org.id)]);
+  const councilPlans = sharedReads.listCouncilPlans(org.id);
+  const [actions, completions, statuses, staleAfterDays] = await Promise.all([
+    councilPlans.then(sharedReads.listCouncilActions),
+    councilPlans.then(sharedReads.completionsByMonth),
+    sharedReads.statusSettingsFor(org.id),
+    sharedReads.staleAfterDaysFor(org.id),
+  ]);
   const today = todayInEngland();
   const percent = (a: (typeof actions)[number]) => effectivePercent(statuses, a.status, a.manualPercent);
   const brief = (a: (typeof actions)[number]) => ({ id: a.id, title: a.title || "Untitled action", owner: a.owner, due: a.due, rag: a.rag, workspaceId: a.workspaceId, plan: a.workspaceName });
@@ -28,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const worked = (
     await Promise.all(
       [...plans].map(async ([workspaceId, plan]) => {
-        const changes = await findingChanges(org.id, await listWorkspaceRounds(workspaceId, org.id), plan.actions.flatMap((a) => a.findingIds));
+        const changes = await sharedReads.findingChanges(org.id, await sharedReads.listWorkspaceRounds(workspaceId, org.id), plan.actions.flatMap((a) => a.findingIds));
         const first = [...changes.values()][0];
         const planActions = plan.actions
           .map((a) => ({

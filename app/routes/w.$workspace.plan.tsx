@@ -10,35 +10,33 @@ import { effectivePercent, statusLabel } from "~/domain/tracking/status";
 import { flagsOf } from "~/domain/tracking/flags";
 import { milestoneSentence, summariseMilestones } from "~/domain/tracking/milestones";
 import { dayInEngland, todayInEngland } from "~/domain/tracking/today";
-import { milestonesOfPlans } from "~/models/milestone.server";
 import { resolveOwner, type OwnerChoice } from "~/domain/workspace/owner";
 import { actionStatusSchema, isoDateSchema } from "~/domain/workspace/schema";
-import { listPlanActions, staleAfterDaysFor, statusSettingsFor } from "~/models/tracking.server";
-import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import { displayNameOf, mayInPlan, requireWorkspace } from "~/services/auth.server";
 import { applyBulkChange } from "~/services/bulkChange.server";
-import { findingChanges, findingLabel, planQuestionSet } from "~/services/roundChanges.server";
+import { findingLabel, planQuestionSet } from "~/services/roundChanges.server";
 import { PlanSelfAssessmentNote } from "~/components/selfAssessment/PlanSelfAssessmentNote";
 import { selfAssessmentSummary } from "~/services/selfAssessment.server";
 import { ownerChoicesFor } from "~/services/workshop.server";
+import { sharedReads } from "~/services/sharedReads.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
   const { workspace, principal } = access;
   const query = PlanQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [actions, statuses, rounds, owners, milestones, staleAfterDays] = await Promise.all([
-    listPlanActions(workspace.id),
-    statusSettingsFor(workspace.orgId),
-    listWorkspaceRounds(workspace.id, workspace.orgId),
+    sharedReads.listPlanActions(workspace.id),
+    sharedReads.statusSettingsFor(workspace.orgId),
+    sharedReads.listWorkspaceRounds(workspace.id, workspace.orgId),
     // Only people who may change owners are offered the council's members.
     mayInPlan(access, "edit:workspace") ? ownerChoicesFor(access) : ([] as OwnerChoice[]),
-    milestonesOfPlans([workspace.id]),
-    staleAfterDaysFor(workspace.orgId),
+    sharedReads.milestonesOfPlans([workspace.id]),
+    sharedReads.staleAfterDaysFor(workspace.orgId),
   ]);
   const selfAssessment = await selfAssessmentSummary(access, actions);
   const today = todayInEngland();
   const allFindingIds = [...new Set(actions.flatMap((a) => a.findingIds))];
-  const changes = await findingChanges(workspace.orgId, rounds, allFindingIds);
+  const changes = await sharedReads.findingChanges(workspace.orgId, rounds, allFindingIds);
   const questionSet = planQuestionSet(rounds);
   const shown = sortActions(filterActions(actions, query, { id: principal.kind === "user" ? principal.user.id : null, name: displayNameOf(principal) }, today), query.sort, query.dir);
   const rows: PlanRow[] = shown.map((a) => ({

@@ -6,17 +6,12 @@ import { actionSuggestion } from "~/domain/poet/actionSuggestion";
 import type { Finding } from "~/domain/poet/finding";
 import { ALL_GROUP, findGroup } from "~/domain/poet/groups";
 import { findQuestion } from "~/domain/poet/questionSet";
-import { questionSetFor } from "~/models/questionWording.server";
 import { linkedFindingIds, notesOf, type OwnerChoice } from "~/domain/workspace";
-import { listMembers } from "~/models/organisation.server";
 import * as Y from "yjs";
-import { mirStatementsFor } from "~/models/mirWording.server";
-import { statusSettingsFor } from "~/models/tracking.server";
-import { loadRoundEvidence } from "~/models/round.server";
-import { listWorkspaceRounds } from "~/models/workspaceRound.server";
 import type { WorkspaceAccess } from "./auth.server";
 import { displayNameOf, mayInPlan } from "./auth.server";
 import type { CollabControl } from "./collabControl";
+import { sharedReads } from "./sharedReads.server";
 import { anonymousVoterKey, participantKeyOf } from "./voting.server";
 import { readWorkspaceState } from "./workspaceState.server";
 
@@ -39,15 +34,15 @@ export function workshopMe(access: WorkspaceAccess): WorkshopMe {
 /** The newest round's weaknesses then strengths, plus any other finding an action links to. */
 async function findingsFor(access: WorkspaceAccess, linked: Set<string>): Promise<{ rounds: RoundLink[]; findings: FindingView[] }> {
   const { workspace } = access;
-  const rounds = await listWorkspaceRounds(workspace.id, workspace.orgId);
+  const rounds = await sharedReads.listWorkspaceRounds(workspace.id, workspace.orgId);
   const links = rounds.map((r) => ({ id: r.id, name: r.name, synthetic: r.isSynthetic, href: `/orgs/${workspace.org.slug}/rounds/${r.id}` }));
   // Guests read the evidence in easy read first (they can switch to the standard wording there).
   const roundLinks = access.principal.kind === "guest" ? links.map((r) => ({ ...r, href: `${r.href}?view=easy` })) : links;
   const newest = links[0];
   if (!newest) return { rounds: roundLinks, findings: [] };
-  const evidence = await loadRoundEvidence(workspace.orgId, newest.id);
+  const evidence = await sharedReads.loadRoundEvidence(workspace.orgId, newest.id);
   const all = evidence?.analysis.findings ?? [];
-  const questions = evidence ? await questionSetFor(workspace.orgId, evidence.questionSetVersion) : undefined;
+  const questions = evidence ? await sharedReads.questionSetFor(workspace.orgId, evidence.questionSetVersion) : undefined;
   const shown = (f: Finding) => f.classification in RANK || linked.has(f.id);
   // The board opens on "Everyone": each question a shown finding is about keeps its everyone-finding as the
   // head of its group (even when that one is in line with England), with the groups' findings folded under it.
@@ -93,7 +88,7 @@ async function ensureNotes(collab: CollabControl, workspaceId: string, findingId
 /** The council's members to offer as owners: for its signed-in members only (guests see no staff list). */
 export async function ownerChoicesFor(access: WorkspaceAccess): Promise<OwnerChoice[]> {
   if (access.principal.kind !== "user") return [];
-  const members = await listMembers(access.workspace.orgId);
+  const members = await sharedReads.listMembers(access.workspace.orgId);
   return members.map((m) => ({ id: m.user.id, name: m.user.name })).sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
 }
 
@@ -115,8 +110,8 @@ export async function loadWorkshop(access: WorkspaceAccess, collab: CollabContro
   const { state: raw, linked, noteIds } = await collab.readDocument(workspaceId, (doc) => docValue(doc, planSnapshot));
   const [{ rounds, findings }, statuses, statements, owners] = await Promise.all([
     findingsFor(access, linked),
-    statusSettingsFor(access.workspace.orgId),
-    mirStatementsFor(access.workspace.orgId),
+    sharedReads.statusSettingsFor(access.workspace.orgId),
+    sharedReads.mirStatementsFor(access.workspace.orgId),
     ownerChoicesFor(access),
   ]);
   // Only someone who can type a note needs it to exist: a viewer's visit writes nothing.

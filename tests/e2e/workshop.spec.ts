@@ -5,6 +5,19 @@ import { addAction, card, expectLive, joinAsGuest, openDemoWorkshop, pinned } fr
 
 const stamp = () => Date.now().toString(36);
 
+test("opened straight from a link, the board the server sent is taken over by the live board without a hydration error", async ({ page }) => {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(error.message));
+  const path = await openDemoWorkshop(page);
+  await page.goto(path); // a full page load: the server's board, then hydration
+  await expectLive(page);
+  await expect(page.locator(".board__list .action-card").first().getByLabel("Action title")).toBeEditable();
+  expect(problems.filter((p) => /hydrat|Minified React error|did not match/i.test(p))).toEqual([]);
+});
+
 test("two people typing in the same title at once lose no characters, and each sees who else is in it", async ({ page, browser }) => {
   const path = await openDemoWorkshop(page);
   await expectNoAxeViolations(page, "workshop (facilitator)");

@@ -7,8 +7,10 @@ import { ActionCard } from "./ActionCard";
 import { BoardSort } from "./BoardSort";
 import { NEW_ACTION_INPUT_ID, NEW_ACTION_SHORTCUT } from "./BoardShortcuts";
 import { focusActionTitle } from "./FindingCard";
-import { StaticActionCard } from "./StaticActionCard";
+import { STATIC_BOARD_ID, StaticBoardItems } from "./StaticActionCard";
+import { staticBoardHtml } from "./staticBoard.server";
 import { useWorkshop } from "./WorkshopContext";
+import type { ActionView } from "~/domain/workspace";
 
 /** The board slot under a point, from its data-slot attribute (null when not over the board). */
 function slotAt(x: number, y: number): number | null {
@@ -35,6 +37,24 @@ function AddAction() {
         Add action
       </button>
     </form>
+  );
+}
+
+/**
+ * The board before JavaScript takes over. The server sends the cards it rendered once for this version of
+ * the plan (staticBoard.server); the browser, hydrating, keeps exactly that HTML (it reads it back from the
+ * page, so nothing differs). Mounted later in the browser (a page change within the app), it renders the
+ * cards itself for the moment before the live board replaces them.
+ */
+function StaticBoard({ actions }: { actions: readonly ActionView[] }) {
+  const workshop = useWorkshop();
+  const html = typeof document === "undefined" ? staticBoardHtml(actions, workshop) : document.getElementById(STATIC_BOARD_ID)?.innerHTML;
+  return html === undefined ? (
+    <ol id={STATIC_BOARD_ID} className="board__list">
+      <StaticBoardItems actions={actions} />
+    </ol>
+  ) : (
+    <ol id={STATIC_BOARD_ID} className="board__list" dangerouslySetInnerHTML={{ __html: html }} />
   );
 }
 
@@ -80,26 +100,21 @@ export function ActionBoard() {
       ) : null}
       {live && session.voting.revealed && actions.length > 1 ? <BoardSort byVotes={byVotes} setByVotes={setByVotes} /> : null}
       {actions.length === 0 ? <p>No actions yet. Turn a finding into an action, or add one.</p> : null}
-      <ol className="board__list">
-        {shown.map((action) => [action, actions.indexOf(action)] as const).map(([action, index]) => (
-          <li
-            key={action.id}
-            className={dropAt === index ? "board__slot is-drop-target" : "board__slot"}
-            data-slot={sorted ? undefined : index}
-          >
-            {live ? (
-              <ActionCard
-                action={action}
-                index={index}
-                count={actions.length}
-                dragHandle={dragHandle(action.id)}
-              />
-            ) : (
-              <StaticActionCard action={action} />
-            )}
-          </li>
-        ))}
-      </ol>
+      {live ? (
+        <ol key="live" className="board__list">
+          {shown.map((action) => [action, actions.indexOf(action)] as const).map(([action, index]) => (
+            <li
+              key={action.id}
+              className={dropAt === index ? "board__slot is-drop-target" : "board__slot"}
+              data-slot={sorted ? undefined : index}
+            >
+              <ActionCard action={action} index={index} count={actions.length} dragHandle={dragHandle(action.id)} />
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <StaticBoard key="static" actions={actions} />
+      )}
     </section>
   );
 }

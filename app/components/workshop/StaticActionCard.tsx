@@ -68,3 +68,19 @@ export function StaticActionCard({ action }: { action: ActionView }) {
     </article>
   );
 }
+
+/** The id of the board's list as the server renders it (read once by the browser when it takes the page over). */
+export const STATIC_BOARD_ID = "board-static";
+
+/** Every action of the board in board order as plain HTML (the server's first paint and the no-JavaScript board). */
+export function StaticBoardItems({ actions }: { actions: readonly ActionView[] }) {
+  return (
+    <>
+      {actions.map((action, index) => (
+        <li key={action.id} className="board__slot" data-slot={index}>
+          <StaticActionCard action={action} />
+        </li>
+      ))}
+    </>
+  );
+}
