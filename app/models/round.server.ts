@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { analyseRound, getQuestionSet, nationalBenchmarks, type Benchmark, type BenchmarkValue, type RoundAnalysis } from "~/domain/poet";
-import type { Respondent } from "~/domain/poet/respondentFields";
 import { db } from "./db.server";
 import { disclosureThresholdFor } from "./organisation.server";
-import { withRoundTally } from "./roundPeople.server";
+import { respondentFromRow, withRoundTally } from "./roundPeople.server";
 import { byRoundDate, roundDate } from "./roundRecord.server";
 
 /** The council's rounds, newest survey first; archived ones only when asked for. */
@@ -24,7 +23,6 @@ export async function findRound(orgId: string, roundId: string) {
   });
 }
 
-const Answers = z.record(z.string());
 const Band = z.object({ low: z.number(), high: z.number(), text: z.string(), easyText: z.string() });
 const BenchmarkValues = z.array(z.object({ question: z.string(), group: z.string(), percent: z.number(), n: z.number().nullable(), band: Band.optional() }));
 
@@ -85,14 +83,7 @@ async function workOutEvidence(orgId: string, roundId: string, revision: number,
     analysis = await withRoundTally({ id: round.id, revision, questionsInFile: round.questionsInFile }, questionSet, (tally) => tally.analysis(benchmark, { disclosureThreshold }));
   } else {
     const rows = await db().respondent.findMany({ where: { roundId: round.id } });
-    const respondents: Respondent[] = rows.map((r) => ({
-      id: r.externalId,
-      survey: r.survey as Respondent["survey"],
-      ageBand: (r.ageBand || null) as Respondent["ageBand"],
-      supportReason: (r.supportReason || null) as Respondent["supportReason"],
-      budgetManagement: (r.budgetManagement || null) as Respondent["budgetManagement"],
-      answers: Answers.parse(JSON.parse(r.answers)),
-    }));
+    const respondents = rows.map(respondentFromRow);
     const questionsInFile = round.questionsInFile ? round.questionsInFile.split(",") : undefined;
     analysis = analyseRound(questionSet, { kind: "respondents", respondents, questionsInFile }, benchmark, { disclosureThreshold });
   }

@@ -152,9 +152,9 @@ export async function respondentIds(roundId: string): Promise<string[]> {
 const SELECTED = { id: true, externalId: true, survey: true, ageBand: true, supportReason: true, budgetManagement: true, answers: true } as const;
 type Row = { id: string; externalId: string; survey: string; ageBand: string; supportReason: string; budgetManagement: string; answers: string };
 
-function addRow(entry: RoundPeople, row: Row) {
-  if (entry.rows.has(row.id)) return;
-  const person: Respondent = {
+/** A stored respondent row as the analysis reads it (one conversion for every reader of the table). */
+export function respondentFromRow(row: Omit<Row, "id">): Respondent {
+  return {
     id: row.externalId,
     survey: row.survey as Respondent["survey"],
     ageBand: (row.ageBand || null) as Respondent["ageBand"],
@@ -162,7 +162,11 @@ function addRow(entry: RoundPeople, row: Row) {
     budgetManagement: (row.budgetManagement || null) as Respondent["budgetManagement"],
     answers: Answers.parse(JSON.parse(row.answers)),
   };
-  const contribution = entry.tally.contribution(person);
+}
+
+function addRow(entry: RoundPeople, row: Row) {
+  if (entry.rows.has(row.id)) return;
+  const contribution = entry.tally.contribution(respondentFromRow(row));
   entry.tally.add(contribution);
   entry.rows.set(row.id, contribution);
 }
