@@ -187,7 +187,7 @@ export async function run(): Promise<void> {
     console.log(`spoofed facilitator or invented presence seen by an honest peer: ${breaks.length ? breaks.join("; ") : "never"}`);
     console.log(`honest edits: ${pair.editCount}, ${lost ? `LOST: ${lost}` : "all arrived, in order"}`);
     const growth = rssBefore && rssAfter ? ((rssAfter - rssBefore) / rssBefore) * 100 : NaN;
-    console.log(`server RSS: before ${rssBefore?.toFixed(0) ?? "?"} MB, after ${rssAfter?.toFixed(0) ?? "?"} MB (${growth >= 0 ? "+" : ""}${growth.toFixed(1)}%, target within 10%)`);
+    console.log(`server RSS: before ${rssBefore?.toFixed(0) ?? "?"} MB, after ${rssAfter?.toFixed(0) ?? "?"} MB (${growth >= 0 ? "+" : ""}${growth.toFixed(1)}%; target: growth within 10%, a fall is the heap shrinking after the flood)`);
     console.log(`machine: ${load} at the start, ${loadAverage()} at the end`);
 
     const problems = [
