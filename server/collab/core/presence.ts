@@ -18,8 +18,9 @@ export type PresenceVerdict = { ok: true; update: Uint8Array | null; clientId: n
 /** The presenceState hook (hooks.ts): the state peers see for a person, from what their page claimed. */
 export type PresenceState = (principal: Principal, claimed: unknown) => Record<string, unknown>;
 
-/** Whether an entry's state (unparsed JSON) is null: the client left. */
-const isNullState = (json: string) => json.trim() === "null";
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** Whether an entry's state (undecoded JSON) is null: the client left. Only short ones are decoded to look. */
+const isNullState = (json: Uint8Array) => json.length <= 16 && utf8.decode(json).trim() === "null";
 
 function encodeEntry(clientId: number, clock: number, state: unknown): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -68,10 +69,10 @@ export function admitPresence(
   if (!own) return { ok: true, update: null, clientId: null };
   if (!connection.presenceLimiter.take()) return { ok: false, reason: "Presence updates came too fast from this connection." };
   if (own.json.length > MAX_PRESENCE_BYTES) return { ok: false, reason: `Presence state is larger than ${MAX_PRESENCE_BYTES} bytes.` };
-  // The only entry parsed: after the count, ownership, rate and size checks (issue 16's floods cost no parsing).
+  // The only entry decoded and parsed: after the count, ownership, rate and size checks (issue 16's floods cost none).
   let claimedState: unknown;
   try {
-    claimedState = JSON.parse(own.json);
+    claimedState = JSON.parse(utf8.decode(own.json));
   } catch {
     return { ok: false, reason: "Presence state is not JSON." };
   }

@@ -18,11 +18,11 @@ export type ClientMessage =
   | { kind: "query-awareness" };
 
 /**
- * One entry of an awareness update. `json` is the state as the client sent it, unparsed: the server parses only
- * the one entry it applies (presence.ts), after its checks, so a frame of thousands of entries costs no JSON
- * parsing before it is refused.
+ * One entry of an awareness update. `json` is the state as the client sent it (UTF-8 JSON), neither decoded nor
+ * parsed: the server reads only the one entry it applies (presence.ts), after its checks, so a frame of thousands
+ * of entries costs no decoding or parsing before it is refused.
  */
-export type AwarenessEntry = { clientId: number; clock: number; json: string };
+export type AwarenessEntry = { clientId: number; clock: number; json: Uint8Array };
 
 export class ProtocolError extends Error {}
 
@@ -74,7 +74,7 @@ function parseAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    entries.push({ clientId, clock, json: decoding.readVarString(decoder) });
+    entries.push({ clientId, clock, json: decoding.readVarUint8Array(decoder) });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError("trailing bytes in the awareness update");
   return entries;
