@@ -9,7 +9,8 @@ const KEEP_LINES = 40;
 
 export type Crash = { at: number; code: number | null; signal: string | null; lastLines: string[] };
 
-export type ServerOptions = { databaseUrl: string; dataDir: string; sessionSecret: string; port?: number; env?: Record<string, string> };
+/** nodeArgs: extra options for node itself (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+export type ServerOptions = { databaseUrl: string; dataDir: string; sessionSecret: string; port?: number; env?: Record<string, string>; nodeArgs?: string[] };
 
 export class ServerChild {
   private child: ChildProcess | null = null;
@@ -38,7 +39,7 @@ export class ServerChild {
   async start(): Promise<void> {
     this.stopping = false;
     this.lines = [];
-    const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    const child = spawn(process.execPath, [...(this.options.nodeArgs ?? []), "--import", "tsx", "server/index.ts"], {
       cwd: root,
       env: {
         ...process.env,

@@ -18,6 +18,10 @@ export type PresenceVerdict = { ok: true; update: Uint8Array | null; clientId: n
 /** The presenceState hook (hooks.ts): the state peers see for a person, from what their page claimed. */
 export type PresenceState = (principal: Principal, claimed: unknown) => Record<string, unknown>;
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+/** Whether an entry's state (undecoded JSON) is null: the client left. Only short ones are decoded to look. */
+const isNullState = (json: Uint8Array) => json.length <= 16 && utf8.decode(json).trim() === "null";
+
 function encodeEntry(clientId: number, clock: number, state: unknown): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 1);
@@ -46,7 +50,7 @@ export function admitPresence(
     const known = awareness.meta.get(entry.clientId);
     // Mirrors y-protocols' applyAwarenessUpdate: an unknown client is at clock 0, so clock 0 changes nothing.
     const current = known?.clock ?? 0;
-    const newer = current < entry.clock || (current === entry.clock && entry.state === null && awareness.getStates().has(entry.clientId));
+    const newer = current < entry.clock || (current === entry.clock && isNullState(entry.json) && awareness.getStates().has(entry.clientId));
     const owner = owners.get(entry.clientId);
     const mine = claimed === entry.clientId || (claimed === null && owner === undefined && newer && entry.clientId !== awareness.clientID);
     if (!newer && !mine) continue; // a relayed echo of someone else's state
@@ -64,9 +68,14 @@ export function admitPresence(
   }
   if (!own) return { ok: true, update: null, clientId: null };
   if (!connection.presenceLimiter.take()) return { ok: false, reason: "Presence updates came too fast from this connection." };
-  if (own.state !== null && JSON.stringify(own.state).length > MAX_PRESENCE_BYTES) {
-    return { ok: false, reason: `Presence state is larger than ${MAX_PRESENCE_BYTES} bytes.` };
+  if (own.json.length > MAX_PRESENCE_BYTES) return { ok: false, reason: `Presence state is larger than ${MAX_PRESENCE_BYTES} bytes.` };
+  // The only entry decoded and parsed: after the count, ownership, rate and size checks (issue 16's floods cost none).
+  let claimedState: unknown;
+  try {
+    claimedState = JSON.parse(utf8.decode(own.json));
+  } catch {
+    return { ok: false, reason: "Presence state is not JSON." };
   }
-  const state = own.state === null ? null : presenceState(connection.principal, own.state);
+  const state = claimedState === null ? null : presenceState(connection.principal, claimedState);
   return { ok: true, update: encodeEntry(own.clientId, own.clock, state), clientId: own.clientId };
 }
