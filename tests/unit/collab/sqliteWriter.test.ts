@@ -76,9 +76,11 @@ describe("the SQLite writer", () => {
     const appended = writer.append([row("typed while the app was writing")]).then(() => {
       stored = true;
     });
+    // This thread takes turns of its event loop while the lock is held (a synchronous INSERT here would
+    // block inside append() and never get one); the rows cannot land before COMMIT whatever the timing.
     let ticks = 0;
     for (let i = 0; i < 5; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setImmediate(resolve));
       ticks++;
     }
     expect(ticks).toBe(5);
