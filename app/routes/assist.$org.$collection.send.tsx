@@ -4,7 +4,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { z } from "zod";
 import { findCollection } from "~/models/collection.server";
-import { requireCouncil } from "~/services/auth.server";
+import { accessOrSignedOut, requireCouncil } from "~/services/auth.server";
 import { recordAssisted } from "~/services/collect/assisted.server";
 
 const Body = z.object({
@@ -17,14 +17,11 @@ export async function loader() {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  let access: Awaited<ReturnType<typeof requireCouncil>>;
-  try {
-    access = await requireCouncil(request, params.org, "manage:collection");
-  } catch (thrown) {
-    // The device keeps the answer: it needs to know "sign in again", not a login page.
-    if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400) return json({ status: "signed-out", message: "Sign in again to send answers." }, { status: 401 });
-    throw thrown;
-  }
+  // The device keeps the answer: it needs to know "sign in again", not a login page.
+  const access = await accessOrSignedOut(requireCouncil(request, params.org, "manage:collection"), () =>
+    json({ status: "signed-out", message: "Sign in again to send answers." }, { status: 401 }),
+  );
+  if (access instanceof Response) return access;
   const collection = await findCollection(access.org.id, params.collection ?? "");
   if (!collection) return json({ status: "invalid", message: "We could not find that collection." }, { status: 404 });
   const body = Body.safeParse(await request.json().catch(() => null));

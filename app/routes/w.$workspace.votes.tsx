@@ -4,7 +4,7 @@
 // the vote itself (app/services/voting.server.ts).
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { requireWorkspace } from "~/services/auth.server";
+import { accessOrSignedOut, requireWorkspace } from "~/services/auth.server";
 import { castVoteAs } from "~/services/voting.server";
 
 const VoteForm = z.object({
@@ -19,16 +19,12 @@ export async function loader() {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  let access: Awaited<ReturnType<typeof requireWorkspace>>;
-  try {
-    access = await requireWorkspace(request, params.workspace, "edit:workspace");
-  } catch (thrown) {
-    // The board needs to say "sign in or join again", not follow the redirect to a login page it cannot show.
-    if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400)
-      return json({ error: "Your vote was not counted because you are no longer signed in. Reload the page to sign in or join again." }, { status: 401 });
-    throw thrown;
-  }
-  const vote = VoteForm.safeParse(Object.fromEntries(await request.formData()));
+  const access = await accessOrSignedOut(requireWorkspace(request, params.workspace, "edit:workspace"), () =>
+    json({ error: "Your vote was not counted because you are no longer signed in. Reload the page to sign in or join again." }, { status: 401 }),
+  );
+  if (access instanceof Response) return access;
+  const form = await request.formData().catch(() => null);
+  const vote = VoteForm.safeParse(form ? Object.fromEntries(form) : null);
   if (!vote.success) return json({ error: "That vote was not understood. Reload the page and try again." }, { status: 400 });
   const { actionId, delta, from } = vote.data;
   return json({ vote: await castVoteAs(access, context.collab, actionId, delta === "1" ? 1 : -1, from) }, { headers: { "Cache-Control": "no-store" } });

@@ -158,3 +158,16 @@ export async function endSession(request: Request): Promise<HeadersInit> {
   if (principal) await deleteSession(principal.sessionId);
   return { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) };
 }
+
+/**
+ * For JSON endpoints a page calls with fetch: an access check's redirect to sign in becomes `signedOut` (an
+ * answer the page can show), since the page cannot follow it to a login page. Refusals (404, 403) still throw.
+ */
+export async function accessOrSignedOut<T>(check: Promise<T>, signedOut: () => Response): Promise<T | Response> {
+  try {
+    return await check;
+  } catch (thrown) {
+    if (thrown instanceof Response && thrown.status >= 300 && thrown.status < 400) return signedOut();
+    throw thrown;
+  }
+}

@@ -121,6 +121,10 @@ describe("dot votes cast by the server", () => {
     const bad = await vote(member, "letters", "5" as "1");
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/not understood/);
+    // A body that is not a form at all gets the same plain answer, not the error page.
+    const notAForm = await member.postJson(endpoint(), { actionId: "letters", delta: "1", from: "0" });
+    expect(notAForm.status).toBe(400);
+    expect(((await notAForm.json()) as { error: string }).error).toMatch(/not understood/);
     // Barrier: a later allowed vote arrives after anything the refused requests could have written.
     expect((await vote(member, "peers", "1")).body.vote?.refusal).toBeNull();
     await waitFor(() => Object.keys(votesOn("peers")).length === 2, "the member's later vote arrives");
