@@ -167,7 +167,7 @@ export async function run(): Promise<void> {
     const deploy = async (label: string, key: string, count: number): Promise<Deployment> => {
       const database = await createPgDatabase(template); // fresh, migrated: copied from the template
       databases.push(database);
-      const instanceEnv = { ...env, DATABASE_URL: pgUrl(database), COLLAB_CHANNEL_PREFIX: `bench:scaleout:${runId}:${key}:` };
+      const instanceEnv = { ...env, DATABASE_URL: pgUrl(database), COLLAB_REDIS_CHANNEL_PREFIX: `bench:scaleout:${runId}:${key}:` };
       const instances: ServerChild[] = [];
       for (let i = 0; i < count; i++) instances.push(await spawnCollabServer(instanceEnv));
       const deployment: Deployment = { label, instances, people: [], plans: 0, instanceOf: new Map(), recording: null, capacity: null, firstOver: null, overInARow: 0, done: false };

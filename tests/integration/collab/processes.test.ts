@@ -79,7 +79,7 @@ describe("server processes", () => {
 
   it.runIf(postgres)("people on two instances sharing PostgreSQL and Redis edit together", async () => {
     const prefix = `test:${randomBytes(4).toString("hex")}:`;
-    const env = { REDIS_URL, COLLAB_CHANNEL_PREFIX: prefix };
+    const env = { REDIS_URL, COLLAB_REDIS_CHANNEL_PREFIX: prefix };
     const [one, two] = await Promise.all([spawn(env), spawn(env)]);
     const alice = client(one.url, "ws-two", { as: "alice" });
     const bob = client(two.url, "ws-two", { as: "bob" });

@@ -1,5 +1,5 @@
 // A collaboration server in its own process, for tests that kill it or run two of them.
-// Run: DATABASE_URL=… [REDIS_URL=… COLLAB_CHANNEL_PREFIX=…] node --import tsx tests/support/collab/serverProcess.ts
+// Run: DATABASE_URL=… [REDIS_URL=… COLLAB_REDIS_CHANNEL_PREFIX=…] node --import tsx tests/support/collab/serverProcess.ts
 // Prints one line {"port":N} when it listens; SIGTERM shuts down gracefully; "memory" on stdin prints memory use.
 import http from "node:http";
 import { connectDatabase, disconnectDatabase } from "~/models/db.server";
@@ -25,7 +25,7 @@ const collab = createCollabServer({
   allowedOrigins: [],
   surface: TEST_SURFACE,
   redisUrl: env.REDIS_URL || null,
-  redisChannelPrefix: env.COLLAB_CHANNEL_PREFIX,
+  redisChannelPrefix: env.COLLAB_REDIS_CHANNEL_PREFIX,
   unloadGraceMs: Number(env.COLLAB_UNLOAD_GRACE_MS ?? 30_000),
   compactionThreshold: env.COLLAB_COMPACTION_THRESHOLD ? Number(env.COLLAB_COMPACTION_THRESHOLD) : undefined,
   limits: env.COLLAB_MESSAGES_PER_SECOND ? { messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND) } : undefined,
