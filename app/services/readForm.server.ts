@@ -41,8 +41,8 @@ export function formProblemResponse(problem: FormProblem): Response {
 /**
  * Reads the body as a form within maxBytes, or says why it could not. The platform's parser reads both
  * encodings (Remix's multipart parser splits a part's headers at every `;` and `=`, so a file named
- * "north; wave=2.csv" broke it); a byte counter in front of it stops a body over the cap before it is all
- * in memory. Files arrive as File objects, fields as strings.
+ * "north; wave=2.csv" broke it); a byte counter in front of it stops keeping a body over the cap before it
+ * is all in memory. Files arrive as File objects, fields as strings.
  */
 export async function tryReadForm(
   request: Request,
@@ -51,26 +51,58 @@ export async function tryReadForm(
   const encoding = formEncoding(request);
   if (!encoding) return { ok: false, problem: "not-a-form" };
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > maxBytes) return { ok: false, problem: "too-large" };
+  if (declared > maxBytes) {
+    if (request.body) discardRest(request.body.getReader(), 0);
+    return { ok: false, problem: "too-large" };
+  }
   // A form with no fields may come with no body at all.
   if (!request.body) return encoding === "urlencoded" ? { ok: true, form: new FormData() } : { ok: false, problem: "unreadable" };
   if (request.bodyUsed) throw new Error("readForm: the request's body was already read");
+  const reader = request.body.getReader();
   let received = 0;
-  const counted = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > maxBytes) controller.error(new RangeError("form over the cap"));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
+  const counted = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) return controller.close();
+        received += value.byteLength;
+        if (received <= maxBytes) return controller.enqueue(value);
+        controller.error(new RangeError("form over the cap"));
+        discardRest(reader, received);
+      } catch (error) {
+        controller.error(error);
+      }
+    },
+    cancel: () => discardRest(reader, received),
+  });
   const copy = new Request(request.url, { method: "POST", headers: request.headers, body: counted, duplex: "half" } as RequestInit);
   try {
     return { ok: true, form: await copy.formData() };
   } catch {
     return { ok: false, problem: received > maxBytes ? "too-large" : "unreadable" };
   }
+}
+
+/**
+ * Past the cap, the rest of the body is read and dropped rather than left on the connection: the answer
+ * reaches the browser and the connection stays usable for its next request (an unread body left the next
+ * request on a kept-alive connection waiting, then reset). Beyond MAX_DISCARD_BYTES the connection is dropped.
+ */
+const MAX_DISCARD_BYTES = 64 * 1024 * 1024;
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): void {
+  void (async () => {
+    let read = alreadyRead;
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        read += value.byteLength;
+        if (read > MAX_DISCARD_BYTES) return await reader.cancel();
+      }
+    } catch {
+      // The browser went away: nothing left to drop.
+    }
+  })();
 }
 
 /** Reads the body as a form, or throws the 415/400/413 answer that says what was wrong and what to do. */

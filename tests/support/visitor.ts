@@ -74,7 +74,8 @@ export class Visitor {
   async postRaw(path: string, body: string | Uint8Array, contentType: string | null): Promise<Response> {
     const headers: Record<string, string> = { Cookie: this.cookieHeader(), Origin: this.baseUrl };
     if (contentType !== null) headers["Content-Type"] = contentType;
-    const response = await fetch(this.baseUrl + path, { method: "POST", redirect: "manual", headers, body });
+    // A Blob with no type adds no Content-Type of its own (a string would add text/plain).
+    const response = await fetch(this.baseUrl + path, { method: "POST", redirect: "manual", headers, body: typeof body === "string" ? body : new Blob([new Uint8Array(body)]) });
     this.remember(response);
     return response;
   }

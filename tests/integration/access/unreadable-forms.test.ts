@@ -95,6 +95,30 @@ describe("a post that is not a readable form", () => {
     expect(next.status).toBe(302);
   });
 
+  it("a form far larger than any of ours is refused with 413 as it arrives, declared or not, and the connection serves the next request", async () => {
+    const huge = `email=${"x".repeat(3 * 1024 * 1024)}&password=y`;
+    const declared = await new Visitor(running.baseUrl).post("/login", { email: huge, password: "y" });
+    expect(declared.status).toBe(413);
+    expect(pageText(await declared.text())).toContain("larger than any of our forms accepts");
+    // Sent in pieces with no Content-Length: the byte counter stops it, not the header.
+    const chunks = new TextEncoder().encode(huge);
+    const streamed = await fetch(`${running.baseUrl}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: running.baseUrl, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < chunks.byteLength; at += 64 * 1024) controller.enqueue(chunks.slice(at, at + 64 * 1024));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+    expect(pageText(await streamed.text())).toContain("Reload the page and try again");
+    for (let i = 0; i < 3; i++) expect((await fetch(`${running.baseUrl}/login`)).status).toBe(200);
+  });
+
   it("a signed-out post goes to sign-in as before, whatever its body: the body is never read", async () => {
     const stranger = new Visitor(running.baseUrl);
     for (const path of [`/orgs/${world.a.org.slug}/members`, `/orgs/${world.a.org.slug}/settings?logo`, `/w/${world.a.workspace.id}/plan`, `/orgs/${world.a.org.slug}/rounds/new`]) {
