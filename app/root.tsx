@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -123,11 +124,27 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const rootData = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
       <Document title="Page not found – POET Action Planner">
         <h1>Page not found</h1>
         <p>We could not find that page. It may have moved, or the link may be mistyped.</p>
+        <p>
+          <a href="/">Go to the home page</a>
+        </p>
+      </Document>
+    );
+  }
+  if (isRouteErrorResponse(error) && (error.status === 400 || error.status === 413 || error.status === 415)) {
+    // What was sent could not be read (readForm.server): say so, and offer the page again, fresh.
+    return (
+      <Document title="We could not read what was sent – POET Action Planner">
+        <h1>We could not read what was sent</h1>
+        <p>{typeof error.data === "string" && error.data ? error.data : "Nothing was saved. Reload the page and try again."}</p>
+        <p>
+          <a href={location.pathname + location.search}>Reload the page</a>
+        </p>
         <p>
           <a href="/">Go to the home page</a>
         </p>

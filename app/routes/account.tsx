@@ -13,6 +13,7 @@ import { requireUser } from "~/services/auth.server";
 import { disconnectEndedSessions } from "~/services/revocation.server";
 import { describeDevice } from "~/services/device";
 import { dateTimeInEngland } from "~/domain/tracking/today";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user, sessionId } = await requireUser(request);
@@ -37,7 +38,7 @@ const AccountIntent = z.discriminatedUnion("intent", [ChangePassword, SignOutOth
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user, sessionId } = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: AccountIntent });
+  const submission = parseWithZod(await readForm(request), { schema: AccountIntent });
   if (submission.status !== "success") return { result: submission.reply({ hideFields: ["currentPassword", "newPassword"] }), message: null };
   const value = submission.value;
   if (value.intent === "change-password") {

@@ -16,6 +16,7 @@ import { findCollection } from "~/models/collection.server";
 import { notFound, requireCouncil } from "~/services/auth.server";
 import { assistQuestions, recordAssisted } from "~/services/collect/assisted.server";
 import surveyStyles from "~/styles/survey.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** The form posted without JavaScript: stored straight away, under the key the page was served with. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { collection, user } = await requireAssist(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const key = String(formData.get("key") ?? "");
   const fields = [...formData.entries()].filter(([name, value]) => name !== "key" && typeof value === "string").map(([name, value]) => [name, value as string] as const);
   const result = await recordAssisted(collection, key, fields, user, context.clientIp);

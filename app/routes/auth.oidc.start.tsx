@@ -13,6 +13,7 @@ import { identityProviderForDomain } from "~/models/identityProvider.server";
 import { getPrincipal } from "~/services/auth.server";
 import { startSignIn } from "~/services/oidc.server";
 import { safeRedirect } from "~/services/safeRedirect";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await getPrincipal(request);
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const CouncilSignIn = z.object({ email: Email, redirectTo: z.string().max(2000).optional() });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: CouncilSignIn });
+  const submission = parseWithZod(await readForm(request), { schema: CouncilSignIn });
   if (submission.status !== "success") return submission.reply();
   const { email, redirectTo } = submission.value;
   const domain = domainOfEmail(email)!;

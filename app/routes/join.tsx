@@ -10,6 +10,7 @@ import { createGuest, findUsableJoinCode, isRemovedFromWorkspace } from "~/model
 import { startSession } from "~/services/auth.server";
 import { guestDevice } from "~/services/guestDevice.server";
 import { JOIN_CODE_PER_IP, minutesBlocked, tryAgainIn } from "~/services/rateLimit.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return { code: new URL(request.url).searchParams.get("code") ?? "" };
@@ -33,7 +34,7 @@ const Join = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: Join });
+  const submission = parseWithZod(await readForm(request), { schema: Join });
   if (submission.status !== "success") return submission.reply();
   const blocked = await minutesBlocked(JOIN_CODE_PER_IP, { ip: context.clientIp });
   if (blocked) return submission.reply({ formErrors: [tryAgainIn(blocked)] });

@@ -11,6 +11,7 @@ import { verifyLogin } from "~/models/user.server";
 import { getPrincipal, startSession } from "~/services/auth.server";
 import { minutesBlocked, networkTryAgainIn, secondsThrottled, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, tryAgainIn } from "~/services/rateLimit.server";
 import { safeRedirect } from "~/services/safeRedirect";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const principal = await getPrincipal(request);
@@ -26,7 +27,7 @@ const SignIn = z.object({
 const WRONG = "That email and password do not match an account. Check them and try again.";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignIn });
+  const submission = parseWithZod(await readForm(request), { schema: SignIn });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { email, password, redirectTo } = submission.value;
   const blocked = await minutesBlocked(SIGN_IN_PER_ACCOUNT, { actorLabel: email });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { dateTimeInEngland } from "~/domain/tracking/today";
 import { listNotifications, markRead, markUnread } from "~/models/notification.server";
 import { requireUser } from "~/services/auth.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { user } = await requireUser(request);
@@ -21,7 +22,7 @@ const Intent = z.discriminatedUnion("intent", [
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
-  const parsed = Intent.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = Intent.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return { ok: false };
   const v = parsed.data;
   if (v.intent === "read-all") await markRead(user.id);

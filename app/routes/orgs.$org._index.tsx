@@ -11,6 +11,7 @@ import { listMembers } from "~/models/organisation.server";
 import { listRounds } from "~/models/round.server";
 import { createWorkspace, listArchivedWorkspaces, listWorkspaces } from "~/models/workspace.server";
 import { requireCouncil } from "~/services/auth.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireCouncil(request, params.org, "read:council");
@@ -41,7 +42,7 @@ const NewPlan = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, user } = await requireCouncil(request, params.org, "create:workspace");
-  const submission = parseWithZod(await request.formData(), { schema: NewPlan });
+  const submission = parseWithZod(await readForm(request), { schema: NewPlan });
   if (submission.status !== "success") return submission.reply();
   const workspace = await createWorkspace({ orgId: org.id, name: submission.value.name, createdById: user.id, roundIds: submission.value.roundId ? [submission.value.roundId] : [] });
   return redirect(`/w/${workspace.id}`);

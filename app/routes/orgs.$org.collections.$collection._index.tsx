@@ -14,6 +14,7 @@ import { cutCollectionRound, roundsCutFrom } from "~/services/collect/cutRound.s
 import { closeCollection } from "~/services/collect/openCollection.server";
 import { createPersonalCodes, MAX_CODES_AT_ONCE } from "~/services/collect/personalCodes.server";
 import { longDateInEngland } from "~/domain/tracking/today";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireCouncil(request, params.org, "read:round");
@@ -42,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { org, user } = await requireCouncil(request, params.org, "manage:collection");
   const overview = await collectionOverview(org.id, params.collection ?? "", "");
   if (!overview) notFound("We could not find that collection.");
-  const parsed = Intent.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = Intent.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ error: parsed.error.issues[0]?.message ?? "Something in the form was not right." }, { status: 400 });
   const here = `/orgs/${org.slug}/collections/${overview.id}`;
   if (parsed.data.intent === "close") {

@@ -11,6 +11,7 @@ import { notFound, requireCouncil } from "~/services/auth.server";
 import { settleSheet, sheetsToCheck } from "~/services/collect/paperEntry.server";
 import { readSurveyForm } from "~/services/collect/surveyForm.server";
 import surveyStyles from "~/styles/survey.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { collection, questions } = await requireChecking(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const sheetId = String(formData.get("sheetId") ?? "");
   const { toCheck } = await sheetsToCheck(collection.id);
   const sheet = toCheck.find((s) => s.id === sheetId);

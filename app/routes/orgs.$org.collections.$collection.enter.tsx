@@ -16,6 +16,7 @@ import { notFound, requireCouncil } from "~/services/auth.server";
 import { enterPaperSheet, sheetsToCheck } from "~/services/collect/paperEntry.server";
 import { readSurveyForm } from "~/services/collect/surveyForm.server";
 import surveyStyles from "~/styles/survey.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -45,7 +46,7 @@ type Entered = { sheet: string; text: string; check: boolean };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { org, collection, questions, user } = await requirePaperCollection(request, params);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "double-entry") {
     await setPaperDoubleEntry(org.id, collection.id, formData.get("on") === "yes");
     return json({ problem: null, entered: null as Entered | null });

@@ -12,6 +12,7 @@ import { questionSets } from "~/domain/poet";
 import { listCollections } from "~/models/collection.server";
 import { requireCouncil } from "~/services/auth.server";
 import { openCollection } from "~/services/collect/openCollection.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role } = await requireCouncil(request, params.org, "read:round");
@@ -45,7 +46,7 @@ const NewCollection = z
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { org, user } = await requireCouncil(request, params.org, "manage:collection");
-  const submission = parseWithZod(await request.formData(), { schema: NewCollection });
+  const submission = parseWithZod(await readForm(request), { schema: NewCollection });
   if (submission.status !== "success") return submission.reply();
   const v = submission.value;
   const day = (text: string | undefined) => (text ? new Date(`${text}T00:00:00Z`) : null);

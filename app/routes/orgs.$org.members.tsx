@@ -14,6 +14,7 @@ import { requireCouncil } from "~/services/auth.server";
 import { disconnectMember } from "~/services/revocation.server";
 import { mailConfigured, sendMail } from "~/services/mail.server";
 import { dateInEngland } from "~/domain/tracking/today";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org, role, user } = await requireCouncil(request, params.org, "read:members");
@@ -41,7 +42,9 @@ const Intent = z.discriminatedUnion("intent", [
 type Outcome = { ok: boolean; message: string; link?: string };
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Outcome> {
-  const form = await request.formData();
+  // Membership first: a stranger learns nothing from whether the body could be read.
+  await requireCouncil(request, params.org, "read:council");
+  const form = await readForm(request);
   const leaving = form.get("intent") === "leave";
   const { org, role, user } = await requireCouncil(request, params.org, leaving ? "read:council" : "manage:members");
   const submission = parseWithZod(form, { schema: Intent });

@@ -2,7 +2,6 @@
 // (code, standard, easy read), sees which questions still use our approximate wording, and can go back to
 // ours. Every page that shows a question for this council then shows its wording; other councils' do not change.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { OutcomeNotice } from "~/components/forms";
@@ -11,6 +10,7 @@ import { approximateCodes, MAX_WORDING_CHARACTERS } from "~/domain/poet/question
 import { questionWordingFor, revertQuestionWording, saveQuestionWording } from "~/models/questionWording.server";
 import { requireCouncil } from "~/services/auth.server";
 import { readQuestionWordingFile } from "~/services/questionWordingFile.server";
+import { formProblemResponse, tryReadForm } from "~/services/readForm.server";
 
 const MAX_WORDING_BYTES = 1024 * 1024;
 
@@ -47,14 +47,11 @@ const SetVersion = z
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Outcome> {
   const { org, user } = await requireCouncil(request, params.org, "manage:members");
   const actor = { id: user.id, email: user.email };
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
-  let form: FormData;
-  try {
-    form = multipart ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_WORDING_BYTES })) : await request.formData();
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, version: "", message: "Nothing was changed: that file is larger than 1 MB, far more than a question set's wording needs. Check it is the wording file (columns code, standard, easy_read)." };
-    throw error;
-  }
+  const tooLarge = "Nothing was changed: that file is larger than 1 MB, far more than a question set's wording needs. Check it is the wording file (columns code, standard, easy_read).";
+  const read = await tryReadForm(request, { maxBytes: MAX_WORDING_BYTES + 16 * 1024 });
+  if (!read.ok && read.problem === "too-large") return { ok: false, version: "", message: tooLarge };
+  if (!read.ok) throw formProblemResponse(read.problem);
+  const form = read.form;
   const version = SetVersion.safeParse(form.get("questionSet") ?? undefined);
   if (!version.success) return { ok: false, version: "", message: `Nothing was changed. ${version.error.issues[0]!.message}.` };
   const questionSet = getQuestionSet(version.data)!;
@@ -72,6 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs): 
   if (!(file instanceof File) || file.size === 0) {
     return { ok: false, version: questionSet.version, message: `Nothing was changed. Choose the CSV or Excel file with your wording of ${questionSet.shortTitle} (columns code, standard, easy_read).` };
   }
+  if (file.size > MAX_WORDING_BYTES) return { ok: false, version: "", message: tooLarge };
   const parsed = await readQuestionWordingFile(questionSet, new Uint8Array(await file.arrayBuffer()), file.name);
   if (!parsed.ok) {
     return {

@@ -23,6 +23,7 @@ import type { Classification } from "~/domain/poet";
 import { collectingStatus } from "~/services/collect/collectionPage.server";
 import { requireRoundEvidence } from "~/services/evidencePage.server";
 import evidenceStyles from "~/styles/evidence.css";
+import { readForm } from "~/services/readForm.server";
 
 const ORDER: Classification[] = ["weakness", "strength", "in-line", "no-benchmark", "too-few"];
 
@@ -71,7 +72,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  // Membership first: a stranger learns nothing from whether the body could be read.
+  await requireCouncil(request, params.org, "read:round");
+  const form = await readForm(request);
   const access = await requireCouncil(request, params.org, form.get("intent") === "share" ? "share:round" : "manage:round");
   const submission = parseWithZod(form, { schema: RoundIntent });
   if (submission.status !== "success") {

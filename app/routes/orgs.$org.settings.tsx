@@ -2,7 +2,6 @@
 // wording (question wording has its own page, orgs.$org.question-wording), and the disclosure threshold
 // (groups smaller than it have their figures withheld).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { parseMirWordingCsv } from "~/domain/mir";
 import { clearMirWording, officialWordingCount, saveMirWording } from "~/models/mirWording.server";
 import { decodeText } from "~/services/poetFile/decodeText.server";
@@ -19,6 +18,7 @@ import { PeerNamingForm } from "~/components/rounds/PeerNamingForm";
 import { db } from "~/models/db.server";
 import { LogoSettings } from "~/components/report/LogoSettings";
 import { hasLogo, removeLogo, uploadLogo } from "~/services/councilLogo.server";
+import { formEncoding, formProblemResponse, readForm, tryReadForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "manage:members");
@@ -59,14 +59,13 @@ const MAX_WORDING_BYTES = 1024 * 1024;
 type Outcome = { ok: boolean; message: string; problems?: string[] };
 
 async function uploadWording(orgId: string, request: Request): Promise<Outcome> {
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_WORDING_BYTES }));
-  } catch {
-    return { ok: false, message: "That file is larger than 1 MB, which is far more than the statements need. Check it is the wording CSV." };
-  }
-  const file = form.get("wording");
+  const tooLarge = "That file is larger than 1 MB, which is far more than the statements need. Check it is the wording CSV.";
+  const read = await tryReadForm(request, { maxBytes: MAX_WORDING_BYTES + 16 * 1024 });
+  if (!read.ok && read.problem === "too-large") return { ok: false, message: tooLarge };
+  if (!read.ok) throw formProblemResponse(read.problem);
+  const file = read.form.get("wording");
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose the CSV file with your official wording (columns id, theme, kind, text)." };
+  if (file.size > MAX_WORDING_BYTES) return { ok: false, message: tooLarge };
   const parsed = parseMirWordingCsv(decodeText(new Uint8Array(await file.arrayBuffer())).text);
   if (!parsed.ok) return { ok: false, message: "Nothing was changed: the file has problems.", problems: parsed.problems.slice(0, 50).map((p) => p.message) };
   await saveMirWording(orgId, parsed.statements);
@@ -75,14 +74,14 @@ async function uploadWording(orgId: string, request: Request): Promise<Outcome> 
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Outcome> {
   const { org, user } = await requireCouncil(request, params.org, "manage:members");
-  const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  const multipart = formEncoding(request) === "multipart";
   if (multipart && new URL(request.url).searchParams.has("logo")) {
     const outcome = await uploadLogo(org.id, request);
     if (outcome.ok) await recordAudit({ orgId: org.id, action: "logo-changed", actorId: user.id, actorLabel: user.email, detail: "logo uploaded", ip: context.clientIp });
     return outcome;
   }
   if (multipart) return uploadWording(org.id, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "disclosure") {
     const parsed = DisclosureThreshold.safeParse(form.get("disclosureThreshold"));
     if (!parsed.success) return { ok: false, message: `Nothing was saved. ${parsed.error.issues[0]!.message}.` };

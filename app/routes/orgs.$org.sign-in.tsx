@@ -9,6 +9,7 @@ import { recordAudit } from "~/models/audit.server";
 import { domainsTakenElsewhere, identityProviderFor, linkedAccountCount, removeIdentityProvider, saveIdentityProvider } from "~/models/identityProvider.server";
 import { requireCouncil } from "~/services/auth.server";
 import { callbackUrlFor, checkProviderReachable } from "~/services/oidc.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { org } = await requireCouncil(request, params.org, "manage:members");
@@ -35,7 +36,7 @@ type Outcome = { ok: boolean; message: string; values?: Record<string, string> }
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Outcome> {
   const { org, user } = await requireCouncil(request, params.org, "manage:members");
-  const form = await request.formData();
+  const form = await readForm(request);
   const audit = { orgId: org.id, actorId: user.id, actorLabel: user.email, ip: context.clientIp };
   if (form.get("intent") === "remove") {
     const removed = await removeIdentityProvider(org.id);

@@ -8,6 +8,7 @@ import { Field, FormErrors } from "~/components/forms";
 import { recordAudit } from "~/models/audit.server";
 import { createCouncil } from "~/models/organisation.server";
 import { requireUser } from "~/services/auth.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -20,7 +21,7 @@ const NewCouncil = z.object({
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { user } = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: NewCouncil });
+  const submission = parseWithZod(await readForm(request), { schema: NewCouncil });
   if (submission.status !== "success") return submission.reply();
   const org = await createCouncil(submission.value.name, user.id);
   await recordAudit({ orgId: org.id, action: "council-created", actorId: user.id, actorLabel: user.email, detail: org.name, ip: context.clientIp });

@@ -11,6 +11,7 @@ import { consumePasswordReset, findPasswordReset } from "~/models/passwordReset.
 import { deleteAllUserSessions } from "~/models/session.server";
 import { setPassword } from "~/models/user.server";
 import { disconnectUser } from "~/services/revocation.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const reset = await findPasswordReset(params.token ?? "");
@@ -20,7 +21,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 const Reset = z.object({ password: NewPassword });
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: Reset });
+  const submission = parseWithZod(await readForm(request), { schema: Reset });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const used = await consumePasswordReset(params.token ?? "");
   if (!used) return submission.reply({ formErrors: ["This reset link has already been used or has expired. Ask an owner of your council for a new one."] });

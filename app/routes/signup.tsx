@@ -10,6 +10,7 @@ import { recordAudit } from "~/models/audit.server";
 import { createUser, findUserByEmail } from "~/models/user.server";
 import { getPrincipal, startSession } from "~/services/auth.server";
 import { safeRedirect } from "~/services/safeRedirect";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if ((await getPrincipal(request))?.kind === "user") throw redirect("/");
@@ -24,7 +25,7 @@ const SignUp = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignUp });
+  const submission = parseWithZod(await readForm(request), { schema: SignUp });
   if (submission.status !== "success") return submission.reply({ hideFields: ["password"] });
   const { name, email, password, redirectTo } = submission.value;
   // Same answer whether or not the email is taken, so this form cannot be used to find out who has an account.

@@ -15,6 +15,7 @@ import { saveDraft } from "~/services/collect/surveyDraft.server";
 import { readSurveyForm } from "~/services/collect/surveyForm.server";
 import { parseStep, requireDraft, stepAfter } from "~/services/collect/surveyStep.server";
 import surveyStyles from "~/styles/survey.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -43,7 +44,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (step === null) surveyNotFound();
   const draft = requireDraft(ctx);
   const onPage = step === "about" ? [] : [ctx.questions[step - 1]!];
-  const form = readSurveyForm(await request.formData(), onPage, ctx.survey);
+  const form = readSurveyForm(await readForm(request), onPage, ctx.survey);
   const here = `/survey/${ctx.code}/${step}`;
   if (form.intent === "wording-easy" || form.intent === "wording-standard") {
     await saveDraft(draft, { answers: form.answers, about: form.about, wording: form.intent === "wording-easy" ? "easy" : "standard" });

@@ -12,6 +12,7 @@ import { addressKey, loadSurvey } from "~/services/collect/surveyAccess.server";
 import { draftCookieHeader, saveDraft, startDraft } from "~/services/collect/surveyDraft.server";
 import { minutesBlocked, SURVEY_START_PER_ADDRESS, tryAgainIn } from "~/services/rateLimit.server";
 import surveyStyles from "~/styles/survey.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -38,7 +39,7 @@ const Start = z.object({ wording: z.enum(["standard", "easy"]).catch("standard")
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await loadSurvey(request, params.code);
   if (ctx.state !== "open" || ctx.personalCode?.usedAt) return redirect(`/survey/${ctx.code}`);
-  const form = Start.parse(Object.fromEntries(await request.formData()));
+  const form = Start.parse(Object.fromEntries(await readForm(request)));
   const address = addressKey(context.clientIp);
   if (form.website) {
     await recordAudit({ action: "survey-honeypot", actorLabel: "open link", detail: ctx.collection.name, ip: address });

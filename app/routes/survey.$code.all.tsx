@@ -12,6 +12,7 @@ import { saveDraft } from "~/services/collect/surveyDraft.server";
 import { readSurveyForm } from "~/services/collect/surveyForm.server";
 import { requireDraft } from "~/services/collect/surveyStep.server";
 import surveyStyles from "~/styles/survey.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const ctx = await loadSurvey(request, params.code);
   const draft = requireDraft(ctx);
-  const form = readSurveyForm(await request.formData(), ctx.questions, ctx.survey);
+  const form = readSurveyForm(await readForm(request), ctx.questions, ctx.survey);
   // Radio groups left empty are not posted at all: a question missing from the form is a blank.
   const answers = Object.fromEntries(ctx.questions.map((q) => [q.code, form.answers[q.code] ?? ""]));
   if (form.intent === "wording-easy" || form.intent === "wording-standard") {

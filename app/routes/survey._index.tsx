@@ -13,6 +13,7 @@ import { addressKey } from "~/services/collect/surveyAccess.server";
 import { draftCookieHeader, findDraftByResumeCode } from "~/services/collect/surveyDraft.server";
 import { minutesBlocked, SURVEY_CODE_PER_ADDRESS, tryAgainIn } from "~/services/rateLimit.server";
 import surveyStyles from "~/styles/survey.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -20,7 +21,7 @@ const EnterCode = z.object({ code: z.string({ required_error: "Type the code fro
 const NO_SUCH_CODE = "That code does not work. Check it against your letter: a personal code looks like KMTX-4PQR. Capital or small letters both work.";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: EnterCode });
+  const submission = parseWithZod(await readForm(request), { schema: EnterCode });
   if (submission.status !== "success") return submission.reply();
   const address = addressKey(context.clientIp);
   const blocked = await minutesBlocked(SURVEY_CODE_PER_ADDRESS, { ip: address });

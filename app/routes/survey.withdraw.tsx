@@ -11,6 +11,7 @@ import { withdrawResponse } from "~/services/collect/submitResponse.server";
 import { addressKey } from "~/services/collect/surveyAccess.server";
 import { minutesBlocked, SURVEY_CODE_PER_ADDRESS, tryAgainIn } from "~/services/rateLimit.server";
 import surveyStyles from "~/styles/survey.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: surveyStyles }];
 
@@ -22,7 +23,7 @@ const MESSAGES = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: Withdraw });
+  const submission = parseWithZod(await readForm(request), { schema: Withdraw });
   if (submission.status !== "success") return { result: submission.reply(), withdrawn: false };
   const address = addressKey(context.clientIp);
   const blocked = await minutesBlocked(SURVEY_CODE_PER_ADDRESS, { ip: address });

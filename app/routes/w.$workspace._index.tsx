@@ -7,6 +7,7 @@ import { displayNameOf, mayInPlan, requireWorkspace } from "~/services/auth.serv
 import { loadWorkshop } from "~/services/workshop.server";
 import boardUsabilityStyles from "~/styles/board-usability.css";
 import workshopStyles from "~/styles/workshop.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: workshopStyles },
@@ -38,7 +39,7 @@ const StatusForm = z.object({
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "edit:workspace");
-  const fields = Object.fromEntries(await request.formData());
+  const fields = Object.fromEntries(await readForm(request));
   if (fields.intent === "vote") return json({ error: "The board has been updated since you opened it. Reload the page, then vote again." }, { status: 409 });
   const form = StatusForm.safeParse(fields);
   if (!form.success) throw new Response("That status change was not understood. Go back and choose a status from the list.", { status: 400 });

@@ -8,6 +8,7 @@ import { createJoinCode, endJoinCode, listGuests, listJoinCodes, listRemovedGues
 import { displayNameOf, requireWorkspace } from "~/services/auth.server";
 import { disconnectRemovedGuest } from "~/services/revocation.server";
 import { dateTimeInEngland, timeInEngland } from "~/domain/tracking/today";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspace(request, params.workspace, "manage:joincode");
@@ -34,7 +35,7 @@ type Outcome = { ok: boolean; message: string; replace?: { codeId: string; code:
 
 export async function action({ request, params, context }: ActionFunctionArgs): Promise<Outcome> {
   const { workspace, principal } = await requireWorkspace(request, params.workspace, "manage:joincode");
-  const submission = parseWithZod(await request.formData(), { schema: Intent });
+  const submission = parseWithZod(await readForm(request), { schema: Intent });
   if (submission.status !== "success") return { ok: false, message: "Choose how long the code should work: between 1 and 72 hours." };
   const v = submission.value;
   const actor = { orgId: workspace.orgId, actorId: principal.kind === "user" ? principal.user.id : null, actorLabel: displayNameOf(principal), ip: context.clientIp };

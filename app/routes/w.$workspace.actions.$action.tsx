@@ -30,6 +30,7 @@ import { RoundComparePicker } from "~/components/tracking/RoundComparePicker";
 import { roundDate } from "~/models/roundRecord.server";
 import { RunChart } from "~/components/evidence/RunChart";
 import { findingRunChart } from "~/services/runChart.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
@@ -127,7 +128,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { workspace, principal } = await requireWorkspace(request, params.workspace, "edit:workspace");
   const existing = await findPlanAction(workspace.id, params.action ?? "");
   if (!existing) notFound("There is no such action in this plan.");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const here = `/w/${workspace.id}/actions/${existing.id}`;
   if (MILESTONE_INTENTS.includes(String(formData.get("intent")))) {
     const actor = { actorId: principal.kind === "user" ? principal.user.id : null, actorName: displayNameOf(principal) };

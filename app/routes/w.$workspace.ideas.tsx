@@ -4,6 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-r
 import { z } from "zod";
 import { mayInPlan, requireWorkspace } from "~/services/auth.server";
 import { addIdea, myHiddenIdeas, revealIdeas, withdrawIdea } from "~/services/ideas.server";
+import { tryReadForm } from "~/services/readForm.server";
 
 /** Only the author's own hidden ideas; never anyone else's. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,7 +19,10 @@ const IdeaForm = z.discriminatedUnion("intent", [
 ]);
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = IdeaForm.safeParse(Object.fromEntries(await request.formData()));
+  // Access first: a stranger learns nothing from whether the body could be read.
+  await requireWorkspace(request, params.workspace, "read:workspace");
+  const posted = await tryReadForm(request);
+  const form = IdeaForm.safeParse(posted.ok ? Object.fromEntries(posted.form) : null);
   if (!form.success) return json({ error: "That was not understood. Reload the page and try again." }, { status: 400 });
   if (form.data.intent === "reveal") {
     const access = await requireWorkspace(request, params.workspace, "facilitate:workspace");

@@ -19,6 +19,7 @@ import { PlanSelfAssessmentNote } from "~/components/selfAssessment/PlanSelfAsse
 import { selfAssessmentSummary } from "~/services/selfAssessment.server";
 import { ownerChoicesFor } from "~/services/workshop.server";
 import { sharedReads } from "~/services/sharedReads.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
@@ -84,7 +85,7 @@ const Bulk = z.object({
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "edit:workspace");
   const { workspace, principal } = access;
-  const form = await request.formData();
+  const form = await readForm(request);
   const parsed = Bulk.safeParse({ intent: form.get("intent"), ids: form.getAll("ids"), status: form.get("status") ?? "", owner: form.get("owner") ?? "", due: form.get("due") ?? "" });
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(" ") };
   const { ids, status, owner, due } = parsed.data;

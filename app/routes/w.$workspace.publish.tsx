@@ -10,6 +10,7 @@ import { PUBLIC_PAGE_LABELS, PUBLIC_PAGE_MODES, publicPageModeSchema } from "~/d
 import { recordAudit } from "~/models/audit.server";
 import { publicPageSettings, savePublicPageSettings } from "~/models/publicPlan.server";
 import { displayNameOf, notFound, requireWorkspace } from "~/services/auth.server";
+import { readForm } from "~/services/readForm.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workspace } = await requireWorkspace(request, params.workspace, "publish:plan");
@@ -28,7 +29,7 @@ const Settings = z.object({
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { workspace, principal } = await requireWorkspace(request, params.workspace, "publish:plan");
-  const submission = parseWithZod(await request.formData(), { schema: Settings });
+  const submission = parseWithZod(await readForm(request), { schema: Settings });
   if (submission.status !== "success" || (submission.value.intent === "save" && !submission.value.mode)) {
     return { ok: false as const, message: "Choose who can see the page: off, unlisted link or public." };
   }

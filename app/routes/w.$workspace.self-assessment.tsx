@@ -18,6 +18,7 @@ import { workshopMe } from "~/services/workshop.server";
 import { readWorkspaceState } from "~/services/workspaceState.server";
 import workshopStyles from "~/styles/workshop.css";
 import styles from "~/styles/self-assessment.css";
+import { readForm } from "~/services/readForm.server";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: workshopStyles },
@@ -73,7 +74,7 @@ function problemText(error: z.ZodError): string {
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
-  const parsed = Command.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = Command.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) return json({ ok: false as const, message: problemText(parsed.error) }, { status: 400 });
   const outcome = await runAssessmentCommand(access, context.collab, parsed.data as AssessmentCommand, context.clientIp);
   return json(outcome, { status: outcome.ok ? 200 : outcome.status });

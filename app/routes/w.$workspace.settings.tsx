@@ -11,6 +11,7 @@ import { recordAudit } from "~/models/audit.server";
 import { deleteWorkspace, renameWorkspace, setWorkspaceArchived } from "~/models/workspace.server";
 import { displayNameOf, forbidden, notFound, requireWorkspace, type WorkspaceAccess } from "~/services/auth.server";
 import { reconnectEveryoneIn } from "~/services/planAccessChanged.server";
+import { readForm } from "~/services/readForm.server";
 
 /** Managing a plan needs the role, whether or not the plan is archived (restoring is how it comes back). */
 async function requirePlanManager(request: Request, workspaceId: string | undefined): Promise<WorkspaceAccess> {
@@ -35,7 +36,7 @@ const Intent = z.discriminatedUnion("intent", [
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const access = await requirePlanManager(request, params.workspace);
   const { workspace, principal } = access;
-  const submission = parseWithZod(await request.formData(), { schema: Intent });
+  const submission = parseWithZod(await readForm(request), { schema: Intent });
   if (submission.status !== "success") return submission.reply();
   const v = submission.value;
   const audit = { orgId: workspace.orgId, actorId: principal.kind === "user" ? principal.user.id : null, actorLabel: principal.kind === "user" ? principal.user.email : displayNameOf(principal), ip: context.clientIp };

@@ -6,6 +6,7 @@ import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { accessOrSignedOut, requireWorkspace } from "~/services/auth.server";
 import { castVoteAs } from "~/services/voting.server";
+import { tryReadForm } from "~/services/readForm.server";
 
 const VoteForm = z.object({
   actionId: z.string().min(1).max(64),
@@ -23,8 +24,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     json({ error: "Your vote was not counted because you are no longer signed in. Reload the page to sign in or join again." }, { status: 401 }),
   );
   if (access instanceof Response) return access;
-  const form = await request.formData().catch(() => null);
-  const vote = VoteForm.safeParse(form ? Object.fromEntries(form) : null);
+  const posted = await tryReadForm(request);
+  const vote = VoteForm.safeParse(posted.ok ? Object.fromEntries(posted.form) : null);
   if (!vote.success) return json({ error: "That vote was not understood. Reload the page and try again." }, { status: 400 });
   const { actionId, delta, from } = vote.data;
   return json({ vote: await castVoteAs(access, context.collab, actionId, delta === "1" ? 1 : -1, from) }, { headers: { "Cache-Control": "no-store" } });

@@ -1,6 +1,6 @@
 // A council's logo: an owner uploads a PNG or JPEG (checked by its first bytes, not its name or declared type).
-import { unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { db } from "~/models/db.server";
+import { formProblemResponse, tryReadForm } from "./readForm.server";
 
 export const LOGO_MAX_BYTES = 200 * 1024;
 export type LogoType = "image/png" | "image/jpeg";
@@ -69,16 +69,22 @@ export function logoResponse(logo: { bytes: Uint8Array; type: LogoType }): Respo
 
 export type LogoOutcome = { ok: boolean; message: string };
 
-/** Reads the settings page's logo upload; the part size cap stops an oversized file before it is all in memory. */
+/** The logo plus the form's own fields and multipart framing: a body over this is stopped as it arrives. */
+const LOGO_REQUEST_BYTES = LOGO_MAX_BYTES + 16 * 1024;
+
+/**
+ * Reads the settings page's logo upload; the byte cap stops an oversized file before it is all in memory.
+ * A body that is not a form, or is cut short, throws the 415/400 answer (readForm.server).
+ */
 export async function uploadLogo(orgId: string, request: Request): Promise<LogoOutcome> {
-  let form: FormData;
-  try {
-    form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: LOGO_MAX_BYTES }));
-  } catch {
-    return { ok: false, message: `The logo is larger than ${LOGO_MAX_BYTES / 1024} kB, the largest we accept. Save a smaller version (for example 600 pixels wide) and try again.` };
-  }
+  const tooLarge = `The logo is larger than ${LOGO_MAX_BYTES / 1024} kB, the largest we accept. Save a smaller version (for example 600 pixels wide) and try again.`;
+  const read = await tryReadForm(request, { maxBytes: LOGO_REQUEST_BYTES });
+  if (!read.ok && read.problem === "too-large") return { ok: false, message: tooLarge };
+  if (!read.ok) throw formProblemResponse(read.problem);
+  const form = read.form;
   const file = form.get("logo");
   if (!(file instanceof File) || file.size === 0) return { ok: false, message: "Choose an image file (PNG or JPEG) to upload as your logo." };
+  if (file.size > LOGO_MAX_BYTES) return { ok: false, message: tooLarge };
   const bytes = new Uint8Array(await file.arrayBuffer());
   const checked = checkLogo(bytes);
   if (!checked.ok) return { ok: false, message: `Your logo was not changed. ${checked.message}` };

@@ -7,6 +7,7 @@ import { DEFAULT_QUESTION_SET, questionSets, type FileProblem } from "~/domain/p
 import { requireCouncil } from "./auth.server";
 import { importPoetRound } from "./importPoetRound.server";
 import { MAX_FILE_BYTES } from "./poetFile/index.server";
+import { tryReadForm } from "./readForm.server";
 
 export type ImportOutcome =
   | { status: "imported"; roundId: string; roundName: string; summary: string; warnings: string[] }
@@ -22,45 +23,20 @@ export const tooLargeMessage = (what: string) =>
   `${what} is larger than ${MEGABYTES} MB, the most we accept. Nothing was imported. Remove columns you do not need, or split the file, then try again.`;
 
 /** Reads the multipart form, or says which part was too large. Files arrive as File objects, fields as strings. */
-export async function readImportForm(request: Request): Promise<{ ok: true; form: FormData } | { ok: false; outcome: ImportOutcome }> {
-  const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > MAX_REQUEST_BYTES) return { ok: false, outcome: { status: "too-large", message: tooLargeMessage("The upload") } };
-  const form = await readFormWithin(request, MAX_REQUEST_BYTES);
-  if (form === "too-large") return { ok: false, outcome: { status: "too-large", message: tooLargeMessage("The upload") } };
-  if (form === "unreadable") {
+export async function readImportForm(request: Request): Promise<{ ok: true; form: FormData } | { ok: false; outcome: ImportOutcome; status?: number }> {
+  const read = await tryReadForm(request, { maxBytes: MAX_REQUEST_BYTES });
+  if (!read.ok && read.problem === "too-large") return { ok: false, outcome: { status: "too-large", message: tooLargeMessage("The upload") } };
+  if (!read.ok) {
     const message = "We could not read the upload: it was cut short or is not a form. Choose the file again and send the form once more.";
-    return { ok: false, outcome: { status: "invalid", source: "results", fileName: "", problems: [{ row: null, column: null, value: null, message }], totalProblems: 1, warnings: [] } };
+    const outcome: ImportOutcome = { status: "invalid", source: "results", fileName: "", problems: [{ row: null, column: null, value: null, message }], totalProblems: 1, warnings: [] };
+    return { ok: false, outcome, status: read.problem === "not-a-form" ? 415 : 400 };
   }
-  for (const [field, value] of form) {
+  for (const [field, value] of read.form) {
     if (value instanceof File && value.size > MAX_FILE_BYTES) {
       return { ok: false, outcome: { status: "too-large", message: tooLargeMessage(field === "benchmark" ? "The benchmark file" : "The results file") } };
     }
   }
-  return { ok: true, form };
-}
-
-/**
- * The platform's form reader, fed through a byte counter that stops at the cap. (Remix's multipart parser
- * splits a part's headers at every `;` and `=`, so a file named "north; wave=2.csv" crashed the upload.)
- */
-async function readFormWithin(request: Request, maxBytes: number): Promise<FormData | "too-large" | "unreadable"> {
-  if (!request.body) return "unreadable";
-  let received = 0;
-  const counted = request.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.byteLength;
-        if (received > maxBytes) controller.error(new RangeError("upload over the cap"));
-        else controller.enqueue(chunk);
-      },
-    }),
-  );
-  const copy = new Request(request.url, { method: "POST", headers: request.headers, body: counted, duplex: "half" } as RequestInit);
-  try {
-    return await copy.formData();
-  } catch {
-    return received > maxBytes ? "too-large" : "unreadable";
-  }
+  return { ok: true, form: read.form };
 }
 
 type Upload = { name: string; bytes: Uint8Array };
@@ -128,7 +104,7 @@ const STATUS: Record<ImportOutcome["status"], number> = { imported: 201, "alread
 export async function importFromRequest(request: Request, orgSlug: string | undefined, ip: string): Promise<{ answer: ImportAnswer; status: number }> {
   const { org, user } = await requireCouncil(request, orgSlug, "create:round");
   const read = await readImportForm(request);
-  if (!read.ok) return { answer: read.outcome, status: STATUS[read.outcome.status] };
+  if (!read.ok) return { answer: read.outcome, status: read.status ?? STATUS[read.outcome.status] };
   const submission = parseWithZod(read.form, { schema: ImportSchema });
   if (submission.status !== "success") return { answer: { status: "form", reply: submission.reply({ hideFields: ["results", "benchmark"] }) }, status: 400 };
   const { roundName, questionSetVersion, results, benchmark } = submission.value;

@@ -34,3 +34,29 @@ test("an unknown address shows a calm, accessible 'page not found'", async ({ pa
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations).toEqual([]);
 });
+
+test("a form that arrives as something other than a form shows an accessible page saying what went wrong and a way back", async ({ page }) => {
+  await page.goto("/login");
+  // What a broken browser extension or a hand-made form sends: the sign-in fields as plain text.
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
+    page.evaluate(() => {
+      const form = document.createElement("form");
+      form.method = "post";
+      form.action = "/login";
+      form.enctype = "text/plain";
+      const field = Object.assign(document.createElement("input"), { type: "hidden", name: "email", value: "someone@example.org" });
+      form.append(field);
+      document.body.append(form);
+      form.submit();
+    }),
+  ]);
+  expect(response.status()).toBe(415);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not read what was sent");
+  await expect(page).toHaveTitle(/We could not read what was sent/);
+  await expect(page.getByRole("main")).toContainText("Reload the page and try again");
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  expect(results.violations).toEqual([]);
+  await page.getByRole("link", { name: "Reload the page" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/sign in/i);
+});
