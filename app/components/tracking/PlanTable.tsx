@@ -2,7 +2,9 @@ import { Form, Link } from "@remix-run/react";
 import type { PlanQuery } from "~/domain/tracking/filters";
 import type { StatusSetting } from "~/domain/tracking/status";
 import type { OwnerChoice } from "~/domain/workspace/owner";
-import { FlagBadges, PercentBar, RagBadge } from "./Badges";
+import { useHydrated } from "~/components/evidence/useHydrated";
+import { PLAN_ROWS_ID, PlanRows, type PlanRowsProps } from "./PlanRows";
+import { planRowsHtml } from "./planRows.server";
 
 export type PlanRow = {
   id: string;
@@ -49,6 +51,22 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
   );
 }
 
+/**
+ * The rows: the server sends the HTML it rendered once for these rows (planRows.server); the browser,
+ * hydrating, keeps exactly that HTML (read back from the page), then renders the rows itself.
+ */
+function PlanBody(props: PlanRowsProps) {
+  const hydrated = useHydrated();
+  const html = typeof document === "undefined" ? planRowsHtml(props) : hydrated ? undefined : document.getElementById(PLAN_ROWS_ID)?.innerHTML;
+  return html === undefined ? (
+    <tbody key="rows" id={PLAN_ROWS_ID}>
+      <PlanRows {...props} />
+    </tbody>
+  ) : (
+    <tbody key="html" id={PLAN_ROWS_ID} dangerouslySetInnerHTML={{ __html: html }} />
+  );
+}
+
 /** The plan as a table with a bulk-change form: tick actions, choose a change, apply it for everyone live. */
 export function PlanTable({
   rows,
@@ -86,48 +104,7 @@ export function PlanTable({
               <th scope="col">Answers findings</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className={row.overdue ? "is-overdue" : undefined}>
-                {canEdit ? (
-                  <td>
-                    <input type="checkbox" name="ids" value={row.id} id={`select-${row.id}`} aria-label={`Select “${row.title || "Untitled action"}”`} />
-                  </td>
-                ) : null}
-                <td data-testid="plan-priority">
-                  {row.priority ? <span className="tag tag--priority">{`Priority ${row.priority}`}</span> : <span className="muted">No</span>}
-                </td>
-                <td>
-                  <Link to={`/w/${workspaceId}/actions/${row.id}`}>{row.title || "Untitled action"}</Link>
-                  {!row.valid ? <span className="tag tag--warning"> Needs review</span> : null}
-                  {row.themes.length ? <span className="muted"> · {row.themes.join(", ")}</span> : null}
-                  {row.milestones ? <span className="milestone-summary">{row.milestones}</span> : null}
-                </td>
-                <td>{row.statusLabel}</td>
-                <td>
-                  <RagBadge rag={row.rag} />
-                  <FlagBadges flags={row} staleAfterDays={staleAfterDays} />
-                </td>
-                <td>{row.owner || <span className="muted">No owner</span>}</td>
-                <td>
-                  {row.due ?? <span className="muted">No date</span>}
-                </td>
-                <td>
-                  <PercentBar percent={row.percent} label={`Percent done for “${row.title || "Untitled action"}”`} />
-                </td>
-                <td>
-                  <ul className="compact-list">
-                    {row.findings.map((f) => (
-                      <li key={f.id}>
-                        {f.label}
-                        {f.change ? <span className="change"> — {f.change}</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          <PlanBody rows={rows} workspaceId={workspaceId} canEdit={canEdit} staleAfterDays={staleAfterDays} />
         </table>
       </div>
       {canEdit && rows.length > 0 ? (
