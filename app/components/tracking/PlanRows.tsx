@@ -3,7 +3,27 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { FlagBadges, PercentBar, RagBadge } from "./Badges";
-import type { PlanRow } from "./PlanTable";
+
+export type PlanRow = {
+  id: string;
+  title: string;
+  status: string;
+  statusLabel: string;
+  rag: string;
+  /** The plan's priority this action is (1 = first), or null. */
+  priority: number | null;
+  owner: string;
+  due: string | null;
+  overdue: boolean;
+  /** No progress update for the council's number of days (and not complete). */
+  stale: boolean;
+  /** "2 of 3 milestones done, next 14 Mar 2027", or null when the action has none. */
+  milestones: string | null;
+  percent: number;
+  themes: string[];
+  findings: { id: string; label: string; change: string | null }[];
+  valid: boolean;
+};
 
 export const PLAN_ROWS_ID = "plan-rows";
 

@@ -3,29 +3,10 @@ import type { PlanQuery } from "~/domain/tracking/filters";
 import type { StatusSetting } from "~/domain/tracking/status";
 import type { OwnerChoice } from "~/domain/workspace/owner";
 import { useHydrated } from "~/components/evidence/useHydrated";
-import { PLAN_ROWS_ID, PlanRows, type PlanRowsProps } from "./PlanRows";
+import { PLAN_ROWS_ID, PlanRows, type PlanRow, type PlanRowsProps } from "./PlanRows";
 import { planRowsHtml } from "./planRows.server";
 
-export type PlanRow = {
-  id: string;
-  title: string;
-  status: string;
-  statusLabel: string;
-  rag: string;
-  /** The plan's priority this action is (1 = first), or null. */
-  priority: number | null;
-  owner: string;
-  due: string | null;
-  overdue: boolean;
-  /** No progress update for the council's number of days (and not complete). */
-  stale: boolean;
-  /** "2 of 3 milestones done, next 14 Mar 2027", or null when the action has none. */
-  milestones: string | null;
-  percent: number;
-  themes: string[];
-  findings: { id: string; label: string; change: string | null }[];
-  valid: boolean;
-};
+export type { PlanRow } from "./PlanRows";
 
 const COLUMNS: { key: PlanQuery["sort"]; label: string }[] = [
   { key: "priority", label: "Priority" },
