@@ -1,4 +1,5 @@
 import "@remix-run/node";
+import type { HtmlOnly } from "~/components/htmlOnly";
 import type { CollabControl } from "~/services/collabControl";
 
 declare module "@remix-run/node" {
@@ -11,5 +12,7 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The live-collaboration server: close sockets on access changes, make server-side edits. */
     collab: CollabControl;
+    /** Whether this is a document request, and what its loaders keep for the HTML only (components/htmlOnly). */
+    htmlOnly?: HtmlOnly;
   }
 }

@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { HtmlOnlyProvider } from "~/components/htmlOnly";
 import { NonceProvider } from "~/components/Nonce";
 
 const ABORT_DELAY = 5_000;
@@ -28,7 +29,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <HtmlOnlyProvider value={loadContext.htmlOnly ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </HtmlOnlyProvider>
       </NonceProvider>,
       {
         nonce,

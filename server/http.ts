@@ -92,7 +92,9 @@ export function createAppServer(config: Config, build: BuildSource, collab: Coll
   app.use(securityHeaders);
   app.use(originCheck(config.allowedOrigins));
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  // Every file in public/ has an extension; a page's path has none, so pages skip the file lookup (a disk stat).
+  const publicFiles = express.static(path.join(root, "public"), { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
   // One Remix handler per build: given a build function, Remix rebuilds its routes and request handler
   // (every route's matcher) on every request; given the build itself, once. `npm run dev` swaps the build.
   const handlers = new WeakMap<ServerBuild, express.RequestHandler>();
@@ -107,6 +109,8 @@ export function createAppServer(config: Config, build: BuildSource, collab: Coll
           clientIp: req.ip ?? "",
           cspNonce: String(res.locals.cspNonce),
           collab,
+          // A document request (no ?_data=): large first-paint values go into the HTML once (components/htmlOnly).
+          htmlOnly: { document: req.query._data === undefined, values: new Map<string, string>() },
         }),
       });
       handlers.set(current, handler);

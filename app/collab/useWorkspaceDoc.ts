@@ -39,7 +39,7 @@ const useBrowserLayoutEffect = typeof document === "undefined" ? useEffect : use
 
 function docOf(state: string): Y.Doc {
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, fromBase64(state), SERVER_RENDER);
+  if (state) Y.applyUpdate(doc, fromBase64(state), SERVER_RENDER);
   return doc;
 }
 

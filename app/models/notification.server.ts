@@ -6,7 +6,9 @@ export async function listNotifications(userId: string, take = 100) {
 }
 
 export async function unreadCount(userId: string): Promise<number> {
-  return db().notification.count({ where: { userId, readAt: null } });
+  // Every signed-in page shows it (the root loader): one raw query, not a Prisma model query compiled anew each time.
+  const [row] = await db().$queryRaw<{ unread: unknown }[]>`SELECT COUNT(*) AS "unread" FROM "Notification" WHERE "userId" = ${userId} AND "readAt" IS NULL`;
+  return Number(row?.unread ?? 0);
 }
 
 /** Marks one (scoped to its owner) or all of a user's notifications read; returns how many changed. */

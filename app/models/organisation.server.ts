@@ -6,11 +6,14 @@ export type CouncilAccess = { org: { id: string; slug: string; name: string; isD
 
 /** The council with this slug and the user's role in it, or null when the user is not a member (scope in the query). */
 export async function findCouncilForMember(slug: string, userId: string): Promise<CouncilAccess | null> {
-  const membership = await db().membership.findFirst({
-    where: { userId, org: { slug } },
-    select: { role: true, org: { select: { id: true, slug: true, name: true, isDemo: true } } },
-  });
-  return membership ? { org: membership.org, role: membership.role as Role } : null;
+  // Every council page asks this for its visitor: one raw query (a Prisma model query is compiled anew each time).
+  const [row] = await db().$queryRaw<{ id: string; slug: string; name: string; isDemo: unknown; role: string }[]>`
+    SELECT o."id" AS "id", o."slug" AS "slug", o."name" AS "name", o."isDemo" AS "isDemo", m."role" AS "role"
+    FROM "Membership" m
+    JOIN "Organisation" o ON o."id" = m."orgId"
+    WHERE m."userId" = ${userId} AND o."slug" = ${slug}`;
+  // isDemo: a boolean on PostgreSQL, 0 or 1 on SQLite.
+  return row ? { org: { id: row.id, slug: row.slug, name: row.name, isDemo: row.isDemo === true || Number(row.isDemo) === 1 }, role: row.role as Role } : null;
 }
 
 export async function listCouncilsForUser(userId: string) {

@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { db } from "./db.server";
+import { rawDate } from "./rawValues";
 
 export const SESSION_DAYS = 30;
 const TOUCH_EVERY_MS = 60 * 60 * 1000;
 
-export type SessionRecord = Awaited<ReturnType<typeof findSession>>;
 
 export function newSessionId(): string {
   return randomBytes(32).toString("base64url");
@@ -17,23 +17,7 @@ export async function createSessionRecord(input: { userId?: string; guestId?: st
   });
 }
 
-/** A live session with its user or guest (removed guests and expired sessions count as none). */
-export async function findSession(id: string) {
-  const session = await db().session.findUnique({
-    where: { id },
-    include: {
-      user: { select: { id: true, email: true, name: true } },
-      guest: { select: { id: true, displayName: true, workspaceId: true, removedAt: true } },
-    },
-  });
-  if (!session || session.expiresAt < new Date() || session.guest?.removedAt) return null;
-  if (Date.now() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db().session.update({ where: { id }, data: { lastSeenAt: new Date() } }).catch(() => undefined);
-  }
-  return session;
-}
-
-type SessionPlanRow = {
+type SessionRow = {
   expiresAt: unknown;
   lastSeenAt: unknown;
   userId: string | null;
@@ -43,6 +27,38 @@ type SessionPlanRow = {
   guestName: string | null;
   guestWorkspaceId: string | null;
   guestRemovedAt: unknown;
+};
+
+/**
+ * A live session with its user or guest (removed guests and expired sessions count as none). Every page
+ * request asks this, so it is one raw query (Prisma compiles each model query anew, about 2 ms of CPU).
+ */
+export async function findSession(id: string): Promise<SessionForPlan["session"] | null> {
+  const [row] = await db().$queryRaw<SessionRow[]>`
+    SELECT s."expiresAt" AS "expiresAt", s."lastSeenAt" AS "lastSeenAt",
+           u."id" AS "userId", u."email" AS "email", u."name" AS "userName",
+           g."id" AS "guestId", g."displayName" AS "guestName", g."workspaceId" AS "guestWorkspaceId", g."removedAt" AS "guestRemovedAt"
+    FROM "Session" s
+    LEFT JOIN "User" u ON u."id" = s."userId"
+    LEFT JOIN "Guest" g ON g."id" = s."guestId"
+    WHERE s."id" = ${id}`;
+  return row ? liveSession(id, row) : null;
+}
+
+/** The session of a row (findSession's or findSessionForPlan's), touched when last seen long ago; null when it has ended. */
+async function liveSession(id: string, row: SessionRow): Promise<SessionForPlan["session"] | null> {
+  const expiresAt = rawDate(row.expiresAt)!;
+  if (expiresAt < new Date() || rawDate(row.guestRemovedAt)) return null;
+  const lastSeenAt = rawDate(row.lastSeenAt)!;
+  if (Date.now() - lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await db().session.update({ where: { id }, data: { lastSeenAt: new Date() } }).catch(() => undefined);
+  }
+  const user = row.userId ? { id: row.userId, email: row.email!, name: row.userName! } : null;
+  const guest = row.guestId ? { id: row.guestId, displayName: row.guestName!, workspaceId: row.guestWorkspaceId! } : null;
+  return { expiresAt, user, guest };
+}
+
+type SessionPlanRow = SessionRow & {
   workspaceId: string | null;
   workspaceName: string | null;
   workspaceCreatedAt: unknown;
@@ -52,13 +68,6 @@ type SessionPlanRow = {
   orgName: string | null;
   role: string | null;
 };
-
-/** A DateTime from a raw query: a Date, or on SQLite the ISO text or milliseconds it is stored as. */
-function rawDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  return new Date(typeof value === "bigint" ? Number(value) : (value as string | number));
-}
 
 export type SessionForPlan = {
   session: { expiresAt: Date; user: { id: string; email: string; name: string } | null; guest: { id: string; displayName: string; workspaceId: string } | null };
@@ -86,14 +95,8 @@ export async function findSessionForPlan(id: string, workspaceId: string): Promi
     LEFT JOIN "Membership" m ON m."orgId" = w."orgId" AND m."userId" = s."userId"
     WHERE s."id" = ${id}`;
   if (!row) return null;
-  const expiresAt = rawDate(row.expiresAt)!;
-  if (expiresAt < new Date() || rawDate(row.guestRemovedAt)) return null;
-  const lastSeenAt = rawDate(row.lastSeenAt)!;
-  if (Date.now() - lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db().session.update({ where: { id }, data: { lastSeenAt: new Date() } }).catch(() => undefined);
-  }
-  const user = row.userId ? { id: row.userId, email: row.email!, name: row.userName! } : null;
-  const guest = row.guestId ? { id: row.guestId, displayName: row.guestName!, workspaceId: row.guestWorkspaceId! } : null;
+  const session = await liveSession(id, row);
+  if (!session) return null;
   const workspace =
     row.workspaceId && row.orgId
       ? {
@@ -105,7 +108,7 @@ export async function findSessionForPlan(id: string, workspaceId: string): Promi
           org: { id: row.orgId, slug: row.orgSlug!, name: row.orgName! },
         }
       : null;
-  return { session: { expiresAt, user, guest }, workspace, role: row.role };
+  return { session, workspace, role: row.role };
 }
 
 export async function deleteSession(id: string): Promise<void> {

@@ -1,16 +1,25 @@
 import { db, writeTransaction } from "./db.server";
+import { rawDate } from "./rawValues";
 
 const workspaceSummary = { id: true, name: true, createdAt: true, archivedAt: true, orgId: true, org: { select: { id: true, slug: true, name: true } } } as const;
 
-/** A workspace the user can reach through a membership of its council, with their role; null otherwise. */
+type MemberWorkspaceRow = { id: string; name: string; createdAt: unknown; archivedAt: unknown; orgId: string; orgSlug: string; orgName: string; role: string };
+
+/**
+ * A workspace the user can reach through a membership of its council, with their role; null otherwise.
+ * Every plan page asks this for its visitor, so it is one raw query (a Prisma model query is compiled anew each time).
+ */
 export async function findWorkspaceForMember(workspaceId: string, userId: string) {
-  const workspace = await db().workspace.findFirst({
-    where: { id: workspaceId, org: { memberships: { some: { userId } } } },
-    select: { ...workspaceSummary, org: { select: { id: true, slug: true, name: true, memberships: { where: { userId }, select: { role: true } } } } },
-  });
-  if (!workspace) return null;
-  const { memberships, ...org } = workspace.org;
-  return { workspace: { ...workspace, org }, role: memberships[0]!.role };
+  const [row] = await db().$queryRaw<MemberWorkspaceRow[]>`
+    SELECT w."id" AS "id", w."name" AS "name", w."createdAt" AS "createdAt", w."archivedAt" AS "archivedAt", w."orgId" AS "orgId",
+           o."slug" AS "orgSlug", o."name" AS "orgName", m."role" AS "role"
+    FROM "Workspace" w
+    JOIN "Organisation" o ON o."id" = w."orgId"
+    JOIN "Membership" m ON m."orgId" = w."orgId" AND m."userId" = ${userId}
+    WHERE w."id" = ${workspaceId}`;
+  if (!row) return null;
+  const workspace = { id: row.id, name: row.name, createdAt: rawDate(row.createdAt)!, archivedAt: rawDate(row.archivedAt), orgId: row.orgId, org: { id: row.orgId, slug: row.orgSlug, name: row.orgName } };
+  return { workspace, role: row.role };
 }
 
 /** The workspace a guest belongs to (only that one). */

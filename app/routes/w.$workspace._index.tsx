@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { HtmlOnlyData, keepForHtml, useHtmlOnly } from "~/components/htmlOnly";
 import { WorkshopPage } from "~/components/workshop/WorkshopPage";
 import { ACTION_STATUSES, readSession, updateAction } from "~/domain/workspace";
 import { displayNameOf, mayInPlan, requireWorkspace } from "~/services/auth.server";
@@ -14,6 +15,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: boardUsabilityStyles },
 ];
 
+/** The element the workshop page's HTML carries the plan state in (a document request only). */
+const PLAN_STATE_ID = "plan-state";
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await requireWorkspace(request, params.workspace, "read:workspace");
   const workshop = await loadWorkshop(access, context.collab);
@@ -23,6 +27,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     canManageCodes: mayInPlan(access, "manage:joincode"),
     saved: saved === "status" ? ("status" as const) : null,
     ...workshop,
+    // Loading the page: the plan state goes into the HTML once, not through the loader data (htmlOnly).
+    state: keepForHtml(context, PLAN_STATE_ID, workshop.state),
   };
 }
 
@@ -66,7 +72,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Workspace() {
   const data = useLoaderData<typeof loader>();
-  return <WorkshopPage key={data.workspace.id} {...data} />;
+  const state = useHtmlOnly(PLAN_STATE_ID, data.state);
+  return (
+    <>
+      {data.state === null ? <HtmlOnlyData id={PLAN_STATE_ID} value={state} /> : null}
+      <WorkshopPage key={data.workspace.id} {...data} state={state} />
+    </>
+  );
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.workspace.name ?? "Plan"} – live workshop – POET Action Planner` }];

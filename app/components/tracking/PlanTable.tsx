@@ -2,28 +2,11 @@ import { Form, Link } from "@remix-run/react";
 import type { PlanQuery } from "~/domain/tracking/filters";
 import type { StatusSetting } from "~/domain/tracking/status";
 import type { OwnerChoice } from "~/domain/workspace/owner";
-import { FlagBadges, PercentBar, RagBadge } from "./Badges";
+import { useHydrated } from "~/components/evidence/useHydrated";
+import { PLAN_ROWS_ID, PlanRows, type PlanRow, type PlanRowsProps } from "./PlanRows";
+import { planRowsHtml } from "./planRows.server";
 
-export type PlanRow = {
-  id: string;
-  title: string;
-  status: string;
-  statusLabel: string;
-  rag: string;
-  /** The plan's priority this action is (1 = first), or null. */
-  priority: number | null;
-  owner: string;
-  due: string | null;
-  overdue: boolean;
-  /** No progress update for the council's number of days (and not complete). */
-  stale: boolean;
-  /** "2 of 3 milestones done, next 14 Mar 2027", or null when the action has none. */
-  milestones: string | null;
-  percent: number;
-  themes: string[];
-  findings: { id: string; label: string; change: string | null }[];
-  valid: boolean;
-};
+export type { PlanRow } from "./PlanRows";
 
 const COLUMNS: { key: PlanQuery["sort"]; label: string }[] = [
   { key: "priority", label: "Priority" },
@@ -46,6 +29,22 @@ function SortHeader({ column, query }: { column: (typeof COLUMNS)[number]; query
         <span aria-hidden="true">{active ? (query.dir === "asc" ? " ▲" : " ▼") : ""}</span>
       </Link>
     </th>
+  );
+}
+
+/**
+ * The rows: the server sends the HTML it rendered once for these rows (planRows.server); the browser,
+ * hydrating, keeps exactly that HTML (read back from the page), then renders the rows itself.
+ */
+function PlanBody(props: PlanRowsProps) {
+  const hydrated = useHydrated();
+  const html = typeof document === "undefined" ? planRowsHtml(props) : hydrated ? undefined : document.getElementById(PLAN_ROWS_ID)?.innerHTML;
+  return html === undefined ? (
+    <tbody key="rows" id={PLAN_ROWS_ID}>
+      <PlanRows {...props} />
+    </tbody>
+  ) : (
+    <tbody key="html" id={PLAN_ROWS_ID} dangerouslySetInnerHTML={{ __html: html }} />
   );
 }
 
@@ -86,48 +85,7 @@ export function PlanTable({
               <th scope="col">Answers findings</th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} className={row.overdue ? "is-overdue" : undefined}>
-                {canEdit ? (
-                  <td>
-                    <input type="checkbox" name="ids" value={row.id} id={`select-${row.id}`} aria-label={`Select “${row.title || "Untitled action"}”`} />
-                  </td>
-                ) : null}
-                <td data-testid="plan-priority">
-                  {row.priority ? <span className="tag tag--priority">{`Priority ${row.priority}`}</span> : <span className="muted">No</span>}
-                </td>
-                <td>
-                  <Link to={`/w/${workspaceId}/actions/${row.id}`}>{row.title || "Untitled action"}</Link>
-                  {!row.valid ? <span className="tag tag--warning"> Needs review</span> : null}
-                  {row.themes.length ? <span className="muted"> · {row.themes.join(", ")}</span> : null}
-                  {row.milestones ? <span className="milestone-summary">{row.milestones}</span> : null}
-                </td>
-                <td>{row.statusLabel}</td>
-                <td>
-                  <RagBadge rag={row.rag} />
-                  <FlagBadges flags={row} staleAfterDays={staleAfterDays} />
-                </td>
-                <td>{row.owner || <span className="muted">No owner</span>}</td>
-                <td>
-                  {row.due ?? <span className="muted">No date</span>}
-                </td>
-                <td>
-                  <PercentBar percent={row.percent} label={`Percent done for “${row.title || "Untitled action"}”`} />
-                </td>
-                <td>
-                  <ul className="compact-list">
-                    {row.findings.map((f) => (
-                      <li key={f.id}>
-                        {f.label}
-                        {f.change ? <span className="change"> — {f.change}</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          <PlanBody rows={rows} workspaceId={workspaceId} canEdit={canEdit} staleAfterDays={staleAfterDays} />
         </table>
       </div>
       {canEdit && rows.length > 0 ? (

@@ -47,7 +47,8 @@ afterAll(async () => {
   await running.close();
 });
 
-type Ask = { who: Visitor; name: string; path: string; council: "west" | "east"; mayEdit?: boolean };
+/** mayEdit: the workshop's status forms; mayTick: the plan table's tick boxes for a bulk change. */
+type Ask = { who: Visitor; name: string; path: string; council: "west" | "east"; mayEdit?: boolean; mayTick?: boolean };
 
 /** Everyone asks at the same moment; every answer is checked against who asked. */
 async function arriveTogether(asks: Ask[]) {
@@ -60,6 +61,7 @@ async function arriveTogether(asks: Ask[]) {
     for (const text of other!) expect(html, `${ask.name} on ${ask.path} never sees the other council's ${text}`).not.toContain(text);
     expect(html, `${ask.name}'s own name in the page's account menu`).toContain(`<a href="/account">${ask.name}</a>`);
     if (ask.mayEdit !== undefined) expect(html.includes('name="intent" value="status"'), `${ask.name} ${ask.mayEdit ? "gets" : "does not get"} the status forms`).toBe(ask.mayEdit);
+    if (ask.mayTick !== undefined) expect(html.includes('type="checkbox" name="ids"'), `${ask.name} ${ask.mayTick ? "gets" : "does not get"} the plan table's tick boxes`).toBe(ask.mayTick);
   }
 }
 
@@ -73,8 +75,9 @@ describe("a room arriving at once", () => {
       { who: viewer!, name: "Viewer", path: `/w/${a}`, council: "west", mayEdit: false },
       { who: outsider!, name: "Outsider", path: `/w/${b}`, council: "east", mayEdit: true },
       { who: facilitator!, name: "Facilitator", path: `/w/${a}`, council: "west", mayEdit: true },
-      { who: viewer!, name: "Viewer", path: `/w/${a}/plan`, council: "west" },
-      { who: outsider!, name: "Outsider", path: `/w/${b}/plan`, council: "east" },
+      { who: viewer!, name: "Viewer", path: `/w/${a}/plan`, council: "west", mayTick: false },
+      { who: member!, name: "Member", path: `/w/${a}/plan`, council: "west", mayTick: true },
+      { who: outsider!, name: "Outsider", path: `/w/${b}/plan`, council: "east", mayTick: true },
       { who: owner!, name: "Owner", path: `/orgs/${world.a.org.slug}/dashboard`, council: "west" },
       { who: outsider!, name: "Outsider", path: `/orgs/${world.b.org.slug}/dashboard`, council: "east" },
     ];

@@ -100,4 +100,16 @@ describe("the workshop's no-JavaScript status form", () => {
     Y.applyUpdate(doc, fromBase64(data.state));
     expect(readActions(doc).map((a) => a.title)).toContain("Budget letters in plain English");
   });
+
+  it("a page load carries the document state once, in the page, not in its loader data", async () => {
+    const member = await signedIn(world.member.email);
+    const html = await (await member.get(`/w/${world.a.workspace.id}`)).text();
+    const block = html.match(/<script type="application\/octet-stream" id="plan-state">([A-Za-z0-9+/=]+)<\/script>/);
+    expect(block).not.toBeNull();
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, fromBase64(block![1]!));
+    expect(readActions(doc).map((a) => a.title)).toContain("Budget letters in plain English");
+    expect(html.split(block![1]!).length - 1).toBe(1);
+    expect(html).toContain('"state":null');
+  });
 });
