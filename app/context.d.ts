@@ -11,5 +11,9 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The live-collaboration server: close sockets on access changes, make server-side edits. */
     collab: CollabControl;
+    /** A browser's page load (not a `?_data` request of client-side navigation): loaders may hand HTML to its render. */
+    documentRequest: boolean;
+    /** HTML this request's loaders rendered for its page, by element id (components/PrerenderedHtml.tsx). */
+    pageHtml: Map<string, string>;
   }
 }

@@ -5,6 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "~/components/Nonce";
+import { PrerenderedHtmlProvider } from "~/components/PrerenderedHtml";
 
 const ABORT_DELAY = 5_000;
 
@@ -28,7 +29,9 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        <PrerenderedHtmlProvider value={loadContext.pageHtml ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </PrerenderedHtmlProvider>
       </NonceProvider>,
       {
         nonce,

@@ -107,6 +107,8 @@ export function createAppServer(config: Config, build: BuildSource, collab: Coll
           clientIp: req.ip ?? "",
           cspNonce: String(res.locals.cspNonce),
           collab,
+          documentRequest: req.query._data === undefined,
+          pageHtml: new Map(),
         }),
       });
       handlers.set(current, handler);
