@@ -27,6 +27,6 @@ export function handOverHtml(context: AppLoadContext | undefined, id: string, ht
 export function PrerenderedHtml({ id, html, className, onClick }: { id: string; html: string | null; className?: string; onClick?: React.MouseEventHandler<HTMLDivElement> }) {
   const handedOver = useContext(HandedOver);
   const content = html ?? (typeof document === "undefined" ? handedOver?.get(id) : document.getElementById(id)?.innerHTML) ?? "";
-  // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- only delegates link clicks (Enter on a link is a click)
+  // onClick only delegates clicks on the links inside (Enter on a link is a click too); the div itself is not interactive.
   return <div id={id} className={className} onClick={onClick} dangerouslySetInnerHTML={{ __html: content }} />;
 }

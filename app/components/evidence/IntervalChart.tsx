@@ -1,7 +1,7 @@
 // One finding drawn on a 0–100% scale: the local figure as a dot on its 95% interval bar, England as a
 // hollow diamond (a different shape, not only a different colour). Server-rendered SVG, no measuring.
 // Plain SVG elements, coordinates to a tenth of a unit: a round page draws one per finding and is rendered
-// again after every new answer, so each chart is kept small (what visx's axis drew, in a third of the markup).
+// again after every new answer, so each chart is kept small (what visx drew, in a little over half the markup).
 import { intervalText, percentText } from "./format";
 
 const HEIGHT = 62;
