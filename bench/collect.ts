@@ -12,11 +12,13 @@
 //      round, as before). Peers: the same page for a round imported from a file of the same 10,000 people;
 //      in this process, where a look's time goes and the memory a round's kept people take.
 // Prints the load average before and after and beside each figure, since this machine is shared.
-// Options: BENCH_COLLECT_DATABASES=sqlite|postgresql (both by default), BENCH_COLLECT_PARTS=a|b (both).
+// Options: BENCH_COLLECT_DATABASES=sqlite|postgresql (both by default), BENCH_COLLECT_PARTS=a|b (both),
+// BENCH_COLLECT_PROFILE=<folder>: the server of (b)'s "kept counts" writes a V8 CPU profile there when it stops,
+// and the live round page's HTML is saved there (round-<database>.html).
 // Run `npx remix build` first.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { formQuestions } from "~/domain/collect";
@@ -220,7 +222,10 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
   const arriving = holders(2 * LIVE_RUNS, 29);
   const mark = (values: number[]) => (p95(values) < TARGET_MS ? "✓" : `✗ (target ${TARGET_MS} ms)`);
 
-  const server = await startAppProcess({ NODE_ENV: "production", DATABASE_URL: databaseUrl });
+  const profileDir = process.env.BENCH_COLLECT_PROFILE ? path.resolve(process.env.BENCH_COLLECT_PROFILE) : null;
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
+  const profiling = profileDir && parts.includes("b") ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
+  const server = await startAppProcess({ NODE_ENV: "production", DATABASE_URL: databaseUrl }, profiling);
   try {
     // (a) 1,000 people, 50 at a time.
     if (parts.includes("a")) {
@@ -268,6 +273,7 @@ async function benchOn(provider: "sqlite" | "postgresql", databaseUrl: string) {
       const after = await looks(server.baseUrl, reader, livePage, liveCodes.slice(0, LIVE_RUNS), arriving.slice(0, LIVE_RUNS));
       if (!/Still collecting: 10,?020 answers so far\./.test(after.moving.html)) throw new Error(`after ${LIVE_RUNS} more answers the page should count ${COLLECTED + LIVE_RUNS}`);
       const importedTimes = await timePage(reader, importedPage, PAGE_RUNS);
+      if (profileDir) writeFileSync(path.join(profileDir, `round-${provider}.html`), after.steady.html);
       reader.close();
       console.log(`(b) round page for ${COLLECTED.toLocaleString("en-GB")} answers on ${provider}, signed-in owner (${(after.steady.bytes / 1024).toFixed(0)} KB HTML); first look after seeding ${first.times[0]!.toFixed(0)} ms`);
       console.log(`    kept counts (docs/decisions/030), load ${after.load}:`);

@@ -43,3 +43,24 @@ export function useHtmlOnly(id: string, fromLoader: string | null): string {
 export function HtmlOnlyData({ id, value }: { id: string; value: string }) {
   return <script type="application/octet-stream" id={id} dangerouslySetInnerHTML={{ __html: SAFE.test(value) ? value : "" }} />;
 }
+
+/**
+ * HTML a loader rendered once and shares between requests (docs/decisions/030, addendum), shown without React
+ * rendering it again on the server or the client. On a document request it is handed to this request's render
+ * (not put in the loader data too) and returns null; on a data request (client navigation, the live refresh)
+ * the HTML itself goes in the loader data.
+ */
+export function handOverHtml(context: AppLoadContext | undefined, id: string, html: string): string | null {
+  const htmlOnly = context?.htmlOnly;
+  if (!htmlOnly?.document) return html;
+  htmlOnly.values.set(id, html);
+  return null;
+}
+
+/** The element holding handed-over HTML: `html` from the loader data, else the server's hand-over, else (hydrating) the page's own. */
+export function PrerenderedHtml({ id, html, className, onClick }: { id: string; html: string | null; className?: string; onClick?: React.MouseEventHandler<HTMLDivElement> }) {
+  const htmlOnly = useContext(HtmlOnlyContext);
+  const content = html ?? (typeof document === "undefined" ? htmlOnly?.values.get(id) : document.getElementById(id)?.innerHTML) ?? "";
+  // onClick only delegates clicks on the links inside (Enter on a link is a click too); the div itself is not interactive.
+  return <div id={id} className={className} onClick={onClick} dangerouslySetInnerHTML={{ __html: content }} />;
+}

@@ -3,7 +3,7 @@
 import { parseWithZod } from "@conform-to/zod";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigate, useSearchParams } from "@remix-run/react";
 import { RoundManagement } from "~/components/rounds/RoundManagement";
 import { PeerSummary } from "~/components/evidence/PeerComparison";
 import { peerComparisonFor, sharedPeerFigures } from "~/services/peerBenchmark.server";
@@ -12,10 +12,10 @@ import { notFound, requireCouncil } from "~/services/auth.server";
 import { changeRound, RoundIntent } from "~/services/roundManagement.server";
 import { CollectingNotice, useLiveWhileCollecting } from "~/components/evidence/CollectingNotice";
 import { EasyReadSwitch, isEasyView } from "~/components/evidence/EasyReadSwitch";
-import { FindingsSection } from "~/components/evidence/FindingsSection";
 import { GroupFilter } from "~/components/evidence/GroupFilter";
 import { ChartKey } from "~/components/evidence/IntervalChart";
-import { ProcessLinks } from "~/components/evidence/ProcessLinks";
+import { findingSections, roundFindingsHtml } from "~/components/evidence/roundFindingsHtml.server";
+import { handOverHtml, PrerenderedHtml } from "~/components/htmlOnly";
 import { backLinkFor, EvidenceBreadcrumb } from "~/components/evidence/EvidenceBreadcrumb";
 import { RoundHeader } from "~/components/evidence/RoundHeader";
 import { can } from "~/domain/access/permissions";
@@ -25,28 +25,27 @@ import { requireRoundEvidence } from "~/services/evidencePage.server";
 import evidenceStyles from "~/styles/evidence.css";
 import { readForm } from "~/services/readForm.server";
 
-const ORDER: Classification[] = ["weakness", "strength", "in-line", "no-benchmark", "too-few"];
-
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: evidenceStyles }];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+const FINDINGS_ID = "round-findings";
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { org, role, reader, round, benchmark, evidence, view, questionSet } = await requireRoundEvidence(request, params);
   const { groups } = evidence.analysis;
-  const requested = new URL(request.url).searchParams.get("group") ?? "all";
+  const search = new URL(request.url).searchParams;
+  const requested = search.get("group") ?? "all";
+  const easy = isEasyView(search);
   const group = groups.find((g) => g.id === requested) ?? groups.find((g) => g.id === "all") ?? groups[0];
   const findings = evidence.analysis.findings.filter((f) => f.group === group?.id).map(view);
-  // Biggest gaps first: the weakest weakness and the strongest strength lead their sections.
-  const sections = ORDER.map((kind) => ({
-    kind,
-    findings: findings
-      .filter((f) => f.classification === kind)
-      .sort((a, b) => (kind === "weakness" ? (a.difference ?? 0) - (b.difference ?? 0) : kind === "strength" ? (b.difference ?? 0) - (a.difference ?? 0) : 0)),
-  }));
+  const sections = findingSections(findings);
   const peerFigures = reader.kind === "member" ? await sharedPeerFigures(org.id, evidence.questionSetVersion) : [];
   const peers = findings.flatMap((f) => {
     const d = peerFigures.length > 0 ? peerComparisonFor(f.id, f.percent, peerFigures) : null;
     return d && f.percent !== null ? [{ id: f.id, questionText: f.questionText, own: f.percent, peers: d }] : [];
   });
+  // The findings, "not in this file" and the process links: HTML rendered once per revision and variant,
+  // shared by every reader of it (roundFindingsHtml.server.tsx), handed to the page without React.
+  const findingsHtml = roundFindingsHtml(evidence.analysis, { group: group?.id ?? "all", easy, orgSlug: org.slug, roundId: round.id, aggregate: round.kind === "aggregate", questionSet }, view);
   return {
     org: { slug: org.slug, name: org.name },
     reader,
@@ -56,9 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     groups,
     group: group ?? null,
     unknownGroup: requested !== (group?.id ?? "all"),
-    sections,
-    links: evidence.analysis.links,
-    notInFile: (evidence.analysis.notInFile ?? []).map((code) => questionSet.questions.find((q) => q.code === code)?.text ?? code),
+    counts: Object.fromEntries(sections.map((s) => [s.kind, s.findings.length])) as Record<Classification, number>,
+    findingsHtml: handOverHtml(context, FINDINGS_ID, findingsHtml),
     canPlan: can(role, "create:workspace"),
     manage: can(role, "manage:round")
       ? {
@@ -87,27 +85,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return result;
 }
 
-// The easy-read switch changes only `?view`: both wordings are already loaded, so no need to fetch again.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
-  if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
-  // Same address: a refresh asked for (live results while a collection is open).
-  if (currentUrl.href === nextUrl.href) return defaultShouldRevalidate;
-  const strip = (url: URL) => {
-    const params = new URLSearchParams(url.search);
-    params.delete("view");
-    return `${url.pathname}?${params}`;
-  };
-  return strip(currentUrl) === strip(nextUrl) ? false : defaultShouldRevalidate;
-};
-
 export default function RoundFindings() {
-  const { org, reader, round, benchmark, groups, group, unknownGroup, sections, links, notInFile, manage, peers, collecting } = useLoaderData<typeof loader>();
+  const { org, reader, round, benchmark, groups, group, unknownGroup, counts, findingsHtml, manage, peers, collecting } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const back = backLinkFor(reader, org);
   useLiveWhileCollecting(collecting?.state === "open");
   const [params] = useSearchParams();
   const easy = isEasyView(params);
-  const counts = Object.fromEntries(sections.map((s) => [s.kind, s.findings.length]));
+  const navigate = useNavigate();
+  // The findings' links are plain (static HTML): follow one of this site's without a page load.
+  const followLink = (event: React.MouseEvent<HTMLDivElement>) => {
+    const link = (event.target as Element).closest?.("a[href]");
+    if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const href = link.getAttribute("href") ?? "";
+    if (!href.startsWith("/") || href.startsWith("//") || link.hasAttribute("target") || link.hasAttribute("download")) return;
+    event.preventDefault();
+    navigate(href);
+  };
   return (
     <div className={easy ? "evidence evidence--easy" : "evidence"}>
       <EvidenceBreadcrumb reader={reader} orgSlug={org.slug} orgName={org.name} />
@@ -124,23 +118,7 @@ export default function RoundFindings() {
         {`England${counts["too-few"] ? `, ${counts["too-few"]} too few to say` : ""}.`}
       </p>
       <ChartKey />
-      {sections.map((s) => (
-        <FindingsSection key={s.kind} kind={s.kind} findings={s.findings} easy={easy} orgSlug={org.slug} roundId={round.id} />
-      ))}
-      {notInFile.length > 0 ? (
-        <section aria-labelledby="not-in-file-heading" className="findings-section">
-          <h2 id="not-in-file-heading">
-            Not in this file <span className="count">({notInFile.length})</span>
-          </h2>
-          <p className="hint">The file had no column for these questions, so there is nothing to compare. This is not the same as nobody answering.</p>
-          <ul>
-            {notInFile.map((text) => (
-              <li key={text}>{text}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <ProcessLinks links={links} aggregate={round.kind === "aggregate"} />
+      <PrerenderedHtml id={FINDINGS_ID} html={findingsHtml} onClick={followLink} />
       <PeerSummary rows={peers} />
       {manage ? <RoundManagement round={manage.round} canShare={manage.canShare} result={result} /> : null}
       <p>

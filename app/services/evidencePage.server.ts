@@ -3,7 +3,7 @@
 // A workshop guest reads the rounds their plan is built on (read-only); any other round is a 404 to them.
 import type { Params } from "@remix-run/react";
 import { can, type Actor } from "~/domain/access/permissions";
-import { findQuestion, type Finding } from "~/domain/poet";
+import { findQuestion, type Finding, type QuestionSet } from "~/domain/poet";
 import { questionSetFor } from "~/models/questionWording.server";
 import { findRound, loadRoundEvidence } from "~/models/round.server";
 import { findPlanRoundForGuest } from "~/models/workspaceRound.server";
@@ -11,6 +11,14 @@ import { forbidden, getPrincipal, notFound, requireCouncil } from "./auth.server
 
 /** A finding as the pages show it: with the question's wording, plain and easy read. */
 export type FindingView = Finding & { questionText: string; easyQuestion: string };
+
+/** Dresses a finding with its question's wording in this question set (the council's, where it loaded its own). */
+export function findingView(questionSet: QuestionSet): (f: Finding) => FindingView {
+  return (f) => {
+    const question = findQuestion(questionSet, f.question);
+    return { ...f, questionText: question?.text ?? f.question, easyQuestion: question?.easyRead ?? question?.text ?? f.question };
+  };
+}
 
 /** Who is reading: a council member (any round of theirs) or a guest (their plan's rounds only). */
 export type EvidenceReader = { kind: "member" } | { kind: "guest"; workspace: { id: string; name: string } };
@@ -39,10 +47,7 @@ export async function requireRoundEvidence(request: Request, params: Params) {
   // This council's wording of the questions where it loaded its own (docs/decisions/028).
   const questionSet = await questionSetFor(access.org.id, evidence.questionSetVersion);
   if (!questionSet) throw new Error(`Round ${round.id} uses unknown question set ${evidence.questionSetVersion}`);
-  const view = (f: Finding): FindingView => {
-    const question = findQuestion(questionSet, f.question);
-    return { ...f, questionText: question?.text ?? f.question, easyQuestion: question?.easyRead ?? question?.text ?? f.question };
-  };
+  const view = findingView(questionSet);
   return {
     ...access,
     evidence,

@@ -20,10 +20,10 @@ export type AppProcess = {
 const root = path.resolve(import.meta.dirname, "../..");
 const SESSION_SECRET = "instances-share-this-secret-".padEnd(40, "x");
 
-/** Starts one instance and resolves once it listens; every instance started here shares the cookie secret. */
-export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
+/** Starts one instance and resolves once it listens; every instance started here shares the cookie secret. `nodeArgs`: e.g. --cpu-prof. */
+export async function startAppProcess(env: Record<string, string>, nodeArgs: string[] = []): Promise<AppProcess> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "poet-instance-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/index.ts"], {
     cwd: root,
     env: { PATH: process.env.PATH!, NODE_ENV: "test", HOST: "127.0.0.1", PORT: "0", SEED_DEMO: "false", SESSION_SECRET, DATA_DIR: dataDir, DATABASE_URL: process.env.TEST_DATABASE_URL!, ...env },
     stdio: ["ignore", "pipe", "inherit"],

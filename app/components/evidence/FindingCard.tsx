@@ -1,4 +1,3 @@
-import { Link } from "@remix-run/react";
 import { answersText, englandText, intervalText, percentText, pointsText } from "./format";
 import { IntervalChart } from "./IntervalChart";
 import type { FindingView } from "~/services/evidencePage.server";
@@ -7,13 +6,17 @@ export function findingPath(orgSlug: string, roundId: string, findingId: string)
   return `/orgs/${orgSlug}/rounds/${roundId}/findings/${encodeURIComponent(findingId)}`;
 }
 
-/** One finding: the question, its sentence (plain or easy read), the figures and the interval chart. */
+/**
+ * One finding: the question, its sentence (plain or easy read), the figures and the interval chart. Rendered
+ * to static HTML once per round revision (roundFindingsHtml.server.tsx), so a plain link: the page takes
+ * its clicks over for client-side navigation.
+ */
 export function FindingCard({ finding, href, easy }: { finding: FindingView; href: string; easy: boolean }) {
   const f = finding;
   return (
     <li className={`card finding-card finding-card--${f.classification}`}>
       <h3>
-        <Link to={href}>{easy ? f.easyQuestion : f.questionText}</Link>
+        <a href={href}>{easy ? f.easyQuestion : f.questionText}</a>
       </h3>
       <p className={easy ? "finding-card__sentence finding-card__sentence--easy" : "finding-card__sentence"}>{easy ? f.easyRead : f.sentence}</p>
       <dl className="figures">
