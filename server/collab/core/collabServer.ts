@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import type * as Y from "yjs";
 import { WebSocketServer, type WebSocket } from "ws";
 import { AdmissionCache } from "./admissionCache";
+import { BreachCooldowns, type CooldownVerdict } from "./breachCooldown";
 import type { CollabHooks } from "./hooks";
 import { originAllowed, personKey, workspaceIdFromUrl, type AuthenticationResult } from "./authentication";
 import { CloseCode } from "./closeCodes";
@@ -15,8 +16,9 @@ import { LocalFanout, RedisFanout, type Fanout } from "./fanout";
 import { resolveLimits, type Limits } from "./limits";
 import type { CollabLog } from "./log";
 import type { ServerOrigin } from "./origins";
+import { RefusalLog } from "./refusalLog";
 import { UpdateJournal } from "./updateJournal";
-import { withinUpgradeBoundary } from "./upgradeBoundary";
+import { refuseUpgrade, withinUpgradeBoundary } from "./upgradeBoundary";
 import { recheckConnections, Revocations, type CloseKind, type ConnectionFilter } from "./revocation";
 import { closeAtSessionEnd } from "./sessionExpiry";
 
@@ -31,6 +33,8 @@ export type CollabServerOptions = {
   unloadGraceMs?: number;
   compactionThreshold?: number;
   log: CollabLog;
+  /** The clock breach cool-downs are timed by (tests pass their own); Date.now by default. */
+  clock?: () => number;
 };
 
 export type { CloseKind, ConnectionFilter } from "./revocation";
@@ -90,6 +94,8 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
   // The upgrade request each socket was admitted with, to check its access again (revocation.ts).
   const admittedWith = new WeakMap<Connection, http.IncomingMessage>();
   const admissions = new AdmissionCache();
+  const cooldowns = new BreachCooldowns(limits.breachCooldownMs, limits.maxBreachCooldownMs, options.clock ?? Date.now);
+  const refusals = new RefusalLog(log);
   const revocations = new Revocations(
     fanout,
     () => connections,
@@ -119,12 +125,23 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     ws.close(code, reason);
   }
 
-  async function accept(ws: WebSocket, transport: Duplex, request: http.IncomingMessage, workspaceId: string) {
+  /** A person in a cool-down opened a socket: told when they may come back, on it, once (see breachCooldown.ts). */
+  function refuseCooling(ws: WebSocket, verdict: CooldownVerdict, accessKey: string | null) {
+    const { cooldown } = verdict;
+    cooldowns.told(accessKey, cooldown);
+    refusals.note(`cooling\n${cooldown.workspaceId}\n${cooldown.person}`, "info", "collab connection refused: cooling down after a breach", { workspaceId: cooldown.workspaceId, person: cooldown.person, seconds: verdict.seconds, strikes: cooldown.strikes });
+    ws.close(CloseCode.coolingDown, verdict.message);
+  }
+
+  async function accept(ws: WebSocket, transport: Duplex, request: http.IncomingMessage, workspaceId: string, accessKey: string | null) {
     ws.on("error", () => undefined);
     if (stopping) return refuse(ws, CloseCode.serverRestarting, "The server is restarting; you will be reconnected.", request);
     if (!originAllowed(request, options.allowedOrigins)) {
       return refuse(ws, CloseCode.forbidden, `Connections from ${request.headers.origin} are not allowed.`, request);
     }
+    // Closed for a breach a moment ago (same cookies): told why and when to come back, before any access check.
+    const cooling = cooldowns.forKey(accessKey);
+    if (cooling) return refuseCooling(ws, cooling, accessKey);
     // Frames that arrive while we authenticate are kept by the Connection, so listen before awaiting.
     const early: Buffer[] = [];
     const keep = (data: Buffer) => early.push(data);
@@ -132,8 +149,7 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     let result: AuthenticationResult;
     let checkStartedAt = Date.now();
     try {
-      const key = hooks.authenticationKey?.(request, workspaceId) ?? null;
-      ({ result, checkStartedAt } = await admissions.admit(key, workspaceId, () => hooks.authenticate(request, workspaceId)));
+      ({ result, checkStartedAt } = await admissions.admit(accessKey, workspaceId, () => hooks.authenticate(request, workspaceId)));
     } catch (error) {
       log.error("collab authentication failed", { workspaceId, error: (error as Error).message });
       result = { ok: false as const, code: CloseCode.internalError, reason: "Could not check your access; try again." };
@@ -145,10 +161,26 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     if (revoked) return refuse(ws, revoked.code, revoked.reason, request);
 
     const key = personKey(result.principal);
+    // The same person with other cookies (signed in again): refused by person, before the document is sent.
+    const coolingPerson = cooldowns.forPerson(workspaceId, key);
+    if (coolingPerson) return refuseCooling(ws, coolingPerson, accessKey);
     if (key && (perPerson.get(key) ?? 0) >= limits.maxSocketsPerUser) {
       return refuse(ws, CloseCode.tooManyConnections, "You have too many open connections; close some tabs and try again.", request);
     }
-    const connection = new Connection(ws, transport, workspaceId, result.principal, limits, log);
+    const principal = result.principal;
+    const connection = new Connection(ws, transport, workspaceId, principal, limits, log, (closing, code, reason, detail, what) => {
+      const cooldown = cooldowns.breach(workspaceId, key, accessKey, reason);
+      // One line per person per interval, however fast they reconnect and breach again.
+      refusals.note(`breach\n${workspaceId}\n${key ?? `connection:${closing.id}`}`, "warn", `${what}: collab socket closed for a breach`, {
+        workspaceId,
+        connection: closing.id,
+        person: principal.displayName,
+        code,
+        reason,
+        ...detail,
+        ...(cooldown ? { coolDownSeconds: Math.ceil((cooldown.until - (options.clock ?? Date.now)()) / 1000), strikes: cooldown.strikes } : {}),
+      });
+    });
     connections.add(connection);
     admittedWith.set(connection, request);
     countFor(key, 1);
@@ -179,9 +211,19 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     handleUpgrade(request, socket, head) {
       withinUpgradeBoundary(log, request, socket, () => {
         const workspaceId = workspaceIdFromUrl(request.url);
+        const accessKey = hooks.authenticationKey?.(request, workspaceId) ?? null;
+        const cooling = cooldowns.forKey(accessKey);
+        if (cooling?.told) {
+          // Told once already (on a socket, see refuseCooling): every further attempt is refused before the
+          // upgrade — no handshake, no access check, no document — and counted in one log line per person.
+          const { cooldown } = cooling;
+          refusals.note(`cooling\n${cooldown.workspaceId}\n${cooldown.person}`, "info", "collab connection refused: cooling down after a breach", { workspaceId, person: cooldown.person, seconds: cooling.seconds, strikes: cooldown.strikes });
+          refuseUpgrade(socket, 429, cooling.message, { "Retry-After": String(cooling.seconds) });
+          return;
+        }
         wss.handleUpgrade(request, socket, head, (ws) => {
           // Past this point the socket is a WebSocket: failures close it with a code and a reason.
-          accept(ws, socket, request, workspaceId).catch((error: Error) => {
+          accept(ws, socket, request, workspaceId, accessKey).catch((error: Error) => {
             log.error("collab connection failed", { workspaceId, error: error.stack ?? error.message });
             ws.close(CloseCode.internalError, "Unexpected server error; retrying.");
           });
@@ -237,6 +279,7 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
       if (stopping) return;
       stopping = true;
       clearInterval(sweep);
+      refusals.flush();
       // What clients send from now on is re-sent by their next sync, wherever they reconnect.
       for (const connection of connections) connection.detach();
       await journal.drain();
