@@ -23,6 +23,8 @@ export type Cooldown = {
   until: number;
   /** Breaches in a row (each one after the previous cool-down ended, within BREACH_MEMORY_MS of it). */
   strikes: number;
+  /** Refused upgrades of this person whose answer is held (collabServer.ts). */
+  held: number;
 };
 
 type KeyEntry = { cooldown: Cooldown; told: boolean };
@@ -52,7 +54,7 @@ export class BreachCooldowns {
       cooldown.reason = reason;
     } else {
       const strikes = cooldown && now - cooldown.until < BREACH_MEMORY_MS ? cooldown.strikes + 1 : 1;
-      cooldown = { workspaceId, person, reason, strikes, until: now + Math.min(this.maxMs, this.baseMs * 2 ** Math.min(strikes - 1, 30)) };
+      cooldown = { workspaceId, person, reason, strikes, held: 0, until: now + Math.min(this.maxMs, this.baseMs * 2 ** Math.min(strikes - 1, 30)) };
       this.byPerson.delete(id);
       this.byPerson.set(id, cooldown);
       this.bound(this.byPerson);

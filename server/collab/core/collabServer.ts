@@ -64,6 +64,9 @@ export type CollabServer = {
   shutdown(): Promise<void>;
 };
 
+/** At most this many refused upgrades are held at once on an instance (each is an open TCP socket). */
+const MAX_HELD_ANSWERS = 1000;
+
 export const DEFAULTS = {
   unloadGraceMs: 30_000,
   compactionThreshold: 500,
@@ -107,6 +110,8 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     () => admissions.revoked(),
   );
   let stopping = false;
+  /** Upgrades refused for a cool-down whose answer is being held (see handleUpgrade): each answers at once when called. */
+  const held = new Set<() => void>();
 
   const sweep = setInterval(() => {
     for (const connection of connections) connection.checkAlive();
@@ -218,7 +223,28 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
           // upgrade — no handshake, no access check, no document — and counted in one log line per person.
           const { cooldown } = cooling;
           refusals.note(`cooling\n${cooldown.workspaceId}\n${cooldown.person}`, "info", "collab connection refused: cooling down after a breach", { workspaceId, person: cooldown.person, seconds: cooling.seconds, strikes: cooldown.strikes });
-          refuseUpgrade(socket, 429, cooling.message, { "Retry-After": String(cooling.seconds) });
+          // The answer is held until the cool-down ends (at most a few seconds): a client that knocks again as
+          // soon as it is answered knocks a few times per cool-down, not hundreds, and an honest one that
+          // waits for it is answered when it may come back. Bounded per person and per instance; past that,
+          // answered at once.
+          const delay = Math.min(cooling.seconds * 1000, limits.coolDownAnswerMs);
+          if (delay <= 0 || held.size >= MAX_HELD_ANSWERS || cooldown.held >= limits.maxSocketsPerUser) {
+            refuseUpgrade(socket, 429, cooling.message, { "Retry-After": String(cooling.seconds) });
+            return;
+          }
+          cooldown.held++;
+          const answer = () => {
+            clearTimeout(timer);
+            socket.off("close", answer);
+            held.delete(answer);
+            cooldown.held--;
+            const left = cooldowns.forKey(accessKey);
+            refuseUpgrade(socket, 429, left?.message ?? cooling.message, { "Retry-After": String(left?.seconds ?? 0) });
+          };
+          const timer = setTimeout(answer, delay);
+          timer.unref();
+          held.add(answer);
+          socket.once("close", answer);
           return;
         }
         wss.handleUpgrade(request, socket, head, (ws) => {
@@ -280,6 +306,7 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
       stopping = true;
       clearInterval(sweep);
       refusals.flush();
+      for (const answer of [...held]) answer();
       // What clients send from now on is re-sent by their next sync, wherever they reconnect.
       for (const connection of connections) connection.detach();
       await journal.drain();

@@ -15,6 +15,8 @@ export type Limits = {
   breachCooldownMs: number;
   /** …doubling on each repeat, up to this. */
   maxBreachCooldownMs: number;
+  /** A knock during a cool-down is answered (HTTP 429) when it ends, or after this long if sooner. */
+  coolDownAnswerMs: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
@@ -26,6 +28,7 @@ export const DEFAULT_LIMITS: Limits = {
   pingIntervalMs: 30_000,
   breachCooldownMs: 10_000,
   maxBreachCooldownMs: 5 * 60_000,
+  coolDownAnswerMs: 5_000,
 };
 
 /** Fills in defaults and refuses nonsense (zero or negative limits) at start-up rather than at the first socket. */

@@ -73,7 +73,8 @@ describe("a breach earns a cool-down for that person, not for the room", () => {
   it("with the same cookies, later attempts are refused before the upgrade (HTTP 429), logged once; a repeat doubles the cool-down", async () => {
     let now = 1_000_000;
     // The app keys an access check by plan and Cookie header; the test authenticator's people are in the URL.
-    const running = await start({ clock: () => now, authenticationKey: (request, workspaceId) => `${workspaceId}\n${request.url}` });
+    // Answers to knocks in a cool-down are held until it ends, at most coolDownAnswerMs: 1 ms here.
+    const running = await start({ clock: () => now, authenticationKey: (request, workspaceId) => `${workspaceId}\n${request.url}`, limits: { coolDownAnswerMs: 1 } });
     const ws = "cooldown-key";
     const target = `/collab/${ws}?as=gus&role=guest`;
     const alice = client(running.url, ws, { as: "alice" });
