@@ -29,7 +29,7 @@ export type Cooldown = {
 
 type KeyEntry = { cooldown: Cooldown; told: boolean };
 
-export type CooldownVerdict = { cooldown: Cooldown; seconds: number; message: string };
+export type CooldownVerdict = { cooldown: Cooldown; seconds: number; msLeft: number; message: string };
 
 export class BreachCooldowns {
   private readonly byPerson = new Map<string, Cooldown>();
@@ -106,7 +106,7 @@ export class BreachCooldowns {
     const left = cooldown.until - this.now();
     if (left <= 0) return null;
     const seconds = Math.ceil(left / 1000);
-    return { cooldown, seconds, message: cooldownMessage(seconds, cooldown.reason) };
+    return { cooldown, seconds, msLeft: left, message: cooldownMessage(seconds, cooldown.reason) };
   }
 
   private bound(map: Map<string, unknown>): void {

@@ -227,7 +227,7 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
           // soon as it is answered knocks a few times per cool-down, not hundreds, and an honest one that
           // waits for it is answered when it may come back. Bounded per person and per instance; past that,
           // answered at once.
-          const delay = Math.min(cooling.seconds * 1000, limits.coolDownAnswerMs);
+          const delay = Math.min(cooling.msLeft, limits.coolDownAnswerMs);
           if (delay <= 0 || held.size >= MAX_HELD_ANSWERS || cooldown.held >= limits.maxSocketsPerUser) {
             refuseUpgrade(socket, 429, cooling.message, { "Retry-After": String(cooling.seconds) });
             return;
