@@ -46,6 +46,8 @@ export type Config = {
     messagesPerSecond: number;
     maxSocketsPerDocument: number;
     maxSocketsPerUser: number;
+    breachCooldownMs: number;
+    maxBreachCooldownMs: number;
     redisChannelPrefix: string;
   };
   /** Respondents of collected rounds kept counted in this process for the live round page (docs/decisions/030). */
@@ -167,6 +169,10 @@ const schema = z.object({
   COLLAB_MAX_SOCKETS_PER_DOCUMENT: z.coerce.number().int().min(1).max(100_000).default(250),
   COLLAB_MAX_SOCKETS_PER_USER: z.coerce.number().int().min(1).max(10_000).default(20),
   COLLAB_REDIS_CHANNEL_PREFIX: z.string().min(1).max(100).default("poet:collab:"),
+  /** After a socket is closed for a breach (presence flood, oversize frame, rate), its person waits this long to reconnect to that plan (ADR 033)… */
+  COLLAB_BREACH_COOLDOWN_MS: z.coerce.number().int().min(1).max(3_600_000).default(10_000),
+  /** …doubling on each repeat soon after, up to this. */
+  COLLAB_BREACH_COOLDOWN_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(300_000),
   SEED_DEMO: z.enum(["true", "false"], { message: "must be true or false" }).optional(),
 });
 
@@ -228,6 +234,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       maxSocketsPerDocument: v.COLLAB_MAX_SOCKETS_PER_DOCUMENT,
       maxSocketsPerUser: v.COLLAB_MAX_SOCKETS_PER_USER,
       redisChannelPrefix: v.COLLAB_REDIS_CHANNEL_PREFIX,
+      breachCooldownMs: v.COLLAB_BREACH_COOLDOWN_MS,
+      maxBreachCooldownMs: Math.max(v.COLLAB_BREACH_COOLDOWN_MS, v.COLLAB_BREACH_COOLDOWN_MAX_MS),
     },
   };
 }

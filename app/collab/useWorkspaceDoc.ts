@@ -33,6 +33,18 @@ function readUnsaved(workspaceId: string): UnsavedWork | null {
 
 /** The server closes with this when the person's access changed (a new role): reconnect and be checked again. */
 const ACCESS_CHANGED = 4000;
+/**
+ * The server closed this person's connection for a breach a moment ago (too many presence updates, an
+ * oversize message): the reason says "Reconnecting in N s: why". The page shows it and reconnects then,
+ * rather than knocking (ADR 033).
+ */
+const COOLING_DOWN = 4429;
+
+/** The seconds a cool-down reason names (1–600; 10 if it names none). */
+export function coolDownSeconds(reason: string): number {
+  const seconds = Number(/^Reconnecting in (\d{1,4}) s\b/.exec(reason)?.[1] ?? 10);
+  return Math.min(600, Math.max(1, seconds));
+}
 
 // useLayoutEffect warns on the server; the provider only ever exists in the browser.
 const useBrowserLayoutEffect = typeof document === "undefined" ? useEffect : useLayoutEffect;
@@ -115,18 +127,22 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
     let unsent = 0;
     let everConnected = false;
     let refusal: string | null = null;
+    // A cool-down after a breach: why, and the timer that reconnects when it ends.
+    let pause: string | null = null;
+    let resume: ReturnType<typeof setTimeout> | null = null;
     const publish = () => {
       const online = navigator.onLine;
+      const connected = live.wsconnected && live.synced;
       const status: ConnectionStatus = refusal
         ? "refused"
         : !online
           ? "offline"
-          : live.wsconnected && live.synced
+          : connected
             ? "connected"
-            : everConnected
+            : everConnected || pause
               ? "reconnecting"
               : "connecting";
-      setConnection({ status, unsent, reason: refusal });
+      setConnection({ status, unsent, reason: refusal ?? (connected ? null : pause) });
     };
     const onTransaction = (transaction: Y.Transaction) => {
       const origin = transaction.origin;
@@ -153,7 +169,22 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
       if (event?.code === ACCESS_CHANGED) revalidate.current();
     };
     const onClosed = (event: { code: number; reason: string }) => {
+      if (event.code === COOLING_DOWN) {
+        pause = event.reason || "Reconnecting in 10 s.";
+        if (resume) clearTimeout(resume);
+        resume = setTimeout(() => {
+          resume = null;
+          if (navigator.onLine && !refusal) live.connect();
+          publish();
+        }, coolDownSeconds(pause) * 1000);
+        publish();
+        return;
+      }
       refusal = event.reason || "The server refused the live connection.";
+      publish();
+    };
+    const onStatus = () => {
+      if (live.wsconnected) pause = null;
       publish();
     };
     const goOffline = () => {
@@ -161,12 +192,12 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
       publish();
     };
     const goOnline = () => {
-      if (!refusal) live.connect();
+      if (!refusal && !resume) live.connect();
       publish();
     };
     doc.on("afterTransaction", onTransaction);
     live.on("sync", onSync);
-    live.on("status", publish);
+    live.on("status", onStatus);
     live.on("closed", onClosed);
     live.on("connection-close", onConnectionClose);
     window.addEventListener("offline", goOffline);
@@ -175,6 +206,7 @@ export function useWorkspaceDoc(workspaceId: string, initialState: string) {
     setProvider(live);
     publish();
     return () => {
+      if (resume) clearTimeout(resume);
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       doc.off("afterTransaction", onTransaction);

@@ -71,7 +71,15 @@ export async function runStress(options: StressOptions): Promise<StressReport> {
   const watch = new RuleWatch();
   const maxCrashes = options.maxCrashes ?? 10;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "poet-stress-"));
-  const server = new ServerChild({ databaseUrl: options.databaseUrl, dataDir, sessionSecret: randomBytes(32).toString("hex") });
+  // Every attacker reconnects at once after each close, so that every frame kind reaches the server: a person
+  // closed for a breach waits 1 ms here, not the production cool-down (ADR 033, which has its own test and
+  // would end each role's attack at its first breach).
+  const server = new ServerChild({
+    databaseUrl: options.databaseUrl,
+    dataDir,
+    sessionSecret: randomBytes(32).toString("hex"),
+    env: { COLLAB_BREACH_COOLDOWN_MS: "1", COLLAB_BREACH_COOLDOWN_MAX_MS: "1" },
+  });
   let aborted: string | null = null;
   let restarting: Promise<void> = Promise.resolve();
   server.onCrash = (crash) => {

@@ -12,6 +12,8 @@ function describe(connection: Connection): string {
     case "connecting":
       return "Connecting…";
     case "reconnecting":
+      // A cool-down after a breach carries the server's words ("Reconnecting in 10 s: …", ADR 033).
+      if (connection.reason) return connection.unsent ? `${connection.reason} ${unsent}` : connection.reason;
       return connection.unsent ? `Reconnecting: ${unsent}` : "Reconnecting…";
     case "offline":
       return connection.unsent

@@ -17,6 +17,11 @@ export const CloseCode = {
   notFound: 4404,
   /** Removed from the workshop or council: the browser shows why and stops reconnecting. */
   removed: 4410,
+  /**
+   * Closed for a breach a moment ago (breachCooldown.ts): the reason starts "Reconnecting in N s:"; our page
+   * shows it and reconnects then (4400-4499, so the y-websocket client does not retry on its own).
+   */
+  coolingDown: 4429,
   /** Too many sockets: try again later. */
   tooManyConnections: 4529,
   /** A write failed; the document reloads and the client should retry. */

@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import type * as Y from "yjs";
 import { WebSocketServer, type WebSocket } from "ws";
 import { AdmissionCache } from "./admissionCache";
+import { BreachCooldowns, type CooldownVerdict } from "./breachCooldown";
 import type { CollabHooks } from "./hooks";
 import { originAllowed, personKey, workspaceIdFromUrl, type AuthenticationResult } from "./authentication";
 import { CloseCode } from "./closeCodes";
@@ -15,8 +16,9 @@ import { LocalFanout, RedisFanout, type Fanout } from "./fanout";
 import { resolveLimits, type Limits } from "./limits";
 import type { CollabLog } from "./log";
 import type { ServerOrigin } from "./origins";
+import { RefusalLog } from "./refusalLog";
 import { UpdateJournal } from "./updateJournal";
-import { withinUpgradeBoundary } from "./upgradeBoundary";
+import { refuseUpgrade, withinUpgradeBoundary } from "./upgradeBoundary";
 import { recheckConnections, Revocations, type CloseKind, type ConnectionFilter } from "./revocation";
 import { closeAtSessionEnd } from "./sessionExpiry";
 
@@ -31,6 +33,8 @@ export type CollabServerOptions = {
   unloadGraceMs?: number;
   compactionThreshold?: number;
   log: CollabLog;
+  /** The clock breach cool-downs are timed by (tests pass their own); Date.now by default. */
+  clock?: () => number;
 };
 
 export type { CloseKind, ConnectionFilter } from "./revocation";
@@ -59,6 +63,9 @@ export type CollabServer = {
   /** Stops accepting, writes everything, closes sockets with 1012 and resolves. */
   shutdown(): Promise<void>;
 };
+
+/** At most this many refused upgrades are held at once on an instance (each is an open TCP socket). */
+const MAX_HELD_ANSWERS = 1000;
 
 export const DEFAULTS = {
   unloadGraceMs: 30_000,
@@ -90,6 +97,8 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
   // The upgrade request each socket was admitted with, to check its access again (revocation.ts).
   const admittedWith = new WeakMap<Connection, http.IncomingMessage>();
   const admissions = new AdmissionCache();
+  const cooldowns = new BreachCooldowns(limits.breachCooldownMs, limits.maxBreachCooldownMs, options.clock ?? Date.now);
+  const refusals = new RefusalLog(log);
   const revocations = new Revocations(
     fanout,
     () => connections,
@@ -101,6 +110,8 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     () => admissions.revoked(),
   );
   let stopping = false;
+  /** Upgrades refused for a cool-down whose answer is being held (see handleUpgrade): each answers at once when called. */
+  const held = new Set<() => void>();
 
   const sweep = setInterval(() => {
     for (const connection of connections) connection.checkAlive();
@@ -119,12 +130,23 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     ws.close(code, reason);
   }
 
-  async function accept(ws: WebSocket, transport: Duplex, request: http.IncomingMessage, workspaceId: string) {
+  /** A person in a cool-down opened a socket: told when they may come back, on it, once (see breachCooldown.ts). */
+  function refuseCooling(ws: WebSocket, verdict: CooldownVerdict, accessKey: string | null) {
+    const { cooldown } = verdict;
+    cooldowns.told(accessKey, cooldown);
+    refusals.note(`cooling\n${cooldown.workspaceId}\n${cooldown.person}`, "info", "collab connection refused: cooling down after a breach", { workspaceId: cooldown.workspaceId, person: cooldown.person, seconds: verdict.seconds, strikes: cooldown.strikes });
+    ws.close(CloseCode.coolingDown, verdict.message);
+  }
+
+  async function accept(ws: WebSocket, transport: Duplex, request: http.IncomingMessage, workspaceId: string, accessKey: string | null) {
     ws.on("error", () => undefined);
     if (stopping) return refuse(ws, CloseCode.serverRestarting, "The server is restarting; you will be reconnected.", request);
     if (!originAllowed(request, options.allowedOrigins)) {
       return refuse(ws, CloseCode.forbidden, `Connections from ${request.headers.origin} are not allowed.`, request);
     }
+    // Closed for a breach a moment ago (same cookies): told why and when to come back, before any access check.
+    const cooling = cooldowns.forKey(accessKey);
+    if (cooling) return refuseCooling(ws, cooling, accessKey);
     // Frames that arrive while we authenticate are kept by the Connection, so listen before awaiting.
     const early: Buffer[] = [];
     const keep = (data: Buffer) => early.push(data);
@@ -132,8 +154,7 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     let result: AuthenticationResult;
     let checkStartedAt = Date.now();
     try {
-      const key = hooks.authenticationKey?.(request, workspaceId) ?? null;
-      ({ result, checkStartedAt } = await admissions.admit(key, workspaceId, () => hooks.authenticate(request, workspaceId)));
+      ({ result, checkStartedAt } = await admissions.admit(accessKey, workspaceId, () => hooks.authenticate(request, workspaceId)));
     } catch (error) {
       log.error("collab authentication failed", { workspaceId, error: (error as Error).message });
       result = { ok: false as const, code: CloseCode.internalError, reason: "Could not check your access; try again." };
@@ -145,10 +166,26 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     if (revoked) return refuse(ws, revoked.code, revoked.reason, request);
 
     const key = personKey(result.principal);
+    // The same person with other cookies (signed in again): refused by person, before the document is sent.
+    const coolingPerson = cooldowns.forPerson(workspaceId, key);
+    if (coolingPerson) return refuseCooling(ws, coolingPerson, accessKey);
     if (key && (perPerson.get(key) ?? 0) >= limits.maxSocketsPerUser) {
       return refuse(ws, CloseCode.tooManyConnections, "You have too many open connections; close some tabs and try again.", request);
     }
-    const connection = new Connection(ws, transport, workspaceId, result.principal, limits, log);
+    const principal = result.principal;
+    const connection = new Connection(ws, transport, workspaceId, principal, limits, log, (closing, code, reason, detail, what) => {
+      const cooldown = cooldowns.breach(workspaceId, key, accessKey, reason);
+      // One line per person per interval, however fast they reconnect and breach again.
+      refusals.note(`breach\n${workspaceId}\n${key ?? `connection:${closing.id}`}`, "warn", `${what}: collab socket closed for a breach`, {
+        workspaceId,
+        connection: closing.id,
+        person: principal.displayName,
+        code,
+        reason,
+        ...detail,
+        ...(cooldown ? { coolDownSeconds: Math.ceil((cooldown.until - (options.clock ?? Date.now)()) / 1000), strikes: cooldown.strikes } : {}),
+      });
+    });
     connections.add(connection);
     admittedWith.set(connection, request);
     countFor(key, 1);
@@ -179,9 +216,40 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     handleUpgrade(request, socket, head) {
       withinUpgradeBoundary(log, request, socket, () => {
         const workspaceId = workspaceIdFromUrl(request.url);
+        const accessKey = hooks.authenticationKey?.(request, workspaceId) ?? null;
+        const cooling = cooldowns.forKey(accessKey);
+        if (cooling?.told) {
+          // Told once already (on a socket, see refuseCooling): every further attempt is refused before the
+          // upgrade — no handshake, no access check, no document — and counted in one log line per person.
+          const { cooldown } = cooling;
+          refusals.note(`cooling\n${cooldown.workspaceId}\n${cooldown.person}`, "info", "collab connection refused: cooling down after a breach", { workspaceId, person: cooldown.person, seconds: cooling.seconds, strikes: cooldown.strikes });
+          // The answer is held until the cool-down ends (at most a few seconds): a client that knocks again as
+          // soon as it is answered knocks a few times per cool-down, not hundreds, and an honest one that
+          // waits for it is answered when it may come back. Bounded per person and per instance; past that,
+          // answered at once.
+          const delay = Math.min(cooling.msLeft, limits.coolDownAnswerMs);
+          if (delay <= 0 || held.size >= MAX_HELD_ANSWERS || cooldown.held >= limits.maxSocketsPerUser) {
+            refuseUpgrade(socket, 429, cooling.message, { "Retry-After": String(cooling.seconds) });
+            return;
+          }
+          cooldown.held++;
+          const answer = () => {
+            clearTimeout(timer);
+            socket.off("close", answer);
+            held.delete(answer);
+            cooldown.held--;
+            const left = cooldowns.forKey(accessKey);
+            refuseUpgrade(socket, 429, left?.message ?? cooling.message, { "Retry-After": String(left?.seconds ?? 0) });
+          };
+          const timer = setTimeout(answer, delay);
+          timer.unref();
+          held.add(answer);
+          socket.once("close", answer);
+          return;
+        }
         wss.handleUpgrade(request, socket, head, (ws) => {
           // Past this point the socket is a WebSocket: failures close it with a code and a reason.
-          accept(ws, socket, request, workspaceId).catch((error: Error) => {
+          accept(ws, socket, request, workspaceId, accessKey).catch((error: Error) => {
             log.error("collab connection failed", { workspaceId, error: error.stack ?? error.message });
             ws.close(CloseCode.internalError, "Unexpected server error; retrying.");
           });
@@ -237,6 +305,8 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
       if (stopping) return;
       stopping = true;
       clearInterval(sweep);
+      refusals.flush();
+      for (const answer of [...held]) answer();
       // What clients send from now on is re-sent by their next sync, wherever they reconnect.
       for (const connection of connections) connection.detach();
       await journal.drain();

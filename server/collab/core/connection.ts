@@ -15,6 +15,12 @@ export type ConnectionOrigin = { source: "connection"; connection: Connection; a
 
 export type FrameHandler = (connection: Connection, frame: Uint8Array) => void;
 
+/**
+ * Told when the server closes a socket for a breach (collabServer.ts: one log line per person per interval,
+ * and the person's cool-down, breachCooldown.ts) just before it closes.
+ */
+export type BreachListener = (connection: Connection, code: number, reason: string, detail: Record<string, unknown>, what: string) => void;
+
 const MAX_QUEUED_FRAMES = 1000;
 /** A socket this far behind is not reading; closing it protects the server's memory. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -49,6 +55,7 @@ export class Connection {
     readonly principal: Principal,
     limits: Limits,
     private readonly log: CollabLog,
+    private readonly onBreach: BreachListener | null = null,
   ) {
     this.limiter = new MessageRateLimiter(limits.messagesPerSecond);
     this.origin = {
@@ -62,10 +69,7 @@ export class Connection {
       this.alive = true;
     });
     socket.on("close", () => this.finish());
-    socket.on("error", (error) => {
-      this.log.warn("collab socket error", { workspaceId, connection: this.id, error: error.message });
-      this.close(1009, "That message was too large or malformed.");
-    });
+    socket.on("error", (error) => this.breach(CloseCode.tooBig, "That message was too large or malformed.", { error: error.message }, "collab socket error"));
   }
 
   get isOpen(): boolean {
@@ -117,11 +121,23 @@ export class Connection {
     this.transport.uncork();
   };
 
-  /** Closes with a code and a reason the person (or the client library) can act on; the reason is logged. */
-  close(code: number, reason: string): void {
+  /**
+   * Closes for something this socket sent that the server does not accept (a flood, an oversize or malformed
+   * frame, a write outside the person's role): logged once per person per interval, and the person may not
+   * reconnect to this plan for a cool-down (BreachListener).
+   */
+  breach(code: number, reason: string, detail: Record<string, unknown> = {}, what = "refused"): void {
+    if (this.closed) return;
+    if (this.onBreach) this.onBreach(this, code, reason, detail, what);
+    else this.log.warn(`${what}: collab socket closed for a breach`, { workspaceId: this.workspaceId, connection: this.id, person: this.principal.displayName, code, reason, ...detail });
+    this.close(code, reason, true);
+  }
+
+  /** Closes with a code and a reason the person (or the client library) can act on; the reason is logged unless `logged`. */
+  close(code: number, reason: string, logged = false): void {
     if (this.closed) return;
     this.closed = true;
-    if (code !== 1000 && code !== 1012) this.log.info("collab socket closed by server", { workspaceId: this.workspaceId, connection: this.id, code, reason });
+    if (!logged && code !== 1000 && code !== 1012) this.log.info("collab socket closed by server", { workspaceId: this.workspaceId, connection: this.id, code, reason });
     try {
       // RFC 6455 allows 123 bytes of reason.
       this.socket.close(code, Buffer.from(reason).subarray(0, 123).toString());
@@ -157,17 +173,17 @@ export class Connection {
   private receive(data: unknown, isBinary: boolean): void {
     if (this.closed) return;
     if (!isBinary || !Buffer.isBuffer(data)) {
-      this.close(1003, "Only binary y-websocket messages are accepted.");
+      this.breach(1003, "Only binary y-websocket messages are accepted.", {}, "text frame");
       return;
     }
     if (!this.limiter.take()) {
-      this.close(4008, "Too many messages per second from this connection.");
+      this.breach(CloseCode.rateLimited, "Too many messages per second from this connection.", {}, "message rate");
       return;
     }
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     if (this.handler) this.deliver(this.handler, frame);
     else if (this.queue.length < MAX_QUEUED_FRAMES) this.queue.push(frame);
-    else this.close(1008, "Too many messages before the document was ready.");
+    else this.breach(CloseCode.policyViolation, "Too many messages before the document was ready.", {}, "message queue");
   }
 
   private deliver(handler: FrameHandler, frame: Uint8Array): void {
@@ -175,8 +191,7 @@ export class Connection {
       handler(this, frame);
     } catch (error) {
       if (error instanceof ProtocolError) {
-        this.log.warn("malformed collab message", { workspaceId: this.workspaceId, connection: this.id, person: this.principal.displayName, bytes: frame.byteLength, error: error.message });
-        this.close(CloseCode.invalidData, `Malformed message: ${error.message}`);
+        this.breach(CloseCode.invalidData, `Malformed message: ${error.message}`, { bytes: frame.byteLength }, "malformed collab message");
       } else {
         const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
         this.log.error("collab message handler failed", { workspaceId: this.workspaceId, connection: this.id, bytes: frame.byteLength, error: detail });

@@ -11,6 +11,12 @@ export type Limits = {
   maxSocketsPerUser: number;
   /** A socket that does not answer a ping within this time is closed. */
   pingIntervalMs: number;
+  /** After a socket is closed for a breach, its person may not reconnect to that plan for this long (breachCooldown.ts)… */
+  breachCooldownMs: number;
+  /** …doubling on each repeat, up to this. */
+  maxBreachCooldownMs: number;
+  /** A knock during a cool-down is answered (HTTP 429) when it ends, or after this long if sooner. */
+  coolDownAnswerMs: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
@@ -20,6 +26,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxSocketsPerDocument: 250,
   maxSocketsPerUser: 20,
   pingIntervalMs: 30_000,
+  breachCooldownMs: 10_000,
+  maxBreachCooldownMs: 5 * 60_000,
+  coolDownAnswerMs: 5_000,
 };
 
 /** Fills in defaults and refuses nonsense (zero or negative limits) at start-up rather than at the first socket. */

@@ -50,8 +50,7 @@ export class PresenceRoom {
   receive(connection: Connection, message: Extract<ClientMessage, { kind: "awareness" }>): void {
     const verdict = admitPresence(this.awareness, this.owners, connection, message.entries, this.deps.presenceState);
     if (!verdict.ok) {
-      this.deps.log.warn("presence refused", { workspaceId: this.deps.workspaceId, connection: connection.id, person: connection.principal.displayName, entries: message.entries.length, reason: verdict.reason, ...verdict.detail });
-      connection.close(CloseCode.policyViolation, verdict.reason);
+      connection.breach(CloseCode.policyViolation, verdict.reason, { entries: message.entries.length, ...verdict.detail }, "presence refused");
       return;
     }
     if (!verdict.update || verdict.clientId === null) return;

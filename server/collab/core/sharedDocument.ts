@@ -174,7 +174,7 @@ export class SharedDocument {
     try {
       reply = encodeSyncStep2(this.ydoc, stateVector);
     } catch (error) {
-      connection.close(CloseCode.invalidData, `Malformed state vector: ${(error as Error).message}`);
+      connection.breach(CloseCode.invalidData, `Malformed state vector: ${(error as Error).message}`, {}, "malformed collab message");
       return;
     }
     // The reply may hold updates still being written: send it only once they are durable.
@@ -221,10 +221,11 @@ export class SharedDocument {
       connection.send(encodeSyncStep1(this.ydoc));
       return;
     }
-    this.deps.log.warn("update refused", { workspaceId: this.workspaceId, connection: connection.id, person, reason: verdict.reason, ...verdict.detail });
     connection.diverged = true;
     connection.send(verdict.notice);
-    if (verdict.close) connection.close(CloseCode.policyViolation, verdict.reason);
+    // A write our pages never make is a breach (one log line per person per interval, and a cool-down).
+    if (verdict.close) return connection.breach(CloseCode.policyViolation, verdict.reason, { ...verdict.detail }, "update refused");
+    this.deps.log.warn("update refused", { workspaceId: this.workspaceId, connection: connection.id, person, reason: verdict.reason, ...verdict.detail });
   }
 
   private updated(update: Uint8Array, origin: TransactionOrigin): void {

@@ -54,7 +54,10 @@ describe("facilitator controls on the server", () => {
   });
 
   it("a participant's browser cannot write votes (the server casts them) nor remove an action that has votes", async () => {
-    running = await startCollab();
+    // Pat comes back after each refusal that closed them, once the cool-down for a breach is over (ADR 033).
+    let now = 1_000_000;
+    const afterCoolDown = () => (now += 60 * 60_000);
+    running = await startCollab({ clock: () => now });
     const facilitator = client(running.url, "guard-votes", "fran", "editor");
     const participant = client(running.url, "guard-votes", "pat", "participant");
     await Promise.all([facilitator.synced(), participant.synced()]);
@@ -70,16 +73,19 @@ describe("facilitator controls on the server", () => {
     // A crafted one, written straight into the document, is refused and reaches nobody.
     expect(castVote(participant.doc, "a1", "u:pat", 1)).toBeNull();
     await waitFor(() => participant.closes.some((c) => /Votes are cast with the board's vote buttons/.test(c.reason)), "the participant is told why");
+    await waitFor(() => participant.closes.some((c) => c.code === 4429), "the participant's page waits out the cool-down");
     await laterEditArrives("guard-votes", facilitator);
     expect(readActions(facilitator.doc).find((a) => a.id === "a1")!.votes).toEqual({});
     expect(readActions(await storedDoc("guard-votes")).find((a) => a.id === "a1")!.votes).toEqual({});
 
     // Nor may it replace or remove an action's votes wholesale.
     const refusedWith = async (change: (doc: Y.Doc) => void) => {
+      afterCoolDown();
       const crafty = client(running!.url, "guard-votes", "pat", "participant");
       await crafty.synced();
       change(crafty.doc);
       await waitFor(() => crafty.closes.some((c) => /Votes are cast with the board's vote buttons/.test(c.reason)), "the change is refused with a reason");
+      await waitFor(() => crafty.closes.some((c) => c.code === 4429), "the page waits out the cool-down");
     };
     await refusedWith((doc) => (doc.getMap("actions").get("a2") as Y.Map<unknown>).set("votes", { "a:forged": 40 }));
     await refusedWith((doc) => (doc.getMap("actions").get("a2") as Y.Map<unknown>).delete("votes"));
@@ -88,6 +94,7 @@ describe("facilitator controls on the server", () => {
 
     // An action with someone's votes is the room's (ADR 023): the participant's removal is refused as no
     // offence (their socket stays open), and reaches nobody.
+    afterCoolDown();
     const again = client(running.url, "guard-votes", "pat", "participant");
     await again.synced();
     deleteAction(again.doc, "a2");

@@ -45,7 +45,8 @@ describe("a guest cannot bend the workshop's rules", () => {
     ];
     let marker = 0;
     for (const [name, attack, reason] of attacks) {
-      const guest = client(running.url, ws, { as: "gus", role: "guest" });
+      // A new guest per attack: one closed for a breach waits out a cool-down before reconnecting (ADR 033).
+      const guest = client(running.url, ws, { as: `gus-${marker}`, role: "guest" });
       await guest.synced();
       attack(guest.doc);
       await waitFor(() => guest.closes.some((c) => c.code === 1008 && reason.test(c.reason)), `${name}: the guest is closed with a reason`);

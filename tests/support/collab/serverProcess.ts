@@ -28,7 +28,11 @@ const collab = createCollabServer({
   redisChannelPrefix: env.COLLAB_REDIS_CHANNEL_PREFIX,
   unloadGraceMs: Number(env.COLLAB_UNLOAD_GRACE_MS ?? 30_000),
   compactionThreshold: env.COLLAB_COMPACTION_THRESHOLD ? Number(env.COLLAB_COMPACTION_THRESHOLD) : undefined,
-  limits: env.COLLAB_MESSAGES_PER_SECOND ? { messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND) } : undefined,
+  limits: {
+    ...(env.COLLAB_MESSAGES_PER_SECOND ? { messagesPerSecond: Number(env.COLLAB_MESSAGES_PER_SECOND) } : {}),
+    ...(env.COLLAB_BREACH_COOLDOWN_MS ? { breachCooldownMs: Number(env.COLLAB_BREACH_COOLDOWN_MS) } : {}),
+    ...(env.COLLAB_BREACH_COOLDOWN_MAX_MS ? { maxBreachCooldownMs: Number(env.COLLAB_BREACH_COOLDOWN_MAX_MS) } : {}),
+  },
   log: quiet ? { info: noop, warn: noop, error: toStderr("error") } : { info: toStderr("info"), warn: toStderr("warn"), error: toStderr("error") },
 });
 try {
