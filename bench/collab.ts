@@ -2,14 +2,18 @@
 // Hocuspocus 4 with its storage extensions (SQLite; PostgreSQL through @hocuspocus/extension-database) and the
 // bare reference y-websocket server (no persistence) — twice, so the reference against itself shows this
 // machine's noise. Then memory and socket admission CPU with 2,000 idle sockets over 200 plans.
-// BENCH_COLLAB_ROUNDS (default 8) rounds per server; BENCH_COLLAB_SERVERS=ours-sqlite,hp-pg,… picks servers.
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+// BENCH_COLLAB_ROUNDS (default 8) rounds per server; BENCH_COLLAB_SERVERS=ours-sqlite,hp-pg,… picks servers;
+// BENCH_COLLAB_WORKLOADS=one,many,idle picks workloads (default all). BENCH_COLLAB_CPU_PROFILE=<folder> writes
+// there the main thread's V8 CPU profile of each server's measured rounds (<key>-<workload>.cpuprofile) and
+// every thread's whole life (<key>/whole-life/); bench/support/profileSummary.ts sums one by function and file.
+import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { migrateDatabase } from "../server/migrate";
 import { spawnCollabServer, type ServerChild } from "../tests/support/collab/spawnServer";
 import { createPgDatabase, dropPgDatabase, pgUrl } from "../tests/support/test-databases";
 import { connectBenchClient, type BenchClient, type Protocol } from "./support/benchClient";
+import { loadAverage } from "./support/serverChild";
 
 const ONE_ROOM = { rooms: 1, clientsPerRoom: 30 };
 const MANY_ROOMS = { rooms: 50, clientsPerRoom: 4 };
@@ -156,10 +160,36 @@ async function idleMemory(server: Contender) {
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const wanted = (key: string) => !process.env.BENCH_COLLAB_SERVERS || process.env.BENCH_COLLAB_SERVERS.split(",").includes(key);
+const workloadWanted = (key: "one" | "many" | "idle") => !process.env.BENCH_COLLAB_WORKLOADS || process.env.BENCH_COLLAB_WORKLOADS.split(",").includes(key);
+const profileDir = process.env.BENCH_COLLAB_CPU_PROFILE ? path.resolve(process.env.BENCH_COLLAB_CPU_PROFILE) : null;
+/** Node options that make a server child write its CPU profiles into <folder>/<key>/ at exit, one per thread. */
+/** BENCH_COLLAB_NODE_ARGS="--flag …": options for node itself in every server child (the same for all). */
+const nodeArgs = (process.env.BENCH_COLLAB_NODE_ARGS ?? "").split(" ").filter(Boolean);
+const profiling = (key: string) => [...nodeArgs, ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${path.join(profileDir, key, "whole-life")}`] : [])];
+
+/** Starts or stops (writing <folder>/<key>-<workload>.cpuprofile) the main thread's profiler in a server child. */
+async function profile(server: Contender, command: "start" | "stop", workload: string): Promise<void> {
+  if (!profileDir) return;
+  if (command === "start") {
+    server.child.child.stdin!.write("profile-start\n");
+    return;
+  }
+  const file = path.join(profileDir, `${server.key}-${workload}.cpuprofile`);
+  await new Promise<void>((resolve) => {
+    const onLine = (line: string) => {
+      if (!line.includes('"profiled"')) return;
+      server.child.lines.off("line", onLine);
+      resolve();
+    };
+    server.child.lines.on("line", onLine);
+    server.child.child.stdin!.write(`profile-stop ${file}\n`);
+  });
+}
 
 export async function run(): Promise<void> {
   // Every provider adds a process "exit" listener; hundreds of clients in one process is the point here.
   process.setMaxListeners(0);
+  if (profileDir) mkdirSync(profileDir, { recursive: true });
   const dir = mkdtempSync(path.join(os.tmpdir(), "poet-bench-collab-"));
   const sqliteUrl = `file:${path.join(dir, "bench.db")}`;
   const pgNames = { ours: await createPgDatabase(), hocuspocus: await createPgDatabase() };
@@ -171,16 +201,17 @@ export async function run(): Promise<void> {
     const ours = "each update is committed to the database (one row, group commit) before it is broadcast";
     const hocuspocus = "broadcast at once; the whole document is stored as one row 2 s after the last change (at most every 10 s): an edit is not durable when peers see it";
     const plan: Array<[string, string, string, Protocol, () => Promise<ServerChild>]> = [
-      ["ours-sqlite", "ours, SQLite", `${ours} (SQLite: one prepared INSERT transaction per group commit on a writer thread, ADR 032)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: sqliteUrl, ...oursEnv })],
-      ["ours-pg", "ours, PostgreSQL", `${ours} (PostgreSQL DocUpdate)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: pgUrl(pgNames.ours), ...oursEnv })],
-      ["hp-sqlite", "Hocuspocus, SQLite", `@hocuspocus/server 4.7 + extension-sqlite: ${hocuspocus}`, "hocuspocus", () => spawnCollabServer({ HOCUSPOCUS_STORAGE: "sqlite", HOCUSPOCUS_SQLITE_FILE: path.join(dir, "hocuspocus.db") }, hocuspocusEntry)],
-      ["hp-pg", "Hocuspocus, PostgreSQL", `@hocuspocus/server 4.7 + extension-database on pg: ${hocuspocus}`, "hocuspocus", () => spawnCollabServer({ HOCUSPOCUS_STORAGE: "postgresql", HOCUSPOCUS_PG_URL: pgUrl(pgNames.hocuspocus) }, hocuspocusEntry)],
-      ["ref", "reference", "@y/websocket-server 0.1.1, in memory: nothing is stored", "y-websocket", () => spawnCollabServer({}, referenceEntry)],
-      ["ref2", "reference again", "a second reference server: its ratio to the first is this machine's noise", "y-websocket", () => spawnCollabServer({}, referenceEntry)],
+      ["ours-sqlite", "ours, SQLite", `${ours} (SQLite: one prepared INSERT transaction per group commit on a writer thread, ADR 032)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: sqliteUrl, ...oursEnv }, undefined, profiling("ours-sqlite"))],
+      ["ours-pg", "ours, PostgreSQL", `${ours} (PostgreSQL DocUpdate)`, "y-websocket", () => spawnCollabServer({ DATABASE_URL: pgUrl(pgNames.ours), ...oursEnv }, undefined, profiling("ours-pg"))],
+      ["hp-sqlite", "Hocuspocus, SQLite", `@hocuspocus/server 4.7 + extension-sqlite: ${hocuspocus}`, "hocuspocus", () => spawnCollabServer({ HOCUSPOCUS_STORAGE: "sqlite", HOCUSPOCUS_SQLITE_FILE: path.join(dir, "hocuspocus.db") }, hocuspocusEntry, profiling("hp-sqlite"))],
+      ["hp-pg", "Hocuspocus, PostgreSQL", `@hocuspocus/server 4.7 + extension-database on pg: ${hocuspocus}`, "hocuspocus", () => spawnCollabServer({ HOCUSPOCUS_STORAGE: "postgresql", HOCUSPOCUS_PG_URL: pgUrl(pgNames.hocuspocus) }, hocuspocusEntry, profiling("hp-pg"))],
+      ["ref", "reference", "@y/websocket-server 0.1.1, in memory: nothing is stored", "y-websocket", () => spawnCollabServer({}, referenceEntry, profiling("ref"))],
+      ["ref2", "reference again", "a second reference server: its ratio to the first is this machine's noise", "y-websocket", () => spawnCollabServer({}, referenceEntry, profiling("ref2"))],
     ];
     for (const [key, label, does, protocol, start] of plan) if (wanted(key) || key === "ref") contenders.push({ key, label, does, protocol, child: await start() });
     const reference = contenders.find((c) => c.key === "ref")!;
 
+    if (nodeArgs.length) console.log(`Every server runs with node ${nodeArgs.join(" ")}`);
     console.log(`What each server does with an edit:`);
     for (const c of contenders) console.log(`  ${c.label.padEnd(23)} ${c.does}`);
 
@@ -195,6 +226,8 @@ export async function run(): Promise<void> {
       [`${MANY_ROOMS.rooms} plans x ${MANY_ROOMS.clientsPerRoom} people`, MANY_ROOMS],
     ] as const) {
       const tag = workload === ONE_ROOM ? "one" : "many";
+      if (!workloadWanted(tag)) continue;
+      const loadBefore = loadAverage();
       const sessions: Session[] = [];
       for (const server of contenders) sessions.push(await openSession(server, workload, `${server.key}-${tag}`));
       // One unrecorded round each first (the first round after a workload's clients connect runs slow).
@@ -202,16 +235,19 @@ export async function run(): Promise<void> {
         await measure(session, MEASURE_MS);
         resetSession(session);
       }
+      for (const session of sessions) await profile(session.server, "start", tag);
       for (let round = 0; round < ROUNDS; round++) {
         // Rotate who goes first, so no server always follows the same one.
         const order = sessions.map((_, i) => sessions[(i + round) % sessions.length]!);
         for (const session of order) await measure(session, MEASURE_MS);
       }
+      for (const session of sessions) await profile(session.server, "stop", tag);
       for (const session of sessions) closeSession(session);
       const ref = sessions.find((s) => s.server === reference)!;
       const refFigures = summarise(ref.samples);
       const refCpu = ref.cpuMicros / ref.edits;
       console.log(`\n${label}: edit -> other peer, each person edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server, rotating order`);
+      console.log(`  (${loadBefore} before the runs, ${loadAverage()} after)`);
       for (const session of sessions) {
         const f = summarise(session.samples);
         const cpu = session.cpuMicros / session.edits;
@@ -226,6 +262,7 @@ export async function run(): Promise<void> {
       const dbFile = sqliteUrl.slice("file:".length);
       console.log(`\nSQLite (ours) after the runs: write-ahead log ${megabytes(`${dbFile}-wal`)} MB at its largest, database ${megabytes(dbFile)} MB`);
     }
+    if (!workloadWanted("idle")) return;
     await new Promise((resolve) => setTimeout(resolve, 3000)); // servers unload the latency runs' documents
     const sockets = IDLE.rooms * IDLE.clientsPerRoom;
     console.log(`\n${sockets} idle sockets across ${IDLE.rooms} plans (after GC), and the server CPU to admit each socket:`);
@@ -237,7 +274,8 @@ export async function run(): Promise<void> {
       console.log(`  ${server.label.padEnd(23)} rss ${m.rssMb.toFixed(0)} MB, heap ${m.heapMb.toFixed(0)} MB, ~${m.perSocketKb.toFixed(1)} KB heap per socket, admission ${m.admissionMs.toFixed(2)} ms CPU per socket${vs}, ${m.documents} documents loaded`);
     }
   } finally {
-    await Promise.all(contenders.map((c) => c.child.kill()));
+    // A profile is written when the process exits of itself: SIGTERM (each server's graceful exit), not SIGKILL.
+    await Promise.all(contenders.map((c) => (profileDir ? c.child.stop() : c.child.kill())));
     rmSync(dir, { recursive: true, force: true });
     await dropPgDatabase(pgNames.ours);
     await dropPgDatabase(pgNames.hocuspocus);

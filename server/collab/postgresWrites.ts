@@ -8,16 +8,60 @@ import type { UpdateRow } from "./core/storage";
 export type StoredRows = { snapshot: { data: Uint8Array; stateVector: Uint8Array } | null; rows: Array<{ id: number; data: Uint8Array }> };
 
 /**
- * One statement per group commit, whatever its size: the rows travel as five arrays and `unnest` turns them
- * back into rows. Prepared once per connection (named), so PostgreSQL parses and plans it once. Outside any
- * transaction, it commits on its own: when it answers, the rows are committed (and, with the default
- * synchronous_commit, flushed), which is when the journal lets the edit be broadcast.
+ * One statement per group commit, whatever its size. Prepared once per connection (named), so PostgreSQL
+ * parses and plans it once. Outside any transaction, it commits on its own: when it answers, the rows are
+ * committed (and, with the default synchronous_commit, flushed), which is when the journal lets the edit be
+ * broadcast.
+ *
+ * Up to VALUES_ROWS rows (the usual group commit: one edit, or the few that arrived in the same tick), one
+ * statement per row count with a VALUES list: the update bytes travel as binary parameters, as they are. A
+ * larger group travels as five arrays that `unnest` turns back into rows: node-postgres writes an array
+ * parameter as text, each update's bytes as hex, which cost main-thread CPU on every edit when it was used
+ * for every group commit (bench/collab.ts, ADR 017).
  */
-const APPEND: Omit<pg.QueryConfig, "values"> = {
+const VALUES_ROWS = 16;
+const COLUMNS = `"workspaceId","data","authorId","authorName","createdAt"`;
+const APPEND_UNNEST: Omit<pg.QueryConfig, "values"> = {
   name: "collab-append-updates",
-  text: `INSERT INTO "DocUpdate" ("workspaceId","data","authorId","authorName","createdAt")
+  text: `INSERT INTO "DocUpdate" (${COLUMNS})
          SELECT w, d, a, n, $5::timestamp(3) FROM unnest($1::text[], $2::bytea[], $3::text[], $4::text[]) AS t(w, d, a, n)`,
 };
+/** APPEND_VALUES[n]: the statement for n rows (parameters: four per row, then the time they share). */
+const APPEND_VALUES: Array<Omit<pg.QueryConfig, "values">> = Array.from({ length: VALUES_ROWS + 1 }, (_, n) => {
+  const at = `$${4 * n + 1}::timestamp(3)`;
+  const rows = Array.from({ length: n }, (_, i) => `($${4 * i + 1}, $${4 * i + 2}::bytea, $${4 * i + 3}, $${4 * i + 4}, ${at})`);
+  return { name: `collab-append-updates-${n}`, text: `INSERT INTO "DocUpdate" (${COLUMNS}) VALUES ${rows.join(", ")}` };
+});
+
+const bytesOf = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+
+/** The statement and parameters that insert these rows. */
+function appendQuery(rows: UpdateRow[], at: Date): pg.QueryConfig {
+  if (rows.length <= VALUES_ROWS) {
+    const values: unknown[] = new Array(4 * rows.length + 1);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      values[4 * i] = row.workspaceId;
+      values[4 * i + 1] = bytesOf(row.data);
+      values[4 * i + 2] = row.authorId;
+      values[4 * i + 3] = row.authorName;
+    }
+    values[4 * rows.length] = at.toISOString();
+    return { ...APPEND_VALUES[rows.length]!, values };
+  }
+  const workspaceIds = new Array<string>(rows.length);
+  const data = new Array<Buffer>(rows.length);
+  const authorIds = new Array<string | null>(rows.length);
+  const authorNames = new Array<string | null>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    workspaceIds[i] = row.workspaceId;
+    data[i] = bytesOf(row.data);
+    authorIds[i] = row.authorId;
+    authorNames[i] = row.authorName;
+  }
+  return { ...APPEND_UNNEST, values: [workspaceIds, data, authorIds, authorNames, at.toISOString()] };
+}
 
 export class PostgresWrites {
   private readonly pool: pg.Pool;
@@ -32,20 +76,10 @@ export class PostgresWrites {
 
   /** Inserts the rows in one committed statement. */
   async append(rows: UpdateRow[], at: Date): Promise<void> {
+    if (rows.length === 0) return;
     const client = await this.appendConnection();
-    const workspaceIds = new Array<string>(rows.length);
-    const data = new Array<Buffer>(rows.length);
-    const authorIds = new Array<string | null>(rows.length);
-    const authorNames = new Array<string | null>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i]!;
-      workspaceIds[i] = row.workspaceId;
-      data[i] = Buffer.from(row.data.buffer, row.data.byteOffset, row.data.byteLength);
-      authorIds[i] = row.authorId;
-      authorNames[i] = row.authorName;
-    }
     try {
-      await client.query({ ...APPEND, values: [workspaceIds, data, authorIds, authorNames, at.toISOString()] });
+      await client.query(appendQuery(rows, at));
     } catch (error) {
       this.dropAppender(client, error as Error);
       throw error;

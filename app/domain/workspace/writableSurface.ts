@@ -134,10 +134,18 @@ export const DOCUMENT_PLACES = [
   "ideas.i1",
 ] as const;
 
+/** Rule paths split into segments, once each: the server checks every write of every edit against them. */
+const splitPatterns = new Map<string, readonly string[]>();
+
 function matches(pattern: string, path: readonly string[]): boolean {
-  const parts = pattern.split(".");
+  let parts = splitPatterns.get(pattern);
+  if (!parts) splitPatterns.set(pattern, (parts = pattern.split(".")));
   if (parts.length !== path.length) return false;
-  return parts.every((part, i) => (part === "*" ? path[i] !== "#" : part === path[i]));
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    if (part === "*" ? path[i] === "#" : part !== path[i]) return false;
+  }
+  return true;
 }
 
 /** Whether `role` may do `kind` at `path` (segments from the root; `#` = a position in a list or text). */

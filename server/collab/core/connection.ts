@@ -28,6 +28,23 @@ let nextId = 1;
 
 const BINARY = { binary: true } as const;
 
+/** The sockets corked in this tick, in order; one microtask per tick uncorks them all. */
+let corkedSockets: Connection[] = [];
+
+function uncorkAll(): void {
+  const sockets = corkedSockets;
+  corkedSockets = [];
+  // A socket whose uncork throws (it cannot: a failed write destroys the socket and ws emits "close") must
+  // still not leave the others corked.
+  for (const connection of sockets) {
+    try {
+      connection.uncork();
+    } catch {
+      // the socket is gone; its "close" handler cleans up
+    }
+  }
+}
+
 export class Connection {
   readonly id = nextId++;
   /** Awareness client ids this socket introduced; it may speak only for these. */
@@ -106,20 +123,23 @@ export class Connection {
     // Every frame sent to this socket in this tick goes out in one write when the tick's work is done: a
     // group commit broadcasts several updates at once, and one system call per frame per socket was most of
     // what a broadcast cost (bench/collab.ts). A lone frame still leaves at once, at the end of this tick.
+    // One microtask uncorks every socket corked in the tick (uncorkAll): Node's queueMicrotask makes an
+    // AsyncResource and a bound function per call, and one per recipient of every edit added up.
     if (!this.corked) {
       this.corked = true;
       this.transport.cork();
-      queueMicrotask(this.uncork);
+      if (corkedSockets.push(this) === 1) queueMicrotask(uncorkAll);
     }
     // No callback: a failed write destroys the TCP socket, and ws then emits "close" (see finish). A callback
     // per frame cost a closure and the stream's completion bookkeeping for every recipient of every edit.
     this.socket.send(frame, BINARY);
   }
 
-  private readonly uncork = () => {
+  /** Sends what this tick queued for the socket (uncorkAll, at the end of the tick). */
+  uncork(): void {
     this.corked = false;
     this.transport.uncork();
-  };
+  }
 
   /**
    * Closes for something this socket sent that the server does not accept (a flood, an oversize or malformed

@@ -96,12 +96,16 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return encoding.toUint8Array(encoder);
 }
 
-/** One document update as a frame, encoded once and sent to every socket. */
+/**
+ * One document update as a frame, encoded once and sent to every socket. A Buffer (a view, no copy): ws
+ * sends a Buffer as it is, and wraps anything else in a new one for every socket it is sent to.
+ */
 export function encodeUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
   syncProtocol.writeUpdate(encoder, update);
-  return encoding.toUint8Array(encoder);
+  const frame = encoding.toUint8Array(encoder);
+  return Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
 }
 
 /** An awareness frame for the given clients (all known ones when omitted). */

@@ -54,6 +54,29 @@ describe("compaction", () => {
   });
 });
 
+describe("group commits", () => {
+  it("of every size store each update byte for byte, in order, with its author", async () => {
+    // On PostgreSQL a group commit of up to 16 rows is one VALUES statement with binary parameters and a
+    // larger one is one unnest of arrays (server/collab/postgresWrites.ts): both must store the same thing.
+    const store = new DocumentStore();
+    const { source, rows } = recordedUpdates("ws-group-sizes");
+    const text = source.getText("body");
+    for (let i = 0; i < 76; i++) text.insert(text.length, String.fromCharCode(97 + (i % 26)));
+    rows.forEach((row, i) => Object.assign(row, i % 3 === 0 ? { authorId: `user-${i}`, authorName: `Person ${i}` } : { authorId: null, authorName: null }));
+    let at = 0;
+    for (const size of [1, 2, 16, 17, 40]) {
+      await store.append(rows.slice(at, at + size));
+      at += size;
+    }
+    expect(at).toBe(rows.length);
+    const stored = await db().docUpdate.findMany({ where: { workspaceId: "ws-group-sizes" }, orderBy: { id: "asc" } });
+    expect(stored.map((row) => [Buffer.from(row.data).toString("hex"), row.authorId, row.authorName])).toEqual(
+      rows.map((row) => [Buffer.from(row.data).toString("hex"), row.authorId, row.authorName]),
+    );
+    expect(await storedText("ws-group-sizes")).toBe(text.toString());
+  });
+});
+
 describe("an edit arriving while the app holds a write transaction", () => {
   it("is stored once the transaction ends, and the server keeps serving everyone meanwhile", async () => {
     // A Prisma interactive transaction holds the database's write lock until it commits, and may await

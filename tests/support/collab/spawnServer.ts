@@ -8,8 +8,9 @@ export type ServerChild = { child: ChildProcess; port: number; url: string; line
 const entry = path.resolve(import.meta.dirname, "serverProcess.ts");
 const root = path.resolve(import.meta.dirname, "../../..");
 
-export async function spawnCollabServer(env: Record<string, string>, script = entry): Promise<ServerChild> {
-  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script], {
+/** nodeArgs: options for node itself, e.g. --cpu-prof (which NODE_OPTIONS does not take). */
+export async function spawnCollabServer(env: Record<string, string>, script = entry, nodeArgs: readonly string[] = []): Promise<ServerChild> {
+  const child = spawn(process.execPath, ["--expose-gc", ...nodeArgs, "--import", "tsx", script], {
     cwd: root,
     env: { ...process.env, COLLAB_QUIET: "1", ...env },
     stdio: ["pipe", "pipe", "inherit"],
