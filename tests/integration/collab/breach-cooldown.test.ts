@@ -2,28 +2,14 @@
 // a cool-down. They are told why and when to come back, nothing of the plan is sent to them meanwhile, and
 // everyone else in the room — another guest on the same address included — carries on. The cool-down runs on
 // an injected clock, so nothing here waits on time.
-import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
+import { awarenessFrame } from "../../../bench/stress/frames";
 import { openRawSocket } from "../../support/collab/rawSocket";
 import { rawUpgrade } from "../../support/collab/rawUpgrade";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
 
 const { start, client } = collabTestbed();
-
-function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, entries.length);
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, JSON.stringify(state));
-  }
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, 1);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
-}
 
 const inventedIds = () => awarenessFrame(Array.from({ length: 3000 }, (_, i) => ({ clientId: 1_000_000 + i, clock: 1, state: { user: { name: `ghost ${i}` } } })));
 

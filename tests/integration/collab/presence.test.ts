@@ -1,26 +1,12 @@
 // Presence belongs to the server: who a presence entry says it is comes from the authenticated person, and a
 // socket that floods presence (invented client ids, oversized or too-frequent states) is closed, not the room.
-import * as encoding from "lib0/encoding";
 import { describe, expect, it } from "vitest";
+import { awarenessFrame } from "../../../bench/stress/frames";
 import { openRawSocket } from "../../support/collab/rawSocket";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
 
 const { start, client } = collabTestbed();
-
-function awarenessFrame(entries: Array<{ clientId: number; clock: number; state: unknown }>): Uint8Array {
-  const inner = encoding.createEncoder();
-  encoding.writeVarUint(inner, entries.length);
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(inner, clientId);
-    encoding.writeVarUint(inner, clock);
-    encoding.writeVarString(inner, JSON.stringify(state));
-  }
-  const outer = encoding.createEncoder();
-  encoding.writeVarUint(outer, 1);
-  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
-  return encoding.toUint8Array(outer);
-}
 
 /** An honest pair still editing: a typed marker reaches the other person. */
 async function pairCarriesOn(alice: ReturnType<typeof client>, bob: ReturnType<typeof client>, marker: string) {
