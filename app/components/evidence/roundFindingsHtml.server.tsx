@@ -12,6 +12,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import type { Classification, Finding, ProcessLink, QuestionSet, RoundAnalysis } from "~/domain/poet";
 import type { FindingView } from "~/services/evidencePage.server";
+import { renderedOnce } from "~/services/renderedOnce.server";
 import { FindingsSection } from "./FindingsSection";
 import { ProcessLinks } from "./ProcessLinks";
 
@@ -60,7 +61,7 @@ export function renderRoundFindings(body: RoundFindingsBody): string {
 
 /** Variants kept per analysis (groups × views looked at while that revision is current). */
 const VARIANTS_KEPT = 12;
-const rendered = new WeakMap<RoundAnalysis, Map<string, string>>();
+const rendered = renderedOnce<RoundAnalysis>(VARIANTS_KEPT);
 const wordings = new WeakMap<QuestionSet, string>();
 
 /** The key of what the HTML shows besides the analysis. */
@@ -75,22 +76,7 @@ function variantOf(what: FindingsWhat): string {
 
 /** The page's findings sections, "not in this file" and process links for `what`, as HTML, rendered once per analysis and variant. */
 export function roundFindingsHtml(analysis: RoundAnalysis, what: FindingsWhat, view: (f: Finding) => FindingView): string {
-  const variant = variantOf(what);
-  let variants = rendered.get(analysis);
-  if (!variants) {
-    variants = new Map();
-    rendered.set(analysis, variants);
-  }
-  const kept = variants.get(variant);
-  if (kept !== undefined) {
-    variants.delete(variant); // most recently used last
-    variants.set(variant, kept);
-    return kept;
-  }
-  const html = renderRoundFindings(roundFindingsBody(analysis, what, view));
-  if (variants.size >= VARIANTS_KEPT) variants.delete(variants.keys().next().value!);
-  variants.set(variant, html);
-  return html;
+  return rendered(analysis, variantOf(what), () => renderRoundFindings(roundFindingsBody(analysis, what, view)));
 }
 
 function RoundFindings({ sections, notInFile, links, aggregate, easy, orgSlug, roundId }: RoundFindingsBody) {

@@ -8,22 +8,16 @@
 // Nothing about the person is in it unless it is in their rows (then the digest is theirs alone).
 import { createHash } from "node:crypto";
 import { renderToStaticMarkup } from "react-dom/server";
+import { renderedOnce } from "~/services/renderedOnce.server";
 import { PlainLink, PlanRows, type PlanRowsProps } from "./PlanRows";
 
 /** Contents kept (a few plans, sorts and filters at once); the oldest goes first. */
 const KEPT = 16;
-const rendered = new Map<string, string>();
+const rendered = renderedOnce<object>(KEPT);
+/** One owner for every plan: the key is the digest of everything the rows show. */
+const ALL_PLANS = {};
 
 export function planRowsHtml(props: PlanRowsProps): string {
   const key = createHash("sha256").update(JSON.stringify([props.workspaceId, props.canEdit, props.staleAfterDays, props.rows])).digest("base64");
-  const kept = rendered.get(key);
-  if (kept !== undefined) {
-    rendered.delete(key);
-    rendered.set(key, kept);
-    return kept;
-  }
-  const html = renderToStaticMarkup(<PlanRows {...props} Anchor={PlainLink} />);
-  if (rendered.size >= KEPT) rendered.delete(rendered.keys().next().value!);
-  rendered.set(key, html);
-  return html;
+  return rendered(ALL_PLANS, key, () => renderToStaticMarkup(<PlanRows {...props} Anchor={PlainLink} />));
 }

@@ -9,12 +9,13 @@
 // is the loader's check, made on every request before any of this runs.
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ActionView } from "~/domain/workspace";
+import { renderedOnce } from "~/services/renderedOnce.server";
 import { StaticBoardItems } from "./StaticActionCard";
 import { WorkshopContext, type Workshop } from "./WorkshopContext";
 
 /** Variants kept per version (a version is seen by editors and viewers, in one wording at a time). */
 const VARIANTS_KEPT = 4;
-const rendered = new WeakMap<readonly ActionView[], Map<string, string>>();
+const rendered = renderedOnce<readonly ActionView[]>(VARIANTS_KEPT);
 
 /** What the cards show besides the actions, as a key: edit right, status names, finding and statement texts. */
 function variantOf(workshop: Workshop): string {
@@ -28,26 +29,17 @@ function variantOf(workshop: Workshop): string {
 
 /** The board's list items as HTML for this version of the plan's actions (`actions` from docValue). */
 export function staticBoardHtml(actions: readonly ActionView[], workshop: Workshop): string {
-  const variant = variantOf(workshop);
-  let variants = rendered.get(actions);
-  if (!variants) {
-    variants = new Map();
-    rendered.set(actions, variants);
-  }
-  const kept = variants.get(variant);
-  if (kept !== undefined) return kept;
-  const nameless: Workshop = {
-    ...workshop,
-    me: { key: "", anonymousVoterKey: "", name: "", guest: false, canEdit: workshop.me.canEdit, canFacilitate: false },
-    peers: [],
-    owners: [],
-  };
-  const html = renderToStaticMarkup(
-    <WorkshopContext.Provider value={nameless}>
-      <StaticBoardItems actions={actions} />
-    </WorkshopContext.Provider>,
-  );
-  if (variants.size >= VARIANTS_KEPT) variants.delete(variants.keys().next().value!);
-  variants.set(variant, html);
-  return html;
+  return rendered(actions, variantOf(workshop), () => {
+    const nameless: Workshop = {
+      ...workshop,
+      me: { key: "", anonymousVoterKey: "", name: "", guest: false, canEdit: workshop.me.canEdit, canFacilitate: false },
+      peers: [],
+      owners: [],
+    };
+    return renderToStaticMarkup(
+      <WorkshopContext.Provider value={nameless}>
+        <StaticBoardItems actions={actions} />
+      </WorkshopContext.Provider>,
+    );
+  });
 }
