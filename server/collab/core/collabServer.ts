@@ -130,11 +130,16 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     ws.close(code, reason);
   }
 
+  /** One counted log line per person in a cool-down, however often they knock. */
+  function noteCooling({ cooldown, seconds }: CooldownVerdict) {
+    refusals.note(`cooling\n${cooldown.workspaceId}\n${cooldown.person}`, "info", "collab connection refused: cooling down after a breach", { workspaceId: cooldown.workspaceId, person: cooldown.person, seconds, strikes: cooldown.strikes });
+  }
+
   /** A person in a cool-down opened a socket: told when they may come back, on it, once (see breachCooldown.ts). */
   function refuseCooling(ws: WebSocket, verdict: CooldownVerdict, accessKey: string | null) {
     const { cooldown } = verdict;
     cooldowns.told(accessKey, cooldown);
-    refusals.note(`cooling\n${cooldown.workspaceId}\n${cooldown.person}`, "info", "collab connection refused: cooling down after a breach", { workspaceId: cooldown.workspaceId, person: cooldown.person, seconds: verdict.seconds, strikes: cooldown.strikes });
+    noteCooling(verdict);
     ws.close(CloseCode.coolingDown, verdict.message);
   }
 
@@ -222,7 +227,7 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
           // Told once already (on a socket, see refuseCooling): every further attempt is refused before the
           // upgrade — no handshake, no access check, no document — and counted in one log line per person.
           const { cooldown } = cooling;
-          refusals.note(`cooling\n${cooldown.workspaceId}\n${cooldown.person}`, "info", "collab connection refused: cooling down after a breach", { workspaceId, person: cooldown.person, seconds: cooling.seconds, strikes: cooldown.strikes });
+          noteCooling(cooling);
           // The answer is held until the cool-down ends (at most a few seconds): a client that knocks again as
           // soon as it is answered knocks a few times per cool-down, not hundreds, and an honest one that
           // waits for it is answered when it may come back. Bounded per person and per instance; past that,
