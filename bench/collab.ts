@@ -77,10 +77,10 @@ const cpuOf = async (server: ServerChild) => (await ask<{ cpuMicros: number }>(s
  * One server's clients for one workload, connected once and kept for every round: the figures are the
  * steady state of busy plans, not the loading and unloading of fresh ones between rounds.
  */
-type Session = { server: Contender; clients: BenchClient[]; samples: number[]; recording: boolean; roundP99s: number[]; rounds: Array<[from: number, to: number]>; edits: number; cpuMicros: number };
+type Session = { server: Contender; clients: BenchClient[]; samples: number[]; recording: boolean; roundP99s: number[]; rounds: Array<[from: number, to: number]>; edits: number; cpuMicros: number; roundCpu: number[] };
 
 async function openSession(server: Contender, workload: Workload, tag: string): Promise<Session> {
-  const session: Session = { server, clients: await connectAll(server, workload, tag), samples: [], recording: false, roundP99s: [], rounds: [], edits: 0, cpuMicros: 0 };
+  const session: Session = { server, clients: await connectAll(server, workload, tag), samples: [], recording: false, roundP99s: [], rounds: [], edits: 0, cpuMicros: 0, roundCpu: [] };
   for (const client of session.clients) {
     client.doc.getMap<number>("clock").observe((event, transaction) => {
       if (transaction.local || !session.recording) return;
@@ -121,8 +121,10 @@ async function measure(session: Session, durationMs: number): Promise<void> {
   session.rounds.push([from, session.samples.length]);
   for (const timer of timers) clearInterval(timer);
   await new Promise((resolve) => setTimeout(resolve, 200)); // the last edits land before the other server's turn
-  session.cpuMicros += (await cpuOf(session.server.child)) - cpuBefore;
+  const cpu = (await cpuOf(session.server.child)) - cpuBefore;
+  session.cpuMicros += cpu;
   session.edits += edits;
+  session.roundCpu.push(cpu / edits);
 }
 
 function closeSession(session: Session): void {
@@ -135,6 +137,7 @@ function resetSession(session: Session): void {
   session.rounds.length = 0;
   session.edits = 0;
   session.cpuMicros = 0;
+  session.roundCpu.length = 0;
 }
 
 type Memory = { memory: { rss: number; heapUsed: number }; documents: number };
@@ -231,7 +234,7 @@ export async function run(): Promise<void> {
       const sessions: Session[] = [];
       for (const server of contenders) sessions.push(await openSession(server, workload, `${server.key}-${tag}`));
       // One unrecorded round each first (the first round after a workload's clients connect runs slow).
-      for (const session of sessions) {
+      for (const session of sessions) { if (process.env.TMP_DEBUG) console.log(session.server.key, session.roundCpu.map((c) => c.toFixed(0)).join(" "));
         await measure(session, MEASURE_MS);
         resetSession(session);
       }
@@ -248,11 +251,12 @@ export async function run(): Promise<void> {
       const refCpu = ref.cpuMicros / ref.edits;
       console.log(`\n${label}: edit -> other peer, each person edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server, rotating order`);
       console.log(`  (${loadBefore} before the runs, ${loadAverage()} after)`);
-      for (const session of sessions) {
+      for (const session of sessions) { if (process.env.TMP_DEBUG) console.log(session.server.key, session.roundCpu.map((c) => c.toFixed(0)).join(" "));
         const f = summarise(session.samples);
         const cpu = session.cpuMicros / session.edits;
         const paired = session.roundP99s.map((p99, i) => p99 / ref.roundP99s[i]!).sort((x, y) => x - y);
-        const vsRef = session === ref ? "" : ` | p99 ${(f.p99 / refFigures.p99).toFixed(2)}x ref (rounds: median ${percentile(paired, 50).toFixed(2)}x, ${paired[0]!.toFixed(2)}-${paired[paired.length - 1]!.toFixed(2)}x), CPU ${(cpu / refCpu).toFixed(2)}x ref`;
+        const pairedCpu = session.roundCpu.map((cpu, i) => cpu / ref.roundCpu[i]!).sort((x, y) => x - y);
+        const vsRef = session === ref ? "" : ` | p99 ${(f.p99 / refFigures.p99).toFixed(2)}x ref (rounds: median ${percentile(paired, 50).toFixed(2)}x, ${paired[0]!.toFixed(2)}-${paired[paired.length - 1]!.toFixed(2)}x), CPU ${(cpu / refCpu).toFixed(2)}x ref (rounds: median ${percentile(pairedCpu, 50).toFixed(2)}x, ${pairedCpu[0]!.toFixed(2)}-${pairedCpu[pairedCpu.length - 1]!.toFixed(2)}x)`;
         console.log(`  ${session.server.label.padEnd(23)} p50 ${ms(f.p50)} p99 ${ms(f.p99)} | ${f.perSecond.toFixed(0)} deliveries/s | server CPU ${(cpu / 1000).toFixed(3)} ms per edit${vsRef}`);
       }
     }

@@ -44,6 +44,8 @@ export class SharedDocument {
   private resyncing: Promise<void> | null = null;
   private resyncAgain = false;
   private isBroken = false;
+  /** The client update being applied now (see updated: its sender is not sent back what it sent). */
+  private applying: { connection: Connection; update: Uint8Array } | null = null;
 
   constructor(
     readonly workspaceId: string,
@@ -202,12 +204,15 @@ export class SharedDocument {
     }
     try {
       const also = verdict.alsoApply;
+      this.applying = { connection, update };
       if (!also) Y.applyUpdate(this.ydoc, update, connection.origin);
       // What the application adds goes into the same transaction: one stored, broadcast update.
       else this.ydoc.transact(() => (Y.applyUpdate(this.ydoc, update, connection.origin), also(this.ydoc)), connection.origin);
     } catch (error) {
       this.deps.log.warn("could not apply a client update", { workspaceId: this.workspaceId, connection: connection.id, error: (error as Error).message });
       connection.close(CloseCode.invalidData, "That change could not be applied (malformed update).");
+    } finally {
+      this.applying = null;
     }
   }
 
@@ -236,6 +241,11 @@ export class SharedDocument {
       return;
     }
     const author = authorOf(origin) as Person;
+    // The sender already holds an update that is, byte for byte, what it sent: it is not sent back (one write
+    // fewer per edit; a y-websocket client ignores its own update). Anything the server added in the same
+    // transaction (alsoApply), or held back and could now place, makes the update differ, and it goes to all.
+    const applying = this.applying;
+    const except = applying && origin.source === "connection" && applying.connection === origin.connection && sameBytes(applying.update, update) ? applying.connection : null;
     this.stored.writing(update.byteLength);
     this.deps.journal
       .append({
@@ -247,7 +257,7 @@ export class SharedDocument {
       .then(
         () => {
           if (this.isBroken) return;
-          this.broadcast(frame);
+          this.broadcast(frame, except);
           this.deps.fanout.publish(this.workspaceId, "update", frame, author);
           this.deps.events.persisted(this);
           this.stored.written();
@@ -274,7 +284,13 @@ export class SharedDocument {
     if (this.idle) this.deps.events.idle(this);
   }
 
-  private broadcast(frame: Uint8Array): void {
-    for (const connection of this.connections) connection.send(frame);
+  private broadcast(frame: Uint8Array, except: Connection | null = null): void {
+    for (const connection of this.connections) if (connection !== except) connection.send(frame);
   }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false;
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
