@@ -3,7 +3,8 @@
 // bare reference y-websocket server (no persistence) — twice, so the reference against itself shows this
 // machine's noise. Then memory and socket admission CPU with 2,000 idle sockets over 200 plans.
 // BENCH_COLLAB_ROUNDS (default 8) rounds per server; BENCH_COLLAB_SERVERS=ours-sqlite,hp-pg,… picks servers;
-// BENCH_COLLAB_WORKLOADS=one,many,idle picks workloads (default all). BENCH_COLLAB_CPU_PROFILE=<folder> writes
+// BENCH_COLLAB_WORKLOADS=one,many,idle picks workloads (default all); BENCH_COLLAB_WARMUP_ROUNDS (default 3)
+// unrecorded rounds per server go first. BENCH_COLLAB_CPU_PROFILE=<folder> writes
 // there the main thread's V8 CPU profile of each server's measured rounds (<key>-<workload>.cpuprofile) and
 // every thread's whole life (<key>/whole-life/); bench/support/profileSummary.ts sums one by function and file.
 import { mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -23,6 +24,14 @@ const EDIT_INTERVAL_MS = 200;
 const MEASURE_MS = 2500;
 const ROUNDS = Number(process.env.BENCH_COLLAB_ROUNDS ?? 8);
 const IDLE = { rooms: 200, clientsPerRoom: 10 };
+/**
+ * Unrecorded rounds per server before each workload's measured ones (BENCH_COLLAB_WARMUP_ROUNDS, default 3).
+ * The first round after a workload's clients connect runs slow, and a server with more code on the edit path
+ * (a guard, a journal, a database driver) is still having functions optimised by V8 for several rounds after:
+ * with one round, ours compiled 178 functions during 6 measured rounds (38 in the first, 7 in the last) and the
+ * reference 67, so the figures credited part of the JIT's warm-up to the edit. A server runs for hours.
+ */
+const WARMUP_ROUNDS = Number(process.env.BENCH_COLLAB_WARMUP_ROUNDS ?? 3);
 
 type Workload = { rooms: number; clientsPerRoom: number };
 type Figures = { p50: number; p99: number; perSecond: number; samples: number };
@@ -233,11 +242,11 @@ export async function run(): Promise<void> {
       const loadBefore = loadAverage();
       const sessions: Session[] = [];
       for (const server of contenders) sessions.push(await openSession(server, workload, `${server.key}-${tag}`));
-      // One unrecorded round each first (the first round after a workload's clients connect runs slow).
-      for (const session of sessions) { if (process.env.TMP_DEBUG) console.log(session.server.key, session.roundCpu.map((c) => c.toFixed(0)).join(" "));
-        await measure(session, MEASURE_MS);
-        resetSession(session);
+      // Unrecorded rounds first (see WARMUP_ROUNDS), in the same rotation as the measured ones.
+      for (let round = 0; round < WARMUP_ROUNDS; round++) {
+        for (const session of sessions.map((_, i) => sessions[(i + round) % sessions.length]!)) await measure(session, MEASURE_MS);
       }
+      for (const session of sessions) resetSession(session);
       for (const session of sessions) await profile(session.server, "start", tag);
       for (let round = 0; round < ROUNDS; round++) {
         // Rotate who goes first, so no server always follows the same one.
@@ -251,7 +260,7 @@ export async function run(): Promise<void> {
       const refCpu = ref.cpuMicros / ref.edits;
       console.log(`\n${label}: edit -> other peer, each person edits every ${EDIT_INTERVAL_MS} ms; ${ROUNDS} x ${MEASURE_MS / 1000} s per server, rotating order`);
       console.log(`  (${loadBefore} before the runs, ${loadAverage()} after)`);
-      for (const session of sessions) { if (process.env.TMP_DEBUG) console.log(session.server.key, session.roundCpu.map((c) => c.toFixed(0)).join(" "));
+      for (const session of sessions) {
         const f = summarise(session.samples);
         const cpu = session.cpuMicros / session.edits;
         const paired = session.roundP99s.map((p99, i) => p99 / ref.roundP99s[i]!).sort((x, y) => x - y);

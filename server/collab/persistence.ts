@@ -7,7 +7,7 @@ import { compactSqliteDocument } from "./sqliteCompaction";
 import { LOAD_ORIGIN } from "./core/origins";
 import { closePostgresWrites, postgresWritesFor } from "./postgresWrites";
 import { SqliteWriter } from "./sqliteWriter";
-import { closeSqliteWrites, sameBytes, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
+import { closeSqliteWrites, sqliteFileOf, sqliteWritesFor, type CompactionCommit } from "./sqliteWrites";
 import type { CompactionResult, DocumentStorage, LoadedState, UpdateRow } from "./core/storage";
 
 export type { CompactionResult, DocumentStorage, LoadedState, UpdateRow };
@@ -138,20 +138,9 @@ export async function commitCompaction(commit: CompactionCommit): Promise<boolea
   return databaseProvider() === "postgresql" ? commitOnPostgres(commit) : sqliteWritesFor(databaseUrl()).commitCompaction(commit);
 }
 
-/** On PostgreSQL, serialised per workspace across instances by an advisory lock. */
-function commitOnPostgres({ workspaceId, expectedStateVector, data, stateVector, rowIds }: CompactionCommit): Promise<boolean> {
-  return db().$transaction(async (tx) => {
-    await lockWorkspace(tx, "compaction", workspaceId);
-    const current = await tx.docSnapshot.findUnique({ where: { workspaceId }, select: { stateVector: true } });
-    if (!sameBytes(current?.stateVector ?? null, expectedStateVector)) return false;
-    await tx.docSnapshot.upsert({ where: { workspaceId }, create: { workspaceId, data, stateVector }, update: { data, stateVector } });
-    for (let i = 0; i < rowIds.length; i += 1000) {
-      const chunk = rowIds.slice(i, i + 1000);
-      const list = chunk.map((_, k) => `$${k + 2}`).join(",");
-      await tx.$executeRawUnsafe(`DELETE FROM "DocUpdate" WHERE "workspaceId" = $1 AND "id" IN (${list})`, workspaceId, ...chunk);
-    }
-    return true;
-  }, READ_OPTIONS);
+/** On PostgreSQL, serialised per workspace across instances by an advisory lock (postgresWrites.ts). */
+function commitOnPostgres(commit: CompactionCommit): Promise<boolean> {
+  return postgresWritesFor(databaseUrl()).commitCompaction(commit, new Date());
 }
 
 type RawRow = { id: number | bigint; data: Uint8Array };

@@ -35,6 +35,11 @@ const APPEND_VALUES: Array<Omit<pg.QueryConfig, "values">> = Array.from({ length
 
 const bytesOf = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
 
+function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
+  if (a === null || b === null) return a === b;
+  return Buffer.compare(bytesOf(a), bytesOf(b)) === 0;
+}
+
 /** The statement and parameters that insert these rows. */
 function appendQuery(rows: UpdateRow[], at: Date): pg.QueryConfig {
   if (rows.length <= VALUES_ROWS) {
@@ -113,6 +118,52 @@ export class PostgresWrites {
       throw error;
     } finally {
       // A connection that failed mid-transaction is discarded rather than returned half-open.
+      client.release(failure);
+    }
+  }
+
+  /**
+   * The end of a compaction (persistence.ts): if the stored snapshot is still the one that was read, replace
+   * it and delete exactly the rows read, in one short transaction serialised per plan across instances by the
+   * same advisory lock Prisma's purge takes; otherwise write nothing and answer false (another compaction
+   * won). On a pool connection of its own, not the appender, so edits keep being committed meanwhile; and not
+   * through Prisma, whose engine ran its five statements on the main thread, a stall every live edit of
+   * every plan waited behind (bench/collab.ts: p99 on 50 plans x 4 people 41 ms with compaction, 9 without).
+   */
+  async commitCompaction(commit: { workspaceId: string; expectedStateVector: Uint8Array | null; data: Uint8Array; stateVector: Uint8Array; rowIds: number[] }, at: Date): Promise<boolean> {
+    const client = await this.pool.connect();
+    let failure: Error | undefined;
+    try {
+      await client.query("BEGIN");
+      await client.query({ name: "collab-compaction-lock", text: "SELECT pg_advisory_xact_lock(hashtext($1))", values: [`compaction:${commit.workspaceId}`] });
+      const current = await client.query<{ stateVector: Buffer }>({
+        name: "collab-compaction-snapshot",
+        text: `SELECT "stateVector" FROM "DocSnapshot" WHERE "workspaceId" = $1`,
+        values: [commit.workspaceId],
+      });
+      const stored = current.rows[0]?.stateVector ?? null;
+      if (!sameBytes(stored, commit.expectedStateVector)) {
+        await client.query("ROLLBACK");
+        return false;
+      }
+      await client.query({
+        name: "collab-compaction-upsert",
+        text: `INSERT INTO "DocSnapshot" ("workspaceId", "data", "stateVector", "updatedAt") VALUES ($1, $2::bytea, $3::bytea, $4::timestamp(3))
+               ON CONFLICT ("workspaceId") DO UPDATE SET "data" = EXCLUDED."data", "stateVector" = EXCLUDED."stateVector", "updatedAt" = EXCLUDED."updatedAt"`,
+        values: [commit.workspaceId, bytesOf(commit.data), bytesOf(commit.stateVector), at.toISOString()],
+      });
+      await client.query({
+        name: "collab-compaction-delete",
+        text: `DELETE FROM "DocUpdate" WHERE "workspaceId" = $1 AND "id" = ANY($2::int[])`,
+        values: [commit.workspaceId, commit.rowIds],
+      });
+      await client.query("COMMIT");
+      return true;
+    } catch (error) {
+      failure = error as Error;
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
       client.release(failure);
     }
   }

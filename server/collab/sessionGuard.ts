@@ -57,29 +57,32 @@ function rootName(doc: Y.Doc, type: Y.AbstractType<unknown>): string | null {
 
 /** The path of an item the server holds, or null when it hangs off something that is not in the document. */
 function storedPath(doc: Y.Doc, item: Y.Item): Path | null {
-  const path: Path = [];
+  const reversed: Path = [];
   let current: Y.Item | null = item;
   for (let depth = 0; current && depth < 1000; depth++) {
-    path.unshift(segmentOf(current.parentSub));
+    reversed.push(segmentOf(current.parentSub));
     const parent = current.parent as Y.AbstractType<unknown> | null;
     if (!parent || typeof parent !== "object") return null;
     if (parent._item) current = parent._item;
     else {
       const root = rootName(doc, parent);
       if (root === null) return null;
-      path.unshift(keySegment(root));
-      return path;
+      reversed.push(keySegment(root));
+      return reversed.reverse();
     }
   }
   return null;
 }
 
-/** Whether a stored map slot holds a live value now (writing there replaces it). */
-function liveAt(doc: Y.Doc, parentPath: Path, key: string): boolean {
-  let type: unknown = doc.share.get(parentPath[0]!.replace(/^\\#$/, "#"));
-  for (const segment of parentPath.slice(1)) {
+const unescapeSegment = (segment: string) => (segment === "\\#" ? "#" : segment);
+
+/** Whether a stored map slot holds a live value now (writing there replaces it): `path`'s first `depth` segments are the map. */
+function liveAt(doc: Y.Doc, path: Path, depth: number, key: string): boolean {
+  let type: unknown = doc.share.get(unescapeSegment(path[0]!));
+  for (let i = 1; i < depth; i++) {
+    const segment = path[i]!;
     if (!(type instanceof Y.AbstractType) || segment === "#") return false;
-    const entry = (type as Y.AbstractType<unknown>)._map.get(segment === "\\#" ? "#" : segment);
+    const entry = (type as Y.AbstractType<unknown>)._map.get(unescapeSegment(segment));
     if (!entry || entry.deleted) return false;
     type = (entry.content as unknown as { type?: unknown }).type;
   }
@@ -88,17 +91,31 @@ function liveAt(doc: Y.Doc, parentPath: Path, key: string): boolean {
   return entry !== undefined && !entry.deleted;
 }
 
-/** Finds the new structs of an update by id (binary search per client), so resolving stays linear-ish. */
-function indexByClient(items: DecodedItem[]) {
-  const byClient = new Map<number, DecodedItem[]>();
-  for (const item of items) {
-    const list = byClient.get(item.id.client) ?? [];
-    list.push(item);
-    byClient.set(item.id.client, list);
+/**
+ * Finds the new structs of an update by id. A few (one edit) are searched in turn; more are indexed per client
+ * and found by binary search, so resolving stays linear-ish.
+ */
+class FreshStructs {
+  private readonly byClient: Map<number, DecodedItem[]> | null = null;
+
+  constructor(readonly items: DecodedItem[]) {
+    if (items.length <= 8) return;
+    const byClient = new Map<number, DecodedItem[]>();
+    for (const item of items) {
+      const list = byClient.get(item.id.client);
+      if (list) list.push(item);
+      else byClient.set(item.id.client, [item]);
+    }
+    for (const list of byClient.values()) list.sort(byClock);
+    this.byClient = byClient;
   }
-  for (const list of byClient.values()) list.sort((x, y) => x.id.clock - y.id.clock);
-  return (id: Y.ID): DecodedItem | null => {
-    const list = byClient.get(id.client);
+
+  find(id: Y.ID): DecodedItem | null {
+    if (!this.byClient) {
+      for (const s of this.items) if (s.id.client === id.client && id.clock >= s.id.clock && id.clock < s.id.clock + s.length) return s;
+      return null;
+    }
+    const list = this.byClient.get(id.client);
     if (!list) return null;
     let lo = 0;
     let hi = list.length - 1;
@@ -110,51 +127,75 @@ function indexByClient(items: DecodedItem[]) {
       else return s;
     }
     return null;
-  };
+  }
+}
+
+const byClock = (x: DecodedItem, y: DecodedItem) => x.id.clock - y.id.clock;
+
+/** Places an update's new items at their paths from the root, following parents inside the update itself. */
+class Placement {
+  private readonly paths = new Map<DecodedItem, Path | null>();
+  /** Items whose parent is itself new in this update (so nothing there is replaced). */
+  readonly newParent = new Set<DecodedItem>();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    readonly fresh: FreshStructs,
+  ) {}
+
+  pathOf(item: DecodedItem, depth: number): Path | null {
+    const known = this.paths.get(item);
+    if (known !== undefined || this.paths.has(item)) return known ?? null;
+    if (depth > 1000) return null;
+    let path: Path | null = null;
+    if (typeof item.parent === "string") path = [keySegment(item.parent), segmentOf(item.parentSub)];
+    else if (item.parent) {
+      const stored = storeItem(this.doc, item.parent);
+      let outer: Path | null = null;
+      if (stored) outer = storedPath(this.doc, stored);
+      else {
+        const parent = this.fresh.find(item.parent);
+        outer = parent ? this.pathOf(parent, depth + 1) : null;
+        if (outer) this.newParent.add(item);
+      }
+      if (outer) {
+        outer = outer.slice();
+        outer.push(segmentOf(item.parentSub));
+      }
+      path = outer;
+    } else {
+      // No parent written: the item sits beside its neighbour, in the same list or map slot.
+      const neighbour = item.origin ?? item.rightOrigin;
+      const stored = neighbour ? storeItem(this.doc, neighbour) : null;
+      const near = neighbour && !stored ? this.fresh.find(neighbour) : null;
+      path = stored ? storedPath(this.doc, stored) : near ? this.pathOf(near, depth + 1) : null;
+      if (near && this.newParent.has(near)) this.newParent.add(item);
+    }
+    this.paths.set(item, path);
+    return path;
+  }
 }
 
 /** Every write an update makes, with its path and kind; null when some place cannot be resolved. */
 export function writesOf(doc: Y.Doc, update: Uint8Array): Write[] | null {
   const { structs, ds } = decodeClientUpdate(update) as unknown as { structs: DecodedItem[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
-  // Structs the server already holds change nothing (a sync reply repeats them): only new ones count.
   // Structs must continue each client's history from where the server's copy is: one that starts past it
   // would wait (pending) and be applied later, unchecked against whatever the board is by then.
   if (!contiguous(doc, structs)) return null;
   // Structs the server already holds change nothing (a sync reply repeats them); one that runs past the
   // server's clock for its client is new in its tail, so it counts, at the place of its known head.
-  const fresh = structs.filter((s) => "parentSub" in s && s.id.clock + s.length > Y.getState(doc.store, s.id.client));
-  const findFresh = indexByClient(fresh);
-  const paths = new Map<DecodedItem, Path | null>();
-  const newParent = new Set<DecodedItem>();
-  const pathOf = (item: DecodedItem, depth: number): Path | null => {
-    if (paths.has(item)) return paths.get(item)!;
-    if (depth > 1000) return null;
-    let path: Path | null = null;
-    if (typeof item.parent === "string") path = [keySegment(item.parent), segmentOf(item.parentSub)];
-    else if (item.parent) {
-      const stored = storeItem(doc, item.parent);
-      const outer = stored ? storedPath(doc, stored) : findFresh(item.parent) ? pathOf(findFresh(item.parent)!, depth + 1) : null;
-      if (!stored && outer) newParent.add(item);
-      path = outer ? [...outer, segmentOf(item.parentSub)] : null;
-    } else {
-      // No parent written: the item sits beside its neighbour, in the same list or map slot.
-      const neighbour = item.origin ?? item.rightOrigin;
-      const stored = neighbour ? storeItem(doc, neighbour) : null;
-      const near = neighbour && !stored ? findFresh(neighbour) : null;
-      path = stored ? storedPath(doc, stored) : near ? pathOf(near, depth + 1) : null;
-      if (near && newParent.has(near)) newParent.add(item);
-    }
-    paths.set(item, path);
-    return path;
-  };
+  const freshItems: DecodedItem[] = [];
+  for (const s of structs) if ("parentSub" in s && s.id.clock + s.length > Y.getState(doc.store, s.id.client)) freshItems.push(s);
+  const fresh = new FreshStructs(freshItems);
+  const placement = new Placement(doc, fresh);
   const writes: Write[] = [];
-  for (const item of fresh) {
-    const path = pathOf(item, 0);
+  for (const item of freshItems) {
+    const path = placement.pathOf(item, 0);
     if (!path) return null;
     const key = path[path.length - 1]!;
-    const replaces = key !== "#" && !newParent.has(item) && liveAt(doc, path.slice(0, -1), key === "\\#" ? "#" : key);
-    const content = item.content instanceof Y.ContentAny ? item.content.getContent() : [];
-    writes.push({ path, kind: replaces ? "replace" : "create", ...(content.length === 1 ? { value: content[0] } : {}) });
+    const replaces = key !== "#" && !placement.newParent.has(item) && liveAt(doc, path, path.length - 1, unescapeSegment(key));
+    const content = item.content instanceof Y.ContentAny ? item.content.getContent() : null;
+    writes.push(content !== null && content.length === 1 ? { path, kind: replaces ? "replace" : "create", value: content[0] } : { path, kind: replaces ? "replace" : "create" });
   }
   // A sync reply carries the sender's whole delete set; deletions the server already has change nothing. A
   // deletion inside something this update also deletes (an action's text, with the action) goes with it.
@@ -165,7 +206,7 @@ export function writesOf(doc: Y.Doc, update: Uint8Array): Write[] | null {
         if (at >= known) {
           // Deleting what the server has not seen would wait and strike someone's later change unchecked;
           // only what this update itself inserts may be deleted with it.
-          if (!coveredBy(findFresh, client, at, clock + len)) return null;
+          if (!coveredBy(fresh, client, at, clock + len)) return null;
           break;
         }
         const stored = storeItem(doc, Y.createID(client, at));
@@ -197,6 +238,8 @@ const isVote = (path: Path) => path.length === 4 && path[0] === ACTIONS_KEY && p
  * `restore` (a facilitator's undo). Anything else in a votes map stays a `create`, which nobody may make.
  */
 function votesKinds(doc: Y.Doc, given: Write[]): Write[] {
+  // Most edits touch no action itself and no vote (a title's text, a note): nothing to reclassify.
+  if (!given.some((w) => isAction(w.path) || isVote(w.path))) return given;
   const writes = identityKinds(doc, given);
   const broughtBack = new Set(writes.filter((w) => isAction(w.path) && w.kind === "create").map((w) => w.path[1]!));
   return writes.map((write) => {
@@ -231,6 +274,10 @@ function identityKinds(doc: Y.Doc, writes: Write[]): Write[] {
 
 /** Whether every struct of every client starts at or before the end of what precedes it (no gaps, no Skip). */
 function contiguous(doc: Y.Doc, structs: DecodedItem[]): boolean {
+  if (structs.length === 1) {
+    const s = structs[0]!;
+    return !((s as unknown) instanceof Y.Skip) && s.id.clock <= Y.getState(doc.store, s.id.client);
+  }
   const byClient = new Map<number, DecodedItem[]>();
   for (const s of structs) {
     if ((s as unknown) instanceof Y.Skip) return false;
@@ -249,9 +296,9 @@ function contiguous(doc: Y.Doc, structs: DecodedItem[]): boolean {
 }
 
 /** Whether the clocks [from, to) of a client are all inserted by this update. */
-function coveredBy(findFresh: (id: Y.ID) => DecodedItem | null, client: number, from: number, to: number): boolean {
+function coveredBy(fresh: FreshStructs, client: number, from: number, to: number): boolean {
   for (let at = from; at < to; ) {
-    const s = findFresh(Y.createID(client, at));
+    const s = fresh.find(Y.createID(client, at));
     if (!s) return false;
     at = s.id.clock + s.length;
   }

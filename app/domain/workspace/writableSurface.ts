@@ -148,9 +148,28 @@ function matches(pattern: string, path: readonly string[]): boolean {
   return true;
 }
 
+/** Each rule list's rules by the first segment they can match (a `*` first segment matches any), built once per list and segment. */
+const rulesByRoot = new WeakMap<readonly SurfaceRule[], Map<string, readonly SurfaceRule[]>>();
+
+function rulesUnder(rules: readonly SurfaceRule[], root: string): readonly SurfaceRule[] {
+  let byRoot = rulesByRoot.get(rules);
+  if (!byRoot) rulesByRoot.set(rules, (byRoot = new Map()));
+  let under = byRoot.get(root);
+  if (!under) {
+    under = rules.filter((rule) => {
+      const first = rule.path.split(".", 1)[0];
+      return first === root || first === "*";
+    });
+    // A path that names no rule's root is refused anyway; not remembering it keeps the map to the rules' own roots.
+    if (under.length > 0) byRoot.set(root, under);
+  }
+  return under;
+}
+
 /** Whether `role` may do `kind` at `path` (segments from the root; `#` = a position in a list or text). */
 export function mayWrite(rules: readonly SurfaceRule[], path: readonly string[], kind: WriteKind): boolean {
-  return rules.some((rule) => rule.can.includes(kind) && matches(rule.path, path));
+  if (path.length === 0) return rules.some((rule) => rule.can.includes(kind) && matches(rule.path, path));
+  return rulesUnder(rules, path[0]!).some((rule) => rule.can.includes(kind) && matches(rule.path, path));
 }
 
 /** A surface with extra paths every editing role may write (the collaboration tests' scratch text `body`). */
