@@ -4,6 +4,7 @@
 // (bench/collab.ts, ADR 017). Prisma keeps everything else, compaction's commit and the purge included.
 import pg from "pg";
 import type { UpdateRow } from "./core/storage";
+import { sameBytes } from "./sqliteWrites";
 
 export type StoredRows = { snapshot: { data: Uint8Array; stateVector: Uint8Array } | null; rows: Array<{ id: number; data: Uint8Array }> };
 
@@ -34,11 +35,6 @@ const APPEND_VALUES: Array<Omit<pg.QueryConfig, "values">> = Array.from({ length
 });
 
 const bytesOf = (data: Uint8Array) => Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-
-function sameBytes(a: Uint8Array | null, b: Uint8Array | null): boolean {
-  if (a === null || b === null) return a === b;
-  return Buffer.compare(bytesOf(a), bytesOf(b)) === 0;
-}
 
 /** The statement and parameters that insert these rows. */
 function appendQuery(rows: UpdateRow[], at: Date): pg.QueryConfig {
