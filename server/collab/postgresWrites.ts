@@ -15,7 +15,8 @@ export type StoredRows = { snapshot: { data: Uint8Array; stateVector: Uint8Array
  * broadcast.
  *
  * Up to VALUES_ROWS rows (the usual group commit: one edit, or the few that arrived in the same tick), one
- * statement per row count with a VALUES list: the update bytes travel as binary parameters, as they are. A
+ * statement per row count with a VALUES list, sent as one hand-written buffer (AppendStatement below, ADR 036):
+ * the update bytes travel as binary parameters, as they are. A
  * larger group travels as five arrays that `unnest` turns back into rows: node-postgres writes an array
  * parameter as text, each update's bytes as hex, which cost main-thread CPU on every edit when it was used
  * for every group commit (bench/collab.ts, ADR 017).
