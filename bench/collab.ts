@@ -3,7 +3,7 @@
 // bare reference y-websocket server (no persistence) — twice, so the reference against itself shows this
 // machine's noise. Then memory and socket admission CPU with 2,000 idle sockets over 200 plans.
 // BENCH_COLLAB_ROUNDS (default 8) rounds per server; BENCH_COLLAB_SERVERS=ours-sqlite,hp-pg,… picks servers;
-// BENCH_COLLAB_WORKLOADS=one,many,idle picks workloads (default all); BENCH_COLLAB_WARMUP_ROUNDS (default 3)
+// BENCH_COLLAB_WORKLOADS=one,many,idle picks workloads (default all); BENCH_COLLAB_WARMUP_ROUNDS (default 10)
 // unrecorded rounds per server go first. BENCH_COLLAB_CPU_PROFILE=<folder> writes
 // there the main thread's V8 CPU profile of each server's measured rounds (<key>-<workload>.cpuprofile) and
 // every thread's whole life (<key>/whole-life/); bench/support/profileSummary.ts sums one by function and file.
@@ -25,13 +25,16 @@ const MEASURE_MS = 2500;
 const ROUNDS = Number(process.env.BENCH_COLLAB_ROUNDS ?? 8);
 const IDLE = { rooms: 200, clientsPerRoom: 10 };
 /**
- * Unrecorded rounds per server before each workload's measured ones (BENCH_COLLAB_WARMUP_ROUNDS, default 3).
+ * Unrecorded rounds per server before each workload's measured ones (BENCH_COLLAB_WARMUP_ROUNDS, default 10).
  * The first round after a workload's clients connect runs slow, and a server with more code on the edit path
- * (a guard, a journal, a database driver) is still having functions optimised by V8 for several rounds after:
- * with one round, ours compiled 178 functions during 6 measured rounds (38 in the first, 7 in the last) and the
- * reference 67, so the figures credited part of the JIT's warm-up to the edit. A server runs for hours.
+ * (a guard, a journal, a database driver) is still having functions optimised by V8 long after: under
+ * --trace-opt, ours on PostgreSQL was still completing 30-130 TurboFan compilations per 10 s of the 1 plan x 30
+ * workload 20-40 s in, and settled to about one a second after 60 s (the reference after 40 s). With 3 rounds,
+ * `perf` put V8's compiler threads at a fifth of our process's CPU in the measured rounds and the CPU-per-edit
+ * ratio at 1.2-1.4x; with 10, at 0.9-1.2x on the same loaded machine (ADR 036). A server runs for hours: the
+ * figure is meant to be the steady-state cost of an edit, with every server warmed up alike.
  */
-const WARMUP_ROUNDS = Number(process.env.BENCH_COLLAB_WARMUP_ROUNDS ?? 3);
+const WARMUP_ROUNDS = Number(process.env.BENCH_COLLAB_WARMUP_ROUNDS ?? 10);
 
 type Workload = { rooms: number; clientsPerRoom: number };
 type Figures = { p50: number; p99: number; perSecond: number; samples: number };
