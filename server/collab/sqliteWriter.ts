@@ -86,6 +86,9 @@ export class SqliteWriter {
       const worker = this.worker;
       if (worker) {
         const exited = new Promise<void>((done) => worker.once("exit", () => done()));
+        // The thread idles unreferenced; while it syncs and closes, it must keep the process alive, or a
+        // process with nothing else left to do would exit before the last writes reach the disk.
+        worker.ref();
         worker.postMessage({ kind: "close" } satisfies WriterMessage);
         await exited;
       }

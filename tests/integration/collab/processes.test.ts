@@ -1,10 +1,14 @@
 // Real server processes: kill -9 loses nothing anyone saw; two instances sharing PostgreSQL and Redis keep
 // people on different instances in sync; on SQLite, a second instance is refused and says why.
 import { randomBytes } from "node:crypto";
+import { spawn as spawnProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { db } from "~/models/db.server";
+import { migrateDatabase } from "../../../server/migrate";
+import { sqliteTestUrl } from "../../support/test-databases";
 import { storedText } from "../../support/collab/storedDocument";
 import { collabTestbed } from "../../support/collab/testbed";
 import { waitFor } from "../../support/collab/waitFor";
@@ -50,6 +54,29 @@ describe("server processes", () => {
     await alice.synced();
     alice.type("still saved");
     await waitFor(async () => (await storedText("ws-single")) === "still saved", "the first server still saves edits");
+  });
+
+  it.runIf(!postgres)("on SQLite, a process whose last work is closing the storage waits for the writer thread to finish", async () => {
+    // The writer thread idles unreferenced. Its close (sync, release the lock) must still keep the process
+    // alive: it once exited silently half-way, before the close had finished.
+    const sqlite = sqliteTestUrl();
+    try {
+      await migrateDatabase(sqlite.url);
+      const script = path.resolve(import.meta.dirname, "../../support/collab/appendThenClose.ts");
+      const child = spawnProcess(process.execPath, ["--import", "tsx", script], { env: { ...process.env, DATABASE_URL: sqlite.url, WORKSPACE_ID: "ws-closing" }, stdio: ["ignore", "pipe", "inherit"] });
+      let output = "";
+      child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
+      expect({ code, output: output.trim() }).toEqual({ code: 0, output: "closed" });
+      const file = new Database(sqlite.url.slice("file:".length), { readonly: true });
+      try {
+        expect(file.prepare(`SELECT "authorName" FROM "DocUpdate" WHERE "workspaceId" = ?`).all("ws-closing")).toEqual([{ authorName: "closing" }]);
+      } finally {
+        file.close();
+      }
+    } finally {
+      sqlite.cleanup();
+    }
   });
 
   it.runIf(!postgres)("an upgrade from a version with the SQLite edit log loses no edit: what it left in <database>.edits/ is served", async () => {
