@@ -2,9 +2,20 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
+/**
+ * axe on the page as it is now. A page without frames (every page of the app) is checked in the page itself
+ * with one axe.run (legacy mode), which checks exactly what the default does there, without opening a blank
+ * tab for every check to put the frames' results together; a page with frames gets the default. Only
+ * violations come back node by node (axe sums passes and the rest up in one node per rule): the rules and
+ * what fails are the same. On the workshop board this halves the time of a check.
+ */
+export function axe(page: Page): AxeBuilder {
+  return new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).setLegacyMode(page.frames().length === 1);
+}
+
 /** Runs axe (WCAG 2.x A and AA rules) on the page as it is now and fails on any violation. */
 export async function expectNoAxeViolations(page: Page, label = page.url()) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const results = await axe(page).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${label}`).toEqual([]);
 }
