@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Cookie, type Page } from "@playwright/test";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 /**
@@ -22,12 +22,36 @@ export async function expectNoAxeViolations(page: Page, label = page.url()) {
 
 export const DEMO = { email: "facilitator@northmoor.example", password: "northmoor-demo-2026" };
 
-export async function signIn(page: Page, email: string, password: string) {
+/** Who this worker has signed in on its app, by email: the session's cookies and the page sign-in led to. */
+const signedIn = new Map<string, { cookies: Cookie[]; landing: string }>();
+
+/** Signs in with the form, as a person does, and waits until the page says they are signed in. */
+export async function signInWithForm(page: Page, email: string, password: string) {
   await page.goto("/login");
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/**
+ * Signs this person in on the page's browser context and leaves it on the page sign-in leads to. The first
+ * time in a worker, and whenever that session has ended since (a test signed out), it is the sign-in form;
+ * after that the context is given the same session's cookies, as a second tab of the same browser has them.
+ * That spares each test a page load, a form post and a password hash; the form itself is still used once per
+ * worker and checked on its own in accounts.spec and workshop-restart.spec.
+ */
+export async function signIn(page: Page, email: string, password: string) {
+  const kept = signedIn.get(email);
+  if (kept) {
+    await page.context().addCookies(kept.cookies);
+    await page.goto(kept.landing);
+    // The page is rendered on the server: signed in or not, it says so as soon as it has loaded.
+    if (await page.getByRole("button", { name: "Sign out" }).isVisible()) return;
+    await page.context().clearCookies();
+  }
+  await signInWithForm(page, email, password);
+  signedIn.set(email, { cookies: await page.context().cookies(), landing: new URL(page.url()).pathname });
 }
 
 /** Each page's text from a PDF Chromium printed, whitespace collapsed. */
