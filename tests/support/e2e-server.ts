@@ -1,19 +1,23 @@
-// Playwright's global set-up: starts the real app once for every browser test, on port 0 (the system picks a
-// free port; no port is guessed and then raced for), reads back the port it printed, and hands the address
-// to the workers through E2E_BASE_URL. Its log goes to test-results/e2e-server.log. The returned function
-// stops it with SIGTERM, as an operator would.
+// Playwright's global set-up: starts the real app once per worker, each on port 0 (the system picks a free
+// port; no port is guessed and then raced for) and on its own data directory, so the workers never share a
+// database or a live board; reads back the port each printed and hands the addresses to the workers as
+// E2E_BASE_URL_<n> (n: the worker's TEST_PARALLEL_INDEX; playwright.config.ts picks its own). E2E_BASE_URL is
+// the first. Logs go to test-results/e2e-server.log (the first) and e2e-server-<n>.log. The returned function
+// stops them with SIGTERM, as an operator would.
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
+import type { FullConfig } from "@playwright/test";
 
 const READY = /POET Action Planner is running at http:\/\/localhost:(\d+)/;
 
-export default async function startE2eServer(): Promise<() => Promise<void>> {
-  const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "poet-e2e-"));
-  mkdirSync("test-results", { recursive: true });
-  const logFile = createWriteStream("test-results/e2e-server.log");
+type Running = { url: string; stop: () => Promise<void> };
+
+async function startServer(dataDir: string, logPath: string): Promise<Running> {
+  mkdirSync(dataDir, { recursive: true });
+  const logFile = createWriteStream(logPath);
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     env: { ...process.env, NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, DATABASE_URL: `file:${path.join(dataDir, "e2e.db")}` },
     stdio: ["ignore", "pipe", "pipe"],
@@ -27,13 +31,35 @@ export default async function startE2eServer(): Promise<() => Promise<void>> {
       const ready = READY.exec(line);
       if (ready) resolve(Number(ready[1]));
     });
-    void exited.then((code) => reject(new Error(`The app stopped before it was ready (exit code ${code}); see test-results/e2e-server.log`)));
+    void exited.then((code) => reject(new Error(`The app stopped before it was ready (exit code ${code}); see ${logPath}`)));
   });
-  process.env.E2E_BASE_URL = `http://127.0.0.1:${port}`;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill("SIGTERM");
+      await exited;
+      logFile.end();
+    },
+  };
+}
+
+export default async function startE2eServers(config: FullConfig): Promise<() => Promise<void>> {
+  const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(os.tmpdir(), "poet-e2e-"));
+  mkdirSync("test-results", { recursive: true });
+  const count = Math.max(1, config.workers);
+  const started = await Promise.allSettled(
+    Array.from({ length: count }, (_, n) => startServer(path.join(dataDir, `server-${n}`), `test-results/e2e-server${n ? `-${n}` : ""}.log`)),
+  );
+  const servers = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+  const failure = started.find((s) => s.status === "rejected");
+  if (failure) {
+    for (const server of servers) await server.stop();
+    throw (failure as PromiseRejectedResult).reason;
+  }
+  servers.forEach((server, n) => (process.env[`E2E_BASE_URL_${n}`] = server.url));
+  process.env.E2E_BASE_URL = servers[0]!.url;
   process.env.E2E_DATA_DIR = dataDir;
   return async () => {
-    child.kill("SIGTERM");
-    await exited;
-    logFile.end();
+    await Promise.all(servers.map((server) => server.stop()));
   };
 }
