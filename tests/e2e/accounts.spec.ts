@@ -47,7 +47,7 @@ test("sign up, set up a council, invite a colleague who accepts in another brows
   await colleague.getByLabel("Choose a password").fill("harbour violet copper reed");
   await colleague.getByRole("button", { name: "Create account" }).click();
   await colleague.getByRole("button", { name: "Join as Sam Okafor" }).click();
-  await expect(colleague.getByRole("heading", { level: 1, name: `Riverton Council ${stamp}` })).toBeVisible();
+  await expect(colleague.getByRole("heading", { level: 1, name: `Riverton Council ${stamp}`, exact: true })).toBeVisible();
 
   await page.reload();
   await expect(page.getByRole("cell", { name: "Sam Okafor", exact: true })).toBeVisible();

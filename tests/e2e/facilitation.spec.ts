@@ -54,7 +54,7 @@ test.beforeAll(async ({ browser }) => {
   await coProducer.getByRole("button", { name: "Create account" }).click();
   await coProducer.getByRole("button", { name: "Join as Cass Ahmed" }).click();
   // Joining lands on the council's page ("Sign out" shows as soon as the account exists, before the join).
-  await expect(coProducer.getByRole("heading", { level: 1, name: "Northmoor Council (demo)" })).toBeVisible();
+  await expect(coProducer.getByRole("heading", { level: 1, name: "Northmoor Council (demo)", exact: true })).toBeVisible();
 
   await facilitator.goto("/orgs/demo");
   await facilitator.getByRole("link", { name: "Action plan 2026 (demo)" }).click();

@@ -104,7 +104,7 @@ test("every page an owner, a member and a guest can reach reflows at 320 px with
   await member.getByLabel("Choose a password").fill("harbour violet copper reed");
   await member.getByRole("button", { name: "Create account" }).click();
   await member.getByRole("button", { name: "Join as Priya Shah" }).click();
-  await expect(member.getByRole("heading", { level: 1, name: "Northmoor Council (demo)" })).toBeVisible();
+  await expect(member.getByRole("heading", { level: 1, name: "Northmoor Council (demo)", exact: true })).toBeVisible();
   await sweep(member, ["/orgs/demo", "/orgs/demo/dashboard", round, finding, workshop, `${workshop}/plan`, action, "/account", "/notifications"], "member");
 
   // A guest with a join code.

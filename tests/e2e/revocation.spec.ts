@@ -68,7 +68,8 @@ test("a member made viewer while on the board loses the edit controls without re
   await colleague.getByRole("button", { name: "Create account" }).click();
   await colleague.getByRole("button", { name: `Join as ${name}` }).click();
   // Joining lands on the council's page: only then is the colleague a member (going on earlier raced the join).
-  await expect(colleague.getByRole("heading", { level: 1, name: "Northmoor Council (demo)" })).toBeVisible();
+  // Exactly its name: the invitation page's own heading, "Join Northmoor Council (demo)", contains it.
+  await expect(colleague.getByRole("heading", { level: 1, name: "Northmoor Council (demo)", exact: true })).toBeVisible();
   await colleague.goto(workshop);
   await expect(colleague.getByTestId("connection")).toContainText("Live", { timeout: 15_000 });
   await expect(colleague.getByLabel("New action")).toBeVisible();

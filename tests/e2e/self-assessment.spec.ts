@@ -31,7 +31,7 @@ async function coProducer(browser: Browser, facilitator: Page): Promise<Page> {
   await page.getByLabel("Choose a password").fill("harbour violet copper reed");
   await page.getByRole("button", { name: "Create account" }).click();
   await page.getByRole("button", { name: "Join as Priya Shah" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Northmoor Council (demo)", exact: true })).toBeVisible();
   return page;
 }
 
