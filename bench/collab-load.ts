@@ -19,6 +19,7 @@ import { spawnCollabServer, type ServerChild } from "../tests/support/collab/spa
 import { createPgDatabase, dropPgDatabase, pgUrl } from "../tests/support/test-databases";
 import { percentile } from "./collab";
 import { loadAverage } from "./support/serverChild";
+import { runWhenEntryPoint } from "./support/runDirectly";
 
 const EDITS = 10_000;
 const AUTHORS = 5;
@@ -204,12 +205,4 @@ export async function run(): Promise<void> {
 }
 
 // Also runnable on its own: npx tsx bench/collab-load.ts
-if (import.meta.url === `file://${process.argv[1]}`) {
-  run().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenEntryPoint(import.meta.url, run);

@@ -15,6 +15,7 @@ import { spawnCollabServer, type ServerChild } from "../tests/support/collab/spa
 import { createPgDatabase, dropPgDatabase, pgUrl } from "../tests/support/test-databases";
 import { connectBenchClient, type BenchClient, type Protocol } from "./support/benchClient";
 import { loadAverage } from "./support/serverChild";
+import { runWhenEntryPoint } from "./support/runDirectly";
 
 const ONE_ROOM = { rooms: 1, clientsPerRoom: 30 };
 const MANY_ROOMS = { rooms: 50, clientsPerRoom: 4 };
@@ -299,12 +300,4 @@ export async function run(): Promise<void> {
 }
 
 // Also runnable on its own: npx tsx --expose-gc bench/collab.ts
-if (import.meta.url === `file://${process.argv[1]}`) {
-  run().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenEntryPoint(import.meta.url, run);

@@ -12,6 +12,7 @@ import { spawnCollabServer, type ServerChild } from "../tests/support/collab/spa
 import { connectClient, type TestClient } from "../tests/support/collab/testClient";
 import { createPgDatabase, dropPgDatabase, pgUrl } from "../tests/support/test-databases";
 import { loadAverage, percentileOf, serverCpuMicros } from "./support/serverChild";
+import { runWhenEntryPoint } from "./support/runDirectly";
 
 const positive = (fallback: number) =>
   z
@@ -249,12 +250,4 @@ export async function run(): Promise<void> {
 }
 
 // Also runnable on its own: npx tsx --expose-gc bench/scaleout.ts
-if (import.meta.url === `file://${process.argv[1]}`) {
-  run().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runWhenEntryPoint(import.meta.url, run);
