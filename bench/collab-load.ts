@@ -17,8 +17,7 @@ import { migrateDatabase } from "../server/migrate";
 import { DocumentStore, type UpdateRow } from "../server/collab/persistence";
 import { spawnCollabServer, type ServerChild } from "../tests/support/collab/spawnServer";
 import { createPgDatabase, dropPgDatabase, pgUrl } from "../tests/support/test-databases";
-import { percentile } from "./collab";
-import { loadAverage } from "./support/serverChild";
+import { loadAverage, percentileOf } from "./support/serverChild";
 import { runWhenEntryPoint } from "./support/runDirectly";
 
 const EDITS = 10_000;
@@ -105,7 +104,9 @@ async function storeForHocuspocus(url: string, names: string[], state: Uint8Arra
   }
 }
 
-type Server = { label: string; child: ServerChild; hocuspocus: boolean; shapes: Array<"raw" | "compacted"> };
+type Shape = "raw" | "compacted";
+/** A server under test, the shapes of the plan it is measured on, and its cold-load times per shape (ms). */
+type Server = { label: string; child: ServerChild; hocuspocus: boolean; shapes: Shape[]; times: Record<Shape, number[]> };
 
 /** Opens a socket to the plan and resolves with the milliseconds until the copy is synced (checked against the expected text). */
 function openAndSync(server: Server, name: string, expected: string): Promise<number> {
@@ -156,32 +157,31 @@ export async function run(): Promise<void> {
     console.log(`A plan of ${EDITS.toLocaleString("en-GB")} stored edits (${AUTHORS} people typing at their cursors, deleting and setting map entries): ${(bytes / 1024).toFixed(0)} KB as rows, ${(state.byteLength / 1024).toFixed(0)} KB as one state; ${text.length} characters of text.`);
     await migrateDatabase(sqliteUrl);
     await migrateDatabase(pgUrl(pgNames.ours));
-    await storeForOurs(sqliteUrl, { raw: names("raw"), compacted: names("compacted") }, updates);
-    await storeForOurs(pgUrl(pgNames.ours), { raw: names("raw"), compacted: names("compacted") }, updates);
-    await storeForHocuspocus(pgUrl(pgNames.hocuspocus), names("compacted"), state);
+    const stored = { raw: names("raw"), compacted: names("compacted") };
+    await storeForOurs(sqliteUrl, stored, updates);
+    await storeForOurs(pgUrl(pgNames.ours), stored, updates);
+    await storeForHocuspocus(pgUrl(pgNames.hocuspocus), stored.compacted, state);
     console.log(`  (stored ${copies} copies of each shape per database in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 
     const oursEnv = { COLLAB_UNLOAD_GRACE_MS: "60000" };
-    servers.push({ label: "ours, SQLite", child: await spawnCollabServer({ DATABASE_URL: sqliteUrl, ...oursEnv }), hocuspocus: false, shapes: ["raw", "compacted"] });
-    servers.push({ label: "ours, PostgreSQL", child: await spawnCollabServer({ DATABASE_URL: pgUrl(pgNames.ours), ...oursEnv }), hocuspocus: false, shapes: ["raw", "compacted"] });
+    servers.push({ label: "ours, SQLite", child: await spawnCollabServer({ DATABASE_URL: sqliteUrl, ...oursEnv }), hocuspocus: false, shapes: ["raw", "compacted"], times: { raw: [], compacted: [] } });
+    servers.push({ label: "ours, PostgreSQL", child: await spawnCollabServer({ DATABASE_URL: pgUrl(pgNames.ours), ...oursEnv }), hocuspocus: false, shapes: ["raw", "compacted"], times: { raw: [], compacted: [] } });
     servers.push({
       label: "Hocuspocus, PostgreSQL",
       child: await spawnCollabServer({ HOCUSPOCUS_STORAGE: "postgresql", HOCUSPOCUS_PG_URL: pgUrl(pgNames.hocuspocus) }, hocuspocusEntry),
       hocuspocus: true,
       shapes: ["compacted"],
+      times: { raw: [], compacted: [] },
     });
 
     const loadBefore = loadAverage();
-    const times = new Map<string, number[]>();
     // Copy by copy, every server and shape in turn (rotating who goes first): drift on this machine is shared.
     for (let copy = 0; copy < copies; copy++) {
       const order = servers.map((_, i) => servers[(i + copy) % servers.length]!);
       for (const server of order) {
         for (const shape of server.shapes) {
           const ms = await openAndSync(server, `load-${shape}-${copy}`, text);
-          if (copy < WARM_UP) continue;
-          const key = `${server.label}|${shape}`;
-          times.set(key, [...(times.get(key) ?? []), ms]);
+          if (copy >= WARM_UP) server.times[shape].push(ms);
         }
       }
     }
@@ -189,9 +189,9 @@ export async function run(): Promise<void> {
     console.log(`  (${loadBefore} before, ${loadAverage()} after)`);
     for (const server of servers) {
       const figures = server.shapes.map((shape) => {
-        const sorted = [...times.get(`${server.label}|${shape}`)!].sort((a, b) => a - b);
+        const times = server.times[shape];
         const what = shape === "raw" ? `as stored (${EDITS.toLocaleString("en-GB")} rows)` : server.hocuspocus ? "its one stored row" : "after compaction (one snapshot)";
-        return `${what} ${percentile(sorted, 50).toFixed(1)} / ${sorted[sorted.length - 1]!.toFixed(1)} ms`;
+        return `${what} ${percentileOf(times, 50).toFixed(1)} / ${Math.max(...times).toFixed(1)} ms`;
       });
       console.log(`  ${server.label.padEnd(23)} ${figures.join(" | ")}`);
     }
