@@ -1,11 +1,12 @@
 // A plan's life after the workshop: renamed, archived (read-only, out of the list, still exportable), restored.
 import type http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAction } from "~/domain/workspace";
+import { createAction, readActions } from "~/domain/workspace";
 import { db } from "~/models/db.server";
 import { createWorkspace } from "~/models/workspace.server";
 import { authenticateSocket } from "../../../server/collabAuth";
 import { startTestApp, type RunningApp } from "../../support/app-server";
+import { storedDoc } from "../../support/collab/storedDocument";
 import { connectClient, type TestClient } from "../../support/collab/testClient";
 import { waitFor } from "../../support/collab/waitFor";
 import { location, Visitor } from "../../support/visitor";
@@ -97,8 +98,6 @@ describe("deleting a plan", () => {
     const planSettings = `/w/${plan.id}/settings`;
     await running.collab.withDocument(plan.id, (doc) => createAction(doc, { id: "respite", title: "Book respite nights online", owner: "Member" }), { source: "server", actorId: null, actorName: "Set-up" });
     expect((await member.post(`/w/${plan.id}/actions/respite`, { intent: "add-update", note: "Booking page live", status: "keep", rag: "keep", percent: "" })).status).toBe(302);
-    // Another plan's board and history must survive the deletion.
-    const otherUpdates = await db().docUpdate.count({ where: { workspaceId: ws() } });
 
     expect((await member.post(planSettings, { intent: "delete", confirmName: "Respite pilot" })).status).toBe(403);
     const wrongName = await text(await facilitator.post(planSettings, { intent: "delete", confirmName: "Respite" }));
@@ -126,7 +125,9 @@ describe("deleting a plan", () => {
       db().docSnapshot.count({ where: { workspaceId: plan.id } }),
     ]);
     expect(left).toEqual([0, 0, 0, 0, 0]);
-    expect(await db().docUpdate.count({ where: { workspaceId: ws() } })).toBeGreaterThanOrEqual(otherUpdates);
+    // Another plan's stored board survives (read as a fresh server would; its rows may have been compacted
+    // into a snapshot since its last board closed, so the test reads the board, not a row count).
+    expect(readActions(await storedDoc(ws())).map((a) => a.title)).toContain("Plain-English budget letters");
     const audit = await db().auditEvent.findFirstOrThrow({ where: { orgId: world.a.org.id, action: "plan-deleted" } });
     expect(audit.detail).toBe("“Respite pilot” with 1 action");
     expect(audit.actorId).toBe(world.facilitator.id);

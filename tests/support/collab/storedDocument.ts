@@ -2,11 +2,16 @@
 import * as Y from "yjs";
 import { db } from "~/models/db.server";
 
+/**
+ * Reads the update rows before the snapshot: a compaction that commits between the two reads folds those rows
+ * into the snapshot read after them, so the document is whole either way (applying an update twice is harmless).
+ */
 export async function storedDoc(workspaceId: string): Promise<Y.Doc> {
   const doc = new Y.Doc();
+  const rows = await db().docUpdate.findMany({ where: { workspaceId }, orderBy: { id: "asc" } });
   const snapshot = await db().docSnapshot.findUnique({ where: { workspaceId } });
   if (snapshot) Y.applyUpdate(doc, snapshot.data);
-  for (const row of await db().docUpdate.findMany({ where: { workspaceId }, orderBy: { id: "asc" } })) Y.applyUpdate(doc, row.data);
+  for (const row of rows) Y.applyUpdate(doc, row.data);
   return doc;
 }
 
