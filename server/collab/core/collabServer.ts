@@ -58,7 +58,7 @@ export type CollabServer = {
   loadedDocumentCount(): number;
   /** How many sockets are open to this plan on this instance. */
   connectedTo(workspaceId: string): number;
-  /** The plan was deleted: its sockets close, its loaded document is dropped unsaved and its stored edits purged. */
+  /** The plan was deleted: on every instance its sockets close and its loaded document is dropped unsaved; its stored edits are purged. */
   forgetDocument(workspaceId: string, reason: string): Promise<void>;
   /** Stops accepting, writes everything, closes sockets with 1012 and resolves. */
   shutdown(): Promise<void>;
@@ -108,7 +108,20 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
       return recheckConnections([...connections].map((connection) => ({ connection, request: admittedWith.get(connection)! })), hooks.authenticate, log);
     },
     () => admissions.revoked(),
+    (workspaceId, reason) => {
+      forgetHere(workspaceId, reason).catch((error: Error) => log.error("could not drop a deleted plan's document", { workspaceId, error: error.message }));
+    },
   );
+  /**
+   * Drops a plan's document for good on this instance: closes its sockets, forgets it without saving, and
+   * deletes what is stored for it (again, on another instance: whatever this one wrote after that purge).
+   */
+  const forgetHere = async (workspaceId: string, reason: string): Promise<void> => {
+    for (const connection of [...connections]) if (connection.workspaceId === workspaceId) connection.close(CloseCode.notFound, reason);
+    admissions.forgetWorkspace(workspaceId);
+    await registry.forget(workspaceId, reason);
+    await storage.purge?.(workspaceId);
+  };
   let stopping = false;
   /** Upgrades refused for a cool-down whose answer is being held (see handleUpgrade): each answers at once when called. */
   const held = new Set<() => void>();
@@ -300,10 +313,9 @@ export function createCollabCore(options: CollabServerOptions): CollabServer {
     },
 
     async forgetDocument(workspaceId, reason) {
-      for (const connection of [...connections]) if (connection.workspaceId === workspaceId) connection.close(CloseCode.notFound, reason);
-      admissions.forgetWorkspace(workspaceId);
-      await registry.forget(workspaceId, reason);
-      await storage.purge?.(workspaceId);
+      // Other instances may have the plan open too (the "workshop is live" check counts this instance's boards).
+      revocations.announceGone(workspaceId, reason);
+      await forgetHere(workspaceId, reason);
     },
 
     async shutdown() {

@@ -1,6 +1,7 @@
 // Closing the sockets of someone whose access was withdrawn or changed, on every instance: applied here at
 // once, then sent to the other instances over the fan-out's control channel (Redis), which apply it too.
-// See docs/decisions/011-revocation-across-instances.md.
+// See docs/decisions/011-revocation-across-instances.md. The same channel tells the other instances that a
+// plan's document is gone for good (the plan was deleted), so none keeps it open or writes it back.
 import type http from "node:http";
 import { z } from "zod";
 import type { Authenticate, Principal } from "./authentication";
@@ -44,8 +45,11 @@ const filterSchema = z
     workspaceIds: z.array(z.string().max(100)).optional(),
   })
   .strict();
-const messageSchema = z.object({ v: z.literal(1), filter: filterSchema, reason: z.string().max(500), kind: z.enum(["recheck", "removed", "signedOut"]) });
-type Revocation = z.infer<typeof messageSchema>;
+const revocationSchema = z.object({ v: z.literal(1), filter: filterSchema, reason: z.string().max(500), kind: z.enum(["recheck", "removed", "signedOut"]) });
+/** A plan's document is gone (the plan was deleted): every instance closes its sockets and drops it. */
+const goneSchema = z.object({ v: z.literal(1), gone: z.string().min(1).max(100), reason: z.string().max(500) }).strict();
+const messageSchema = z.union([revocationSchema, goneSchema]);
+type Revocation = z.infer<typeof revocationSchema>;
 
 export type RevocableConnection = { workspaceId: string; principal: Principal; close(code: number, reason: string): void };
 type Scope = { workspaceId: string; principal: Principal };
@@ -85,6 +89,8 @@ export class Revocations {
     recheckAll: () => Promise<void>,
     /** Called as each revocation is applied, here or from another instance (the admission cache forgets). */
     private readonly applied: () => void = () => undefined,
+    /** Called when another instance says a plan's document is gone for good (announceGone there). */
+    private readonly gone: (workspaceId: string, reason: string) => void = () => undefined,
   ) {
     fanout.onControl(
       (payload) => this.receive(payload),
@@ -101,6 +107,11 @@ export class Revocations {
     const revocation: Revocation = { v: 1, filter, reason: closeReason(reason), kind };
     this.fanout.publishControl(JSON.stringify(revocation));
     return this.apply(revocation);
+  }
+
+  /** Tells every other instance that a plan's document is gone for good (this instance forgets it itself). */
+  announceGone(workspaceId: string, reason: string): void {
+    this.fanout.publishControl(JSON.stringify({ v: 1, gone: workspaceId, reason: closeReason(reason) }));
   }
 
   /**
@@ -133,14 +144,15 @@ export class Revocations {
   }
 
   private receive(payload: string): void {
-    let revocation: Revocation;
+    let message: z.infer<typeof messageSchema>;
     try {
-      revocation = messageSchema.parse(JSON.parse(payload));
+      message = messageSchema.parse(JSON.parse(payload));
     } catch (error) {
       this.log.warn("ignored a malformed revocation message", { error: (error as Error).message });
       return;
     }
-    this.apply(revocation);
+    if ("gone" in message) this.gone(message.gone, message.reason);
+    else this.apply(message);
   }
 }
 

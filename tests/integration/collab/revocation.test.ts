@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Authenticate } from "../../../server/collab";
 import { controlChannel } from "../../../server/collab/core/fanout";
 import { collabTestbed } from "../../support/collab/testbed";
+import { db } from "~/models/db.server";
+import { rowCount, storedText } from "../../support/collab/storedDocument";
 import { testAuthenticator } from "../../support/collab/testAuthenticator";
 import { waitFor } from "../../support/collab/waitFor";
 
@@ -83,6 +85,46 @@ describe("revocation in the collaboration server", () => {
     expect(sam.closes).toEqual([{ code: 4410, reason: "You have been removed from this workshop." }]);
     expect(kim.closes).toEqual([]);
     expect(server.logs.filter((line) => line.includes("ignored a malformed revocation message"))).toHaveLength(2);
+  });
+
+  it("with Redis, a plan deleted on another instance is dropped here: its boards close and what was stored for it is purged; malformed notices are ignored", async () => {
+    const prefix = `test:${randomBytes(4).toString("hex")}:`;
+    const server = await start({ redisUrl: REDIS_URL, redisChannelPrefix: prefix });
+    const bob = client(server.url, "ws-deleted-elsewhere", { as: "bob" });
+    const kim = client(server.url, "ws-kept", { as: "kim" });
+    await Promise.all([bob.synced(), kim.synced()]);
+    bob.type("typed on this instance");
+    await waitFor(async () => (await rowCount("ws-deleted-elsewhere")) > 0, "bob's typing is stored");
+
+    redis = new Redis(REDIS_URL);
+    const elsewhere = randomBytes(16).toString("hex");
+    const send = (payload: string) => redis!.publish(controlChannel(prefix), `${elsewhere}:${payload}`);
+    await send(JSON.stringify({ v: 1, gone: "", reason: "No plan named." }));
+    await send(JSON.stringify({ v: 1, gone: "ws-kept", reason: "An unknown field.", by: "someone" }));
+    await send(JSON.stringify({ v: 1, gone: "ws-deleted-elsewhere", reason: "This plan has been deleted." }));
+    await waitFor(() => bob.closes.length > 0, "bob's board was closed by the other instance's notice");
+    expect(bob.closes).toEqual([{ code: 4404, reason: "This plan has been deleted." }]);
+
+    // Kim's plan is untouched: her later edit is stored, and by then the deleted plan's rows are gone for good.
+    kim.type("still here");
+    await waitFor(async () => (await storedText("ws-kept")) === "still here", "kim's later edit is stored");
+    await waitFor(async () => (await rowCount("ws-deleted-elsewhere")) === 0, "what this instance stored for the deleted plan is purged");
+    expect(await db().docSnapshot.count({ where: { workspaceId: "ws-deleted-elsewhere" } })).toBe(0);
+    expect(kim.closes).toEqual([]);
+    expect(server.collab.connectedTo("ws-deleted-elsewhere")).toBe(0);
+    expect(server.logs.filter((line) => line.includes("ignored a malformed revocation message"))).toHaveLength(2);
+  });
+
+  it("with Redis, deleting a plan here tells the other instances", async () => {
+    const prefix = `test:${randomBytes(4).toString("hex")}:`;
+    const server = await start({ redisUrl: REDIS_URL, redisChannelPrefix: prefix });
+    redis = new Redis(REDIS_URL);
+    const heard: string[] = [];
+    redis.on("message", (_channel: string, message: string) => heard.push(message.slice(message.indexOf(":") + 1)));
+    await redis.subscribe(controlChannel(prefix));
+    await server.collab.forgetDocument("ws-deleted-here", "This plan has been deleted.");
+    await waitFor(() => heard.length > 0, "the other instances were told");
+    expect(heard.map((m) => JSON.parse(m))).toEqual([{ v: 1, gone: "ws-deleted-here", reason: "This plan has been deleted." }]);
   });
 
   it("after its Redis connection drops, an instance checks every open socket again and closes those whose access ended", async () => {

@@ -105,6 +105,9 @@ describe("removing an action that has votes, and undoing it (ADR 023)", () => {
     await waitFor(async () => (await running.collab.readDocument(ws, (doc) => readActions(doc).find((a) => a.id === "a1")?.votes["a:someone"])) === 2, "the undo lands with the votes");
     expect(fran.closes).toEqual([]);
     expect(fran.refusals).toEqual([]);
+    // The server applies an edit before its row is committed; its answer to fran's next sync comes only once
+    // everything before it is stored, so the stored board is read after that.
+    await fran.roundTrip();
     const stored = await storedDoc(ws);
     expect(readActions(stored).map((a) => [a.id, a.votes])).toEqual([["a1", { "a:someone": 2 }], ["a2", {}]]);
     // The restored votes count against the budget as before: the vote route reads them where the server wrote them.
