@@ -133,6 +133,7 @@ describe("council members", () => {
     await waitFor(() => member.provider.wsconnected && member.provider.synced, "the member reconnected");
 
     member.type("after demotion. ");
+    await member.roundTrip(); // the server has handled the demoted member's edit before the owner's is sent
     owner.type("owner edit.");
     await waitFor(() => member.text().includes("owner edit."), "the demoted member still receives edits");
     expect(owner.text()).toBe("before. owner edit.");

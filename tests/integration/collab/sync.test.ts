@@ -50,6 +50,8 @@ describe("live editing", () => {
     const viewer = client(server.url, "ws-viewer", { as: "vi", role: "viewer" });
     await Promise.all([editor.synced(), viewer.synced()]);
     viewer.type("SHOULD NOT APPEAR");
+    // The barrier: the server answers the viewer's next sync only after it has handled what the viewer sent.
+    await viewer.roundTrip();
     editor.type("real edit");
     await waitFor(() => viewer.text().includes("real edit"), "the viewer still receives the editor's changes");
     await waitFor(async () => (await storedText("ws-viewer")) === "real edit", "the editor's change is stored");
