@@ -117,12 +117,15 @@ async function closeSqliteWriter(): Promise<void> {
 }
 
 /**
- * Deletes everything stored for a plan's document, for good (the plan is being deleted): its DocUpdate rows
+ * Deletes everything stored for a plan's document, for good (the plan has been deleted): its DocUpdate rows
  * and DocSnapshot go in one transaction. Returns how many update rows went. The caller drops any loaded
- * copy first (DocumentRegistry.forget) so nothing writes them back.
+ * copy first (DocumentRegistry.forget) so nothing writes them back. A plan that still exists is never purged:
+ * a deletion notice from another instance that is wrong (or forged on Redis) costs its boards a reconnect, not
+ * its edits.
  */
 export async function purgeStoredDocument(workspaceId: string): Promise<number> {
   return db().$transaction(async (tx) => {
+    if ((await tx.workspace.count({ where: { id: workspaceId } })) > 0) return 0;
     await lockWorkspace(tx, "compaction", workspaceId);
     const updates = await tx.docUpdate.deleteMany({ where: { workspaceId } });
     await tx.docSnapshot.deleteMany({ where: { workspaceId } });

@@ -10,7 +10,7 @@ import type { Authenticate } from "../../../server/collab";
 import { controlChannel } from "../../../server/collab/core/fanout";
 import { collabTestbed } from "../../support/collab/testbed";
 import { db } from "~/models/db.server";
-import { rowCount, storedText } from "../../support/collab/storedDocument";
+import { createWorkspaceRow, rowCount, storedText } from "../../support/collab/storedDocument";
 import { testAuthenticator } from "../../support/collab/testAuthenticator";
 import { waitFor } from "../../support/collab/waitFor";
 
@@ -113,6 +113,25 @@ describe("revocation in the collaboration server", () => {
     expect(kim.closes).toEqual([]);
     expect(server.collab.connectedTo("ws-deleted-elsewhere")).toBe(0);
     expect(server.logs.filter((line) => line.includes("ignored a malformed revocation message"))).toHaveLength(2);
+  });
+
+  it("a deletion notice for a plan that still exists purges nothing", async () => {
+    const prefix = `test:${randomBytes(4).toString("hex")}:`;
+    await createWorkspaceRow("ws-not-deleted");
+    const server = await start({ redisUrl: REDIS_URL, redisChannelPrefix: prefix });
+    const ann = client(server.url, "ws-not-deleted", { as: "ann" });
+    await ann.synced();
+    ann.type("still wanted");
+    await waitFor(async () => (await storedText("ws-not-deleted")) === "still wanted", "ann's typing is stored");
+    redis = new Redis(REDIS_URL);
+    await redis.publish(controlChannel(prefix), `${randomBytes(16).toString("hex")}:${JSON.stringify({ v: 1, gone: "ws-not-deleted", reason: "This plan has been deleted." })}`);
+    await waitFor(() => ann.closes.length > 0, "ann's board was closed by the notice");
+    // The board reloads from what is stored; the purge left it alone because the plan exists.
+    await waitFor(() => server.collab.connectedTo("ws-not-deleted") === 0 && server.collab.loadedDocumentCount() === 0, "the document was dropped here");
+    const again = client(server.url, "ws-not-deleted", { as: "ann-again" });
+    await again.synced();
+    expect(again.text()).toBe("still wanted");
+    expect(await storedText("ws-not-deleted")).toBe("still wanted");
   });
 
   it("with Redis, deleting a plan here tells the other instances", async () => {
