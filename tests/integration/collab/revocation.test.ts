@@ -22,6 +22,13 @@ afterEach(() => {
   redis = null;
 });
 
+/** Publishes payloads on the control channel as another instance would (its own instance key, then the payload). */
+function anotherInstance(prefix: string): (payload: string) => Promise<number> {
+  redis ??= new Redis(REDIS_URL);
+  const key = randomBytes(16).toString("hex");
+  return (payload) => redis!.publish(controlChannel(prefix), `${key}:${payload}`);
+}
+
 /** An authenticator that holds every check until `release` is called, and says when one is waiting. */
 function gatedAuthenticator() {
   let waiting = 0;
@@ -75,9 +82,7 @@ describe("revocation in the collaboration server", () => {
     const sam = client(server.url, "ws-remote", { as: "Sam", role: "guest" });
     const kim = client(server.url, "ws-remote", { as: "Kim", role: "guest" });
     await Promise.all([sam.synced(), kim.synced()]);
-    redis = new Redis(REDIS_URL);
-    const elsewhere = randomBytes(16).toString("hex");
-    const send = (payload: string) => redis!.publish(controlChannel(prefix), `${elsewhere}:${payload}`);
+    const send = anotherInstance(prefix);
     await send("not json");
     await send(JSON.stringify({ v: 1, filter: {}, reason: "x", kind: "exploded" }));
     await send(JSON.stringify({ v: 1, filter: { guestId: "g-Sam" }, reason: "You have been removed from this workshop.", kind: "removed" }));
@@ -96,9 +101,7 @@ describe("revocation in the collaboration server", () => {
     bob.type("typed on this instance");
     await waitFor(async () => (await rowCount("ws-deleted-elsewhere")) > 0, "bob's typing is stored");
 
-    redis = new Redis(REDIS_URL);
-    const elsewhere = randomBytes(16).toString("hex");
-    const send = (payload: string) => redis!.publish(controlChannel(prefix), `${elsewhere}:${payload}`);
+    const send = anotherInstance(prefix);
     await send(JSON.stringify({ v: 1, gone: "", reason: "No plan named." }));
     await send(JSON.stringify({ v: 1, gone: "ws-kept", reason: "An unknown field.", by: "someone" }));
     await send(JSON.stringify({ v: 1, gone: "ws-deleted-elsewhere", reason: "This plan has been deleted." }));
@@ -123,8 +126,7 @@ describe("revocation in the collaboration server", () => {
     await ann.synced();
     ann.type("still wanted");
     await waitFor(async () => (await storedText("ws-not-deleted")) === "still wanted", "ann's typing is stored");
-    redis = new Redis(REDIS_URL);
-    await redis.publish(controlChannel(prefix), `${randomBytes(16).toString("hex")}:${JSON.stringify({ v: 1, gone: "ws-not-deleted", reason: "This plan has been deleted." })}`);
+    await anotherInstance(prefix)(JSON.stringify({ v: 1, gone: "ws-not-deleted", reason: "This plan has been deleted." }));
     await waitFor(() => ann.closes.length > 0, "ann's board was closed by the notice");
     // The board reloads from what is stored; the purge left it alone because the plan exists.
     await waitFor(() => server.collab.connectedTo("ws-not-deleted") === 0 && server.collab.loadedDocumentCount() === 0, "the document was dropped here");
